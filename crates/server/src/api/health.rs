@@ -1,0 +1,20 @@
+//! `GET /api/health`: whether the service and its database answer.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use passplus_validation::Health;
+
+use crate::db;
+use crate::startup::AppState;
+
+pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
+    let database = db::is_up(&state.pool).await;
+    let (code, status) = if database {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "degraded")
+    };
+    let health = Health { status: status.to_owned(), database };
+    (code, Json(health))
+}

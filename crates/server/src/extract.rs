@@ -1,0 +1,29 @@
+//! Extractors that run the shared contract's rules on what a client sends.
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use serde::de::DeserializeOwned;
+use validator::Validate;
+
+use crate::error::AppError;
+
+/// A query string that deserialised and passed its rules.
+pub struct ValidatedQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ValidatedQuery<T>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Query(value) = Query::<T>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::BadRequest)?;
+        value
+            .validate()
+            .map_err(|errors| AppError::Invalid((&errors).into()))?;
+        Ok(ValidatedQuery(value))
+    }
+}

@@ -1,0 +1,100 @@
+//! Builds the application from its configuration: database, reference data, routes, layers.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use axum::Router;
+use sqlx::AnyPool;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+
+use crate::config::Config;
+use crate::{api, colleges, db, security_headers, static_files};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: AnyPool,
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+}
+
+impl Application {
+    /// Opens and migrates the database, imports the reference list if needed, binds the address.
+    pub async fn build(config: &Config) -> anyhow::Result<Application> {
+        let index_path = config.static_dir.join("index.html");
+        let index_html = std::fs::read_to_string(&index_path).with_context(|| {
+            format!(
+                "cannot read {}: build the app first (cargo xtask run does it)",
+                index_path.display()
+            )
+        })?;
+        let pool = db::connect(&config.database_url).await?;
+        let imported = colleges::import_if_empty(&pool).await?;
+        if imported > 0 {
+            tracing::info!(imported, "collège list imported");
+        }
+
+        let state = AppState { pool };
+        let static_site = Router::new()
+            .fallback_service(static_files::service(&config.static_dir))
+            .layer(axum::middleware::from_fn(static_files::cache_control));
+        let mut router = Router::new()
+            .nest("/api", api::router())
+            .with_state(state)
+            .merge(static_site);
+        for layer in security_headers::layers(&security_headers::content_security_policy(&index_html))? {
+            router = router.layer(layer);
+        }
+        let router = router.layer(TraceLayer::new_for_http());
+
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        Ok(Application { listener, router })
+    }
+
+    pub fn address(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("server error")
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            tracing::error!(%error, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,118 @@
+//! `spawn_app()`: the real server on 127.0.0.1:0 with a fresh database and a small built site.
+
+use std::path::Path;
+
+use passplus_server::config::Config;
+use passplus_server::startup::Application;
+use tempfile::TempDir;
+
+/// The bytes of the precompressed copy of the script.
+pub const BROTLI_MARKER: &str = "precompressed";
+
+/// What Trunk writes into index.html, reduced to what the server looks at.
+pub const INLINE_LOADER: &str = "import init from '/passplus-web-0123456789abcdef.js';init();";
+
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub config: Config,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+    _dir: std::sync::Arc<TempDir>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("a JSON body"))
+    }
+}
+
+/// A server on a fresh database.
+pub async fn spawn_app() -> TestApp {
+    let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let database_url = fresh_database_url(dir.path()).await;
+    spawn_app_on(database_url, dir).await
+}
+
+/// A server on an existing database (to test what survives a restart).
+pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) -> TestApp {
+    let static_dir = dir.path().join("dist");
+    write_site(&static_dir);
+    let config = Config {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        database_url,
+        public_base_url: "http://127.0.0.1".into(),
+        trusted_proxies: Vec::new(),
+        static_dir,
+    };
+    let application = Application::build(&config).await.expect("the app starts");
+    let address = format!("http://{}", application.address().unwrap());
+    let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(application.run_until(async move {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    TestApp { address, client, config, _shutdown: shutdown, _dir: dir }
+}
+
+/// A server that is stopped, and the database it leaves.
+pub async fn restart(app: TestApp) -> TestApp {
+    let database_url = app.config.database_url.clone();
+    let dir = app._dir.clone();
+    drop(app);
+    spawn_app_on(database_url, dir).await
+}
+
+async fn fresh_database_url(dir: &Path) -> String {
+    match std::env::var("PASSPLUS_TEST_POSTGRES_URL") {
+        Ok(server) if !server.is_empty() => create_postgres_database(&server).await,
+        _ => format!("sqlite://{}?mode=rwc", dir.join("passplus.db").display()),
+    }
+}
+
+/// One PostgreSQL database per test, on the cluster `cargo xtask test` started.
+async fn create_postgres_database(server: &str) -> String {
+    use sqlx::Connection;
+    let name = format!(
+        "passplus_test_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let mut connection = sqlx::PgConnection::connect(&format!("{server}/postgres"))
+        .await
+        .expect("the test PostgreSQL server answers");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    format!("{server}/{name}")
+}
+
+fn write_site(static_dir: &Path) {
+    std::fs::create_dir_all(static_dir).unwrap();
+    let index = format!(
+        "<!DOCTYPE html><html lang=\"fr\"><head><title>Pass+</title>\
+         <script type=\"module\">{INLINE_LOADER}</script></head>\
+         <body><div id=\"app\"><h1>Pass+</h1></div></body></html>"
+    );
+    std::fs::write(static_dir.join("index.html"), &index).unwrap();
+    std::fs::write(static_dir.join("passplus-web-0123456789abcdef.js"), "init();").unwrap();
+    // The server picks the precompressed file; it never decodes it, so a marker will do.
+    std::fs::write(static_dir.join("passplus-web-0123456789abcdef.js.br"), BROTLI_MARKER).unwrap();
+    std::fs::write(static_dir.join("robots.txt"), "User-agent: *\n").unwrap();
+}

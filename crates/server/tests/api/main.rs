@@ -1,0 +1,7 @@
+//! The server's API tests: one binary, each test against a real server on a random port with a
+//! fresh database — SQLite by default, PostgreSQL when `PASSPLUS_TEST_POSTGRES_URL` names a
+//! server (cargo xtask test runs both).
+
+mod colleges;
+mod helpers;
+mod site;

@@ -1,0 +1,100 @@
+//! The public collège search: its request rule and its response types.
+
+use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
+
+use crate::codes;
+use crate::uai::{is_uai_attempt, Uai};
+
+/// Fewest characters worth searching for, and most the server accepts.
+pub const QUERY_MIN_CHARS: usize = 2;
+pub const QUERY_MAX_CHARS: usize = 100;
+/// Most collèges one search returns.
+pub const MAX_RESULTS: usize = 20;
+
+/// `GET /api/colleges?q=…`: a name, commune, postal code or UAI.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+pub struct CollegeSearch {
+    #[serde(default)]
+    #[validate(custom(function = "validate_search_text"))]
+    pub q: String,
+}
+
+/// The search text's rule: 2 to 100 characters once trimmed and, when it is meant as a UAI
+/// (six leading digits or more), a valid UAI.
+pub fn validate_search_text(text: &str) -> Result<(), ValidationError> {
+    let length = text.trim().chars().count();
+    if length < QUERY_MIN_CHARS {
+        return Err(ValidationError::new(codes::QUERY_TOO_SHORT));
+    }
+    if length > QUERY_MAX_CHARS {
+        return Err(ValidationError::new(codes::QUERY_TOO_LONG));
+    }
+    if is_uai_attempt(text) {
+        Uai::parse(text).map_err(|error| ValidationError::new(error.code()))?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct College {
+    pub uai: String,
+    pub name: String,
+    pub commune: String,
+    pub postal_code: String,
+    /// "92" (Hauts-de-Seine) or "78" (Yvelines).
+    pub departement: String,
+    /// False for the few public collèges that no Département runs (their canteen is not ours).
+    pub canteen_run_by_departement: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollegeSearchResults {
+    /// At most [`MAX_RESULTS`], by name.
+    pub colleges: Vec<College>,
+    /// True when more collèges matched than were returned: the person should refine.
+    pub more: bool,
+}
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    /// "ok", or "degraded" when a dependency does not answer.
+    pub status: String,
+    pub database: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(text: &str) -> Option<String> {
+        CollegeSearch { q: text.to_owned() }
+            .validate()
+            .err()
+            .map(|errors| errors.field_errors()["q"][0].code.to_string())
+    }
+
+    #[test]
+    fn plain_searches_pass() {
+        for text in ["Anne Frank", "92160", "An", "Châtenay-Malabry", "0921243B"] {
+            assert_eq!(code_of(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn too_short_and_too_long_are_refused() {
+        assert_eq!(code_of(" a ").as_deref(), Some(codes::QUERY_TOO_SHORT));
+        assert_eq!(code_of("").as_deref(), Some(codes::QUERY_TOO_SHORT));
+        assert_eq!(
+            code_of(&"a".repeat(QUERY_MAX_CHARS + 1)).as_deref(),
+            Some(codes::QUERY_TOO_LONG)
+        );
+    }
+
+    #[test]
+    fn a_uai_attempt_gets_the_uai_rule() {
+        assert_eq!(code_of("0921243C").as_deref(), Some(codes::UAI_CHECK_LETTER));
+        assert_eq!(code_of("0921243").as_deref(), Some(codes::UAI_LENGTH));
+    }
+}

@@ -1,0 +1,172 @@
+//! The privacy registry: each processing of personal data the service performs, as data.
+//!
+//! The app's privacy page renders it and the server's retention job enforces its retention rules,
+//! so that a change of retention period is a change in `data/privacy-registry.json` alone. The
+//! entries restate the two privacy notices that govern Pass+ (account and canteen; the
+//! Département's general notice).
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A text in the service's two languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registry {
+    pub processings: Vec<Processing>,
+    pub dpo: DataProtectionOfficer,
+    /// What the service stores in the browser, cookie or not.
+    pub device_storage: Vec<DeviceStorage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Processing {
+    /// Stable identifier, used by the retention job and in links (`#id`).
+    pub id: String,
+    pub name: Text,
+    pub controllers: Vec<Text>,
+    pub purposes: Vec<Text>,
+    pub legal_basis: Text,
+    pub data_categories: Vec<DataCategory>,
+    pub recipients: Vec<Text>,
+    pub transfers_outside_eu: bool,
+    pub rights: Vec<Right>,
+    /// Anything a person should know that fits no field above (e.g. joint controllers).
+    #[serde(default)]
+    pub notes: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataCategory {
+    pub id: String,
+    pub label: Text,
+    /// Examples of the data in this category.
+    pub examples: Text,
+    pub retention: Retention,
+}
+
+/// How long a category is kept, in a form both a person and the retention job can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Retention {
+    /// Kept while the pupil uses the service, then this many school years after the last
+    /// school year the pupil was enrolled for.
+    SchoolYearsAfterLastEnrolment { school_years: u32 },
+    /// Kept this many years after the right to the benefit ends (or a final court decision).
+    YearsAfterBenefitEnds { years: u32 },
+    /// Kept this many years after the last exchange between the person and the Département.
+    YearsAfterLastContact { years: u32 },
+    /// Kept until the browsing session ends.
+    EndOfBrowsingSession,
+}
+
+/// The rights a person can exercise on a processing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Right {
+    Access,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    ComplaintToCnil,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataProtectionOfficer {
+    pub email: String,
+    pub postal_address: Vec<String>,
+    /// What a request must mention to reach the right service.
+    pub request_must_mention: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceStorage {
+    pub name: String,
+    /// "cookie" or "local_storage".
+    pub kind: String,
+    pub purpose: Text,
+    pub lifetime: Text,
+    /// False for what is strictly necessary to a service the person asks for (CNIL exemption).
+    pub needs_consent: bool,
+    /// Whether the service sets it today: the session cookie arrives with accounts.
+    pub in_use: bool,
+}
+
+const REGISTRY_JSON: &str = include_str!("../data/privacy-registry.json");
+
+static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
+    serde_json::from_str(REGISTRY_JSON).expect("data/privacy-registry.json is checked by tests")
+});
+
+/// The registry, parsed once.
+pub fn registry() -> &'static Registry {
+    &REGISTRY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn registry_parses_and_is_complete() {
+        let registry: Registry = serde_json::from_str(REGISTRY_JSON).unwrap();
+        assert!(registry.processings.len() >= 2);
+        for processing in &registry.processings {
+            let id = &processing.id;
+            assert!(!processing.controllers.is_empty(), "{id}: controllers");
+            assert!(!processing.purposes.is_empty(), "{id}: purposes");
+            assert!(!processing.data_categories.is_empty(), "{id}: categories");
+            assert!(!processing.recipients.is_empty(), "{id}: recipients");
+            assert!(processing.rights.contains(&Right::Access), "{id}: access");
+            assert!(processing.rights.contains(&Right::ComplaintToCnil), "{id}: CNIL");
+            assert!(!processing.transfers_outside_eu, "{id}: no transfer outside the EU");
+        }
+        assert_eq!(registry.dpo.email, "dpo@hauts-de-seine.fr");
+    }
+
+    #[test]
+    fn ids_are_unique_so_the_retention_job_can_name_them() {
+        let registry = registry();
+        let mut seen = HashSet::new();
+        for processing in &registry.processings {
+            assert!(seen.insert(processing.id.as_str()), "{}", processing.id);
+            for category in &processing.data_categories {
+                assert!(seen.insert(category.id.as_str()), "{}", category.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_has_both_languages() {
+        let json: serde_json::Value = serde_json::from_str(REGISTRY_JSON).unwrap();
+        fn walk(value: &serde_json::Value, path: &str) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    if map.contains_key("fr") || map.contains_key("en") {
+                        for lang in ["fr", "en"] {
+                            let text = map.get(lang).and_then(|v| v.as_str()).unwrap_or("");
+                            assert!(!text.trim().is_empty(), "{path}: missing {lang}");
+                        }
+                    }
+                    for (key, child) in map {
+                        walk(child, &format!("{path}.{key}"));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    for (index, child) in items.iter().enumerate() {
+                        walk(child, &format!("{path}[{index}]"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        walk(&json, "registry");
+    }
+}
