@@ -67,8 +67,8 @@ pub async fn import_if_empty(pool: &AnyPool) -> anyhow::Result<usize> {
         .bind(&college.commune)
         .bind(&college.postal_code)
         .bind(&college.departement)
-        .bind(college.canteen_run_by_departement)
-        .bind(false)
+        .bind(i64::from(college.canteen_run_by_departement))
+        .bind(0_i64)
         .bind(search_key(college))
         .execute(&mut *transaction)
         .await?;
@@ -98,14 +98,18 @@ pub async fn search(pool: &AnyPool, text: &str) -> anyhow::Result<CollegeSearchR
         sql.push_str(" AND uai = $2");
     } else {
         // Folded words hold only letters and digits, so they carry no LIKE wildcard.
-        for word in fold(text).split(' ').filter(|word| !word.is_empty()).take(8) {
+        for word in fold(text)
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .take(8)
+        {
             parameters.push(format!("%{word}%"));
             sql.push_str(&format!(" AND search_key LIKE ${}", parameters.len() + 1));
         }
     }
     sql.push_str(&format!(" ORDER BY name, uai LIMIT {}", MAX_RESULTS + 1));
 
-    let mut query = sqlx::query(&sql).bind(false);
+    let mut query = sqlx::query(&sql).bind(0_i64);
     for parameter in parameters {
         query = query.bind(parameter);
     }
@@ -121,7 +125,8 @@ pub async fn search(pool: &AnyPool, text: &str) -> anyhow::Result<CollegeSearchR
                 commune: row.try_get("commune")?,
                 postal_code: row.try_get("postal_code")?,
                 departement: row.try_get("departement")?,
-                canteen_run_by_departement: row.try_get("canteen_run_by_departement")?,
+                canteen_run_by_departement: row.try_get::<i64, _>("canteen_run_by_departement")?
+                    != 0,
             })
         })
         .collect::<Result<Vec<_>, sqlx::Error>>()?;
@@ -136,8 +141,14 @@ mod tests {
     fn every_shipped_uai_passes_the_shared_rule() {
         let colleges = shipped_list().expect("every row parses and every UAI checks");
         assert_eq!(colleges.len(), 215);
-        assert_eq!(colleges.iter().filter(|c| c.departement == "92").count(), 99);
-        assert_eq!(colleges.iter().filter(|c| c.departement == "78").count(), 116);
+        assert_eq!(
+            colleges.iter().filter(|c| c.departement == "92").count(),
+            99
+        );
+        assert_eq!(
+            colleges.iter().filter(|c| c.departement == "78").count(),
+            116
+        );
     }
 
     #[test]

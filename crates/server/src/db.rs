@@ -58,7 +58,10 @@ fn create_sqlite_parent_dir(database_url: &str) -> anyhow::Result<()> {
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }
-    if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(parent) = Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the folder {}", parent.display()))?;
     }
@@ -93,6 +96,9 @@ mod tests {
             redact("postgres://passplus:s3cret@db:5432/passplus"),
             "postgres://passplus:***@db:5432/passplus"
         );
-        assert_eq!(redact("sqlite://data/passplus.db?mode=rwc"), "sqlite://data/passplus.db?mode=rwc");
+        assert_eq!(
+            redact("sqlite://data/passplus.db?mode=rwc"),
+            "sqlite://data/passplus.db?mode=rwc"
+        );
     }
 }

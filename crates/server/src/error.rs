@@ -26,16 +26,23 @@ impl From<anyhow::Error> for AppError {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
-            AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response(),
-            AppError::BadRequest => {
-                (StatusCode::BAD_REQUEST, Json(json!({ "error": "bad_request" }))).into_response()
+            AppError::Invalid(errors) => {
+                (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response()
             }
+            AppError::BadRequest => (
+                StatusCode::BAD_REQUEST,
+                Json(json!({ "error": "bad_request" })),
+            )
+                .into_response(),
             AppError::NotFound => {
                 (StatusCode::NOT_FOUND, Json(json!({ "error": "not_found" }))).into_response()
             }
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, Json(json!({ "error": "internal" })))
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Json(json!({ "error": "internal" })),
+                )
                     .into_response()
             }
         }

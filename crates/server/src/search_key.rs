@@ -42,7 +42,10 @@ mod tests {
     #[test]
     fn accents_case_and_punctuation_fold_away() {
         assert_eq!(fold("Châtenay-Malabry"), "chatenay malabry");
-        assert_eq!(fold("  Collège  Évariste GALOIS "), "college evariste galois");
+        assert_eq!(
+            fold("  Collège  Évariste GALOIS "),
+            "college evariste galois"
+        );
         assert_eq!(fold("L’Haÿ-les-Roses"), "l hay les roses");
         assert_eq!(fold("Sœur Cœur"), "soeur coeur");
         assert_eq!(fold("0921243B"), "0921243b");

@@ -18,7 +18,12 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// The policy for a built `index.html`.
 pub fn content_security_policy(index_html: &str) -> String {
     let script_hashes: String = inline_scripts(index_html)
-        .map(|script| format!(" 'sha256-{}'", BASE64.encode(Sha256::digest(script.as_bytes()))))
+        .map(|script| {
+            format!(
+                " 'sha256-{}'",
+                BASE64.encode(Sha256::digest(script.as_bytes()))
+            )
+        })
         .collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{script_hashes}; \
@@ -44,8 +49,14 @@ pub fn layers(csp: &str) -> anyhow::Result<Vec<SetResponseHeaderLayer<HeaderValu
         (X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (X_FRAME_OPTIONS, "DENY"),
         (REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (
+            STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
         (
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
@@ -54,7 +65,10 @@ pub fn layers(csp: &str) -> anyhow::Result<Vec<SetResponseHeaderLayer<HeaderValu
     headers
         .into_iter()
         .map(|(name, value)| {
-            Ok(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_str(value)?))
+            Ok(SetResponseHeaderLayer::if_not_present(
+                name,
+                HeaderValue::from_str(value)?,
+            ))
         })
         .collect()
 }

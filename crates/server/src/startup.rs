@@ -43,10 +43,12 @@ impl Application {
             .fallback_service(static_files::service(&config.static_dir))
             .layer(axum::middleware::from_fn(static_files::cache_control));
         let mut router = Router::new()
-            .nest("/api", api::router())
+            .merge(api::router())
             .with_state(state)
             .merge(static_site);
-        for layer in security_headers::layers(&security_headers::content_security_policy(&index_html))? {
+        for layer in
+            security_headers::layers(&security_headers::content_security_policy(&index_html))?
+        {
             router = router.layer(layer);
         }
         let router = router.layer(TraceLayer::new_for_http());
@@ -62,7 +64,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
             .await

@@ -53,9 +53,8 @@ fn is_hashed_file_name(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -64,7 +63,9 @@ mod tests {
 
     #[test]
     fn only_trunk_hashed_names_count_as_immutable() {
-        assert!(is_hashed_file_name("/passplus-web-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed_file_name(
+            "/passplus-web-0123456789abcdef_bg.wasm"
+        ));
         assert!(is_hashed_file_name("/passplus-web-0123456789abcdef.js"));
         assert!(is_hashed_file_name("/style-fedcba9876543210.css"));
         assert!(!is_hashed_file_name("/robots.txt"));

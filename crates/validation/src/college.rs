@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn a_uai_attempt_gets_the_uai_rule() {
-        assert_eq!(code_of("0921243C").as_deref(), Some(codes::UAI_CHECK_LETTER));
+        assert_eq!(
+            code_of("0921243C").as_deref(),
+            Some(codes::UAI_CHECK_LETTER)
+        );
         assert_eq!(code_of("0921243").as_deref(), Some(codes::UAI_LENGTH));
     }
 }

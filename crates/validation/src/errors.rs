@@ -66,7 +66,9 @@ mod tests {
 
     #[test]
     fn field_codes_are_collected_by_name() {
-        let errors = check(&CollegeSearch { q: "0921243C".into() });
+        let errors = check(&CollegeSearch {
+            q: "0921243C".into(),
+        });
         assert_eq!(errors.first_code("q"), Some("uai_check_letter"));
         let json = serde_json::to_string(&errors).unwrap();
         assert_eq!(json, r#"{"fields":{"q":["uai_check_letter"]}}"#);

@@ -125,8 +125,14 @@ mod tests {
             assert!(!processing.data_categories.is_empty(), "{id}: categories");
             assert!(!processing.recipients.is_empty(), "{id}: recipients");
             assert!(processing.rights.contains(&Right::Access), "{id}: access");
-            assert!(processing.rights.contains(&Right::ComplaintToCnil), "{id}: CNIL");
-            assert!(!processing.transfers_outside_eu, "{id}: no transfer outside the EU");
+            assert!(
+                processing.rights.contains(&Right::ComplaintToCnil),
+                "{id}: CNIL"
+            );
+            assert!(
+                !processing.transfers_outside_eu,
+                "{id}: no transfer outside the EU"
+            );
         }
         assert_eq!(registry.dpo.email, "dpo@hauts-de-seine.fr");
     }

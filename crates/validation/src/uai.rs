@@ -72,10 +72,12 @@ impl Uai {
         if chars.len() != 8 {
             return Err(UaiError::WrongLength);
         }
-        let number = chars[..7].iter().try_fold(0u32, |number, c| match c.to_digit(10) {
-            Some(digit) if c.is_ascii() => Ok(number * 10 + digit),
-            _ => Err(UaiError::NotDigits),
-        })?;
+        let number = chars[..7]
+            .iter()
+            .try_fold(0u32, |number, c| match c.to_digit(10) {
+                Some(digit) if c.is_ascii() => Ok(number * 10 + digit),
+                _ => Err(UaiError::NotDigits),
+            })?;
         if chars[7] != check_letter(number) {
             return Err(UaiError::WrongCheckLetter);
         }

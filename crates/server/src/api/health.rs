@@ -15,6 +15,9 @@ pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>)
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "degraded")
     };
-    let health = Health { status: status.to_owned(), database };
+    let health = Health {
+        status: status.to_owned(),
+        database,
+    };
     (code, Json(health))
 }

@@ -26,7 +26,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request sent")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request sent")
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
@@ -38,6 +42,10 @@ impl TestApp {
 
 /// A server on a fresh database.
 pub async fn spawn_app() -> TestApp {
+    // Logs only when asked: `TEST_LOG=1 cargo test`.
+    if std::env::var_os("TEST_LOG").is_some() {
+        passplus_server::telemetry::init();
+    }
     let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
     let database_url = fresh_database_url(dir.path()).await;
     spawn_app_on(database_url, dir).await
@@ -64,7 +72,13 @@ pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) ->
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    TestApp { address, client, config, _shutdown: shutdown, _dir: dir }
+    TestApp {
+        address,
+        client,
+        config,
+        _shutdown: shutdown,
+        _dir: dir,
+    }
 }
 
 /// A server that is stopped, and the database it leaves.
@@ -111,8 +125,16 @@ fn write_site(static_dir: &Path) {
          <body><div id=\"app\"><h1>Pass+</h1></div></body></html>"
     );
     std::fs::write(static_dir.join("index.html"), &index).unwrap();
-    std::fs::write(static_dir.join("passplus-web-0123456789abcdef.js"), "init();").unwrap();
+    std::fs::write(
+        static_dir.join("passplus-web-0123456789abcdef.js"),
+        "init();",
+    )
+    .unwrap();
     // The server picks the precompressed file; it never decodes it, so a marker will do.
-    std::fs::write(static_dir.join("passplus-web-0123456789abcdef.js.br"), BROTLI_MARKER).unwrap();
+    std::fs::write(
+        static_dir.join("passplus-web-0123456789abcdef.js.br"),
+        BROTLI_MARKER,
+    )
+    .unwrap();
     std::fs::write(static_dir.join("robots.txt"), "User-agent: *\n").unwrap();
 }

@@ -21,8 +21,14 @@ async fn client_routes_get_the_app_uncached() {
         let response = app.get(path).await;
         assert_eq!(response.status(), 200, "{path}");
         assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
-        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
-        assert!(response.text().await.unwrap().contains("<h1>Pass+</h1>"), "{path}");
+        assert!(response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html"));
+        assert!(
+            response.text().await.unwrap().contains("<h1>Pass+</h1>"),
+            "{path}"
+        );
     }
 }
 
@@ -32,8 +38,14 @@ async fn hashed_files_are_cached_forever_and_served_precompressed() {
     let path = "/passplus-web-0123456789abcdef.js";
     let plain = app.get(path).await;
     assert_eq!(plain.status(), 200);
-    assert_eq!(plain.headers()["cache-control"], "public, max-age=31536000, immutable");
-    assert!(plain.headers()["content-type"].to_str().unwrap().contains("javascript"));
+    assert_eq!(
+        plain.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(plain.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
     assert!(plain.headers().get("content-encoding").is_none());
     assert_eq!(plain.text().await.unwrap(), "init();");
 
@@ -56,16 +68,30 @@ async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
     let loader_hash = base64::engine::general_purpose::STANDARD
         .encode(sha2::Sha256::digest(INLINE_LOADER.as_bytes()));
-    for path in ["/", "/api/health", "/api/nothing", "/passplus-web-0123456789abcdef.js"] {
+    for path in [
+        "/",
+        "/api/health",
+        "/api/nothing",
+        "/passplus-web-0123456789abcdef.js",
+    ] {
         let response = app.get(path).await;
         let headers = response.headers();
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains(&format!("'sha256-{loader_hash}'")), "{path}: {csp}");
-        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}");
+        assert!(
+            csp.contains(&format!("'sha256-{loader_hash}'")),
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{path}"
+        );
         assert!(csp.contains("frame-ancestors 'none'"), "{path}");
         assert!(!csp.contains("unsafe-inline"), "{path}");
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
-        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
+        assert_eq!(
+            headers["referrer-policy"], "strict-origin-when-cross-origin",
+            "{path}"
+        );
     }
 }
