@@ -59,7 +59,7 @@ pub fn layers(csp: &str) -> anyhow::Result<Vec<SetResponseHeaderLayer<HeaderValu
         ),
         (
             HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+            "camera=(), microphone=(), geolocation=()",
         ),
     ];
     headers

@@ -1,0 +1,74 @@
+//! The frame of every page: skip link first, header with the main navigation and the language
+//! switch, the `main` landmark, and the footer with the mandatory links.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::focus_element_by_id;
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::{use_i18n, Key};
+use crate::routes::AppRoute;
+
+/// The id of `<main>`, target of the skip link.
+pub const MAIN_ID: &str = "contenu";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a
+            class="skip-link"
+            href=format!("#{MAIN_ID}")
+            on:click=|event| {
+                // Handled here rather than by the router, which would treat it as navigation.
+                event.prevent_default();
+                focus_element_by_id(MAIN_ID);
+            }
+        >
+            {move || i18n.t(Key::skip_to_content)}
+        </a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <A href=AppRoute::Home.path() attr:class="site-header__brand">
+                    <span class="site-header__name">{move || i18n.t(Key::site_name)}</span>
+                    <span class="site-header__tagline">{move || i18n.t(Key::site_tagline)}</span>
+                </A>
+                <LanguageSwitch />
+            </div>
+            <nav class="site-nav" aria-label=move || i18n.t(Key::nav_main_label)>
+                <ul>
+                    <NavLink route=AppRoute::Home />
+                    <NavLink route=AppRoute::FindCollege />
+                </ul>
+            </nav>
+        </header>
+        <main id=MAIN_ID tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <nav aria-label=move || i18n.t(Key::nav_footer_label)>
+                <ul>
+                    <li>
+                        <A href=AppRoute::Accessibility.path()>
+                            {move || i18n.t(Key::footer_accessibility)}
+                        </A>
+                    </li>
+                    <NavLink route=AppRoute::Privacy />
+                    <NavLink route=AppRoute::LegalNotice />
+                </ul>
+            </nav>
+            <p>{move || i18n.t(Key::footer_publisher)}</p>
+        </footer>
+    }
+}
+
+/// A link to a route, marked `aria-current="page"` by the router when it is the current page.
+#[component]
+fn NavLink(route: AppRoute) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <li>
+            <A href=route.path()>{move || i18n.t(route.title())}</A>
+        </li>
+    }
+}

@@ -1,0 +1,22 @@
+//! Reusable pieces of the interface. Form components follow one accessible pattern
+//! (ACCESSIBILITY.md): a visible label, a hint and an error linked by `aria-describedby`,
+//! `aria-invalid` while in error, and a summary on submit that takes focus.
+
+pub mod error_summary;
+pub mod language_switch;
+pub mod layout;
+pub mod text_field;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves keyboard focus to the element with this id, and scrolls it into view.
+pub fn focus_element_by_id(id: &str) {
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}

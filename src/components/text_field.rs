@@ -1,0 +1,81 @@
+//! A text input with its visible label, optional hint and error message, linked for assistive
+//! technology. The value is never cleared by an error.
+
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Key};
+
+#[component]
+pub fn TextField(
+    /// The input's id; the hint and error ids derive from it, the error summary links to it.
+    id: &'static str,
+    label: Key,
+    #[prop(optional)] hint: Option<Key>,
+    value: RwSignal<String>,
+    /// The message shown under the field, if any.
+    #[prop(into)]
+    error: Signal<Option<Key>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    /// Called at each keystroke, after the value is updated.
+    #[prop(optional, into)]
+    on_input: Option<Callback<()>>,
+    /// Called when the person leaves the field.
+    #[prop(optional, into)]
+    on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let ids: Vec<&str> = hint
+                .map(|_| hint_id.as_str())
+                .into_iter()
+                .chain(error.get().map(|_| error_id.as_str()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field--error=move || error.get().is_some()>
+            <label class="field__label" for=id>
+                {move || i18n.t(label)}
+            </label>
+            {hint.map(|hint| view! {
+                <p class="field__hint" id=hint_id.clone()>{move || i18n.t(hint)}</p>
+            })}
+            {move || error.get().map(|message| view! {
+                <p class="field__error" id=error_id.clone()>
+                    <span class="visually-hidden">{i18n.t(Key::error_prefix)}" "</span>
+                    {i18n.t(message)}
+                </p>
+            })}
+            <input
+                class="field__input"
+                id=id
+                name=id
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck="false"
+                required=required
+                aria-describedby=described_by
+                aria-invalid=move || error.get().map(|_| "true")
+                prop:value=move || value.get()
+                on:input=move |event| {
+                    value.set(event_target_value(&event));
+                    if let Some(on_input) = on_input {
+                        on_input.run(());
+                    }
+                }
+                on:blur=move |_| {
+                    if let Some(on_blur) = on_blur {
+                        on_blur.run(());
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! The Pass+ single-page app (Leptos, client-side rendered). `main.rs` only calls [`mount`].
+//! It exists for wasm32 only: natively the package is empty.
+#![cfg(target_arch = "wasm32")]
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod document_title;
+pub mod i18n;
+pub mod pages;
+pub mod routes;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The id of the element in `index.html` that holds the static shell.
+pub const SHELL_ID: &str = "app";
+
+/// Replaces the static shell painted by `index.html` with the app, so nothing is doubled.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    let shell = document()
+        .get_element_by_id(SHELL_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("index.html has the app's container");
+    shell.set_inner_html("");
+    leptos::mount::mount_to(shell, app::App).forget();
+}

@@ -1,0 +1,33 @@
+//! One file per page.
+
+pub mod accessibility;
+pub mod find_college;
+pub mod home;
+pub mod legal_notice;
+pub mod not_found;
+pub mod privacy;
+
+use leptos::prelude::*;
+
+use crate::content::Content;
+use crate::document_title::use_document_title;
+use crate::i18n::{use_i18n, Key};
+
+/// A page made of a heading and a content file in the current language.
+#[component]
+fn ContentPage(
+    /// The page's name in the document title.
+    title: Key,
+    /// The `h1`, when it says more than the title.
+    #[prop(optional)]
+    heading: Option<Key>,
+    content: Content,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    use_document_title(title, Signal::stored(false));
+    let heading = heading.unwrap_or(title);
+    view! {
+        <h1 tabindex="-1">{move || i18n.t(heading)}</h1>
+        <div class="prose" inner_html=move || content.html(i18n.lang())></div>
+    }
+}

@@ -1,0 +1,40 @@
+//! Every route of the app, named once. Paths are French and the same in both languages.
+
+use crate::i18n::Key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppRoute {
+    Home,
+    FindCollege,
+    Accessibility,
+    Privacy,
+    LegalNotice,
+}
+
+impl AppRoute {
+    /// The path without its leading slash, as the router matches it.
+    pub fn segment(self) -> &'static str {
+        match self {
+            AppRoute::Home => "",
+            AppRoute::FindCollege => "trouver-mon-college",
+            AppRoute::Accessibility => "accessibilite",
+            AppRoute::Privacy => "confidentialite",
+            AppRoute::LegalNotice => "mentions-legales",
+        }
+    }
+
+    pub fn path(self) -> String {
+        format!("/{}", self.segment())
+    }
+
+    /// The page's name in links and in the document title.
+    pub fn title(self) -> Key {
+        match self {
+            AppRoute::Home => Key::home_title,
+            AppRoute::FindCollege => Key::find_title,
+            AppRoute::Accessibility => Key::accessibility_title,
+            AppRoute::Privacy => Key::privacy_title,
+            AppRoute::LegalNotice => Key::legal_title,
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import { test, expect, openApp, expectNoAxeViolations, PAGES } from './fixtures';
+
+for (const { path } of PAGES) {
+  test(`axe-core finds no violation on ${path}, in French and in English`, async ({ page }) => {
+    await openApp(page, path);
+    await expectNoAxeViolations(page, `${path} (fr)`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expectNoAxeViolations(page, `${path} (en)`);
+  });
+}
+
+test('axe-core finds no violation on the search with results and in its error states', async ({ page }) => {
+  await openApp(page, '/trouver-mon-college');
+  const field = page.getByLabel('Nom du collège, commune, code postal ou code UAI');
+  await field.fill('Nanterre');
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await expect(page.locator('.result').first()).toBeVisible();
+  await expectNoAxeViolations(page, 'search results');
+
+  await field.fill('0921243C');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#recherche-error')).toBeVisible();
+  await expectNoAxeViolations(page, 'inline UAI error');
+
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'error summary');
+});

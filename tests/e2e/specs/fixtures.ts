@@ -1,0 +1,54 @@
+// Shared fixtures: every test fails if the page logs a console error, throws, or sends a
+// request to any origin but the app's own.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const PAGES = [
+  { path: '/', fr: 'Accueil', en: 'Home' },
+  { path: '/trouver-mon-college', fr: 'Trouver mon collège', en: 'Find my collège' },
+  { path: '/accessibilite', fr: 'Déclaration d’accessibilité', en: 'Accessibility statement' },
+  { path: '/confidentialite', fr: 'Données personnelles', en: 'Personal data' },
+  { path: '/mentions-legales', fr: 'Mentions légales', en: 'Legal notice' },
+  { path: '/cette-page-n-existe-pas', fr: 'Page introuvable', en: 'Page not found' },
+];
+
+export const test = base.extend<{ guard: void }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const origin = new URL(baseURL!).origin;
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith('data:') && new URL(url).origin !== origin) {
+          problems.push(`request left the origin: ${url}`);
+        }
+      });
+      await use();
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a path and waits until the app (not only the static shell) is there. */
+export async function openApp(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.locator('button.language-switch')).toBeVisible();
+}
+
+/** Runs axe-core on the page with the audited rule sets and expects no violation. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe-core violations on ${label}`).toEqual([]);
+}
