@@ -1,0 +1,147 @@
+//! `cargo xtask bench` (not run by CI): first-visit sizes, Lighthouse on every page (mobile
+//! emulation, simulated slow 4G) against the real server, and API throughput under load from
+//! `wrk` on loopback. Prints the figures and writes them, dated, to BENCHMARKS.md.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::Context;
+
+use crate::server::{self, BackgroundServer, Profile};
+use crate::{cmd, sizes, spa, tools};
+
+const LIGHTHOUSE_VERSION: &str = "13.5.0";
+const PAGES: [&str; 5] = [
+    "/",
+    "/trouver-mon-college",
+    "/accessibilite",
+    "/confidentialite",
+    "/mentions-legales",
+];
+const LOAD_TARGETS: [&str; 2] = ["/api/health", "/api/colleges?q=anne%20frank"];
+/// The same flags as the browser tests: nothing may call out of this closed network.
+const CHROME_FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync";
+
+pub fn run(root: &Path) -> anyhow::Result<()> {
+    tools::ensure_spa_toolchain(root)?;
+    tools::ensure_chromium()?;
+    tools::ensure_wrk()?;
+    let lighthouse = ensure_lighthouse(root)?;
+
+    let dist = spa::build_release(root)?;
+    let files = sizes::first_visit(&dist)?;
+    let size_table = sizes::table(&files);
+    print!("{size_table}");
+    let within_budget = sizes::check_budget(&files);
+
+    let binary = server::build(root, Profile::Release)?;
+    let server = BackgroundServer::start(&binary, &dist, &root.join("target/bench"))?;
+
+    let mut lighthouse_table = String::from(
+        "| page | performance | FCP | LCP | total bytes |\n|---|---:|---:|---:|---:|\n",
+    );
+    for page in PAGES {
+        let report = run_lighthouse(&lighthouse, &format!("{}{page}", server.base_url))?;
+        println!("lighthouse {page}: {report}");
+        writeln!(lighthouse_table, "| `{page}` | {report} |")?;
+    }
+
+    let mut load_table = String::from(
+        "| endpoint | requests/s | latency avg | latency max |\n|---|---:|---:|---:|\n",
+    );
+    for target in LOAD_TARGETS {
+        let load = run_wrk(&format!("{}{target}", server.base_url))?;
+        println!("wrk {target}: {load}");
+        writeln!(load_table, "| `{target}` | {load} |")?;
+    }
+    drop(server);
+
+    let date = cmd::output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
+    let cores = cmd::output_of("nproc", &[]).unwrap_or_default();
+    let report = format!(
+        "# Pass+ benchmarks\n\n\
+         Written by `cargo xtask bench` on {date}, on a machine with {cores} cores. \
+         Figures vary with the machine; sizes do not.\n\n\
+         ## First visit (release build, as served)\n\n\
+         Budget: the whole first visit at or under {} brotli (checked by `cargo xtask test`).\n\n\
+         {size_table}\n\
+         ## Lighthouse {LIGHTHOUSE_VERSION} (mobile emulation, simulated slow 4G, 4× CPU slowdown)\n\n\
+         {lighthouse_table}\n\
+         ## API under load (wrk, 2 threads, 32 connections, 10 s, loopback, release server, SQLite)\n\n\
+         {load_table}",
+        sizes::kib(sizes::FIRST_VISIT_BROTLI_BUDGET)
+    );
+    std::fs::write(root.join("BENCHMARKS.md"), report)?;
+    println!("written to BENCHMARKS.md");
+    within_budget
+}
+
+/// Lighthouse from npm, in `target/tools/lighthouse`; returns the path of its command.
+fn ensure_lighthouse(root: &Path) -> anyhow::Result<std::path::PathBuf> {
+    let prefix = root.join("target/tools/lighthouse");
+    let binary = prefix.join("node_modules/.bin/lighthouse");
+    let reported = cmd::output_of(&binary.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if reported != LIGHTHOUSE_VERSION {
+        std::fs::create_dir_all(&prefix)?;
+        cmd::run(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
+        )?;
+    }
+    Ok(binary)
+}
+
+/// "score | FCP | LCP | bytes" for one page.
+fn run_lighthouse(binary: &Path, url: &str) -> anyhow::Result<String> {
+    let output = Command::new(binary)
+        .arg(url)
+        .args(["--output=json", "--output-path=stdout", "--quiet"])
+        .args(["--only-categories=performance", "--form-factor=mobile"])
+        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+        .env("CHROME_PATH", "/usr/bin/chromium")
+        .output()
+        .context("running lighthouse")?;
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).with_context(|| {
+        format!("lighthouse gave no report: {}", String::from_utf8_lossy(&output.stderr))
+    })?;
+    let score = report["categories"]["performance"]["score"].as_f64().unwrap_or(f64::NAN);
+    let audit = |name: &str| report["audits"][name]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    Ok(format!(
+        "{:.0} | {:.2} s | {:.2} s | {}",
+        score * 100.0,
+        audit("first-contentful-paint") / 1000.0,
+        audit("largest-contentful-paint") / 1000.0,
+        sizes::kib(audit("total-byte-weight") as u64)
+    ))
+}
+
+/// "requests/s | latency avg | latency max" for one URL.
+fn run_wrk(url: &str) -> anyhow::Result<String> {
+    let output = Command::new("wrk")
+        .args(["--threads", "2", "--connections", "32", "--duration", "10s", "--latency"])
+        .arg(url)
+        .output()
+        .context("running wrk")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let field = |prefix: &str, index: usize| {
+        text.lines()
+            .find(|line| line.trim_start().starts_with(prefix))
+            .and_then(|line| line.split_whitespace().nth(index))
+            .unwrap_or("?")
+            .to_owned()
+    };
+    let errors = text.lines().find(|line| line.contains("Non-2xx"));
+    if let Some(errors) = errors {
+        anyhow::bail!("wrk saw failed requests on {url}: {errors}");
+    }
+    Ok(format!(
+        "{} | {} | {}",
+        field("Requests/sec:", 1),
+        field("Latency", 1),
+        field("Latency", 3)
+    ))
+}

@@ -1,0 +1,98 @@
+//! Building and starting the server, in the foreground (`run`) or in the background for the
+//! end-to-end suite and the bench (on a random port, with its own database).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+
+use crate::cmd;
+
+#[derive(Clone, Copy)]
+pub enum Profile {
+    Debug,
+    Release,
+}
+
+/// Builds `passplus-server` and returns the path of its binary.
+pub fn build(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
+    let mut command = cmd::cargo(root);
+    command.args(["build", "--package", "passplus-server", "--bin", "passplus-server"]);
+    let folder = match profile {
+        Profile::Debug => "debug",
+        Profile::Release => {
+            command.arg("--release");
+            "release"
+        }
+    };
+    cmd::run(&mut command)?;
+    Ok(root.join("target").join(folder).join("passplus-server"))
+}
+
+/// Serves `dist/` with the default configuration (SQLite under ./data/) until Ctrl-C.
+pub fn run_foreground(root: &Path, binary: &Path) -> anyhow::Result<()> {
+    let mut command = Command::new(binary);
+    command.current_dir(root);
+    if std::env::var_os("PASSPLUS_STATIC_DIR").is_none() {
+        command.env("PASSPLUS_STATIC_DIR", root.join("dist"));
+    }
+    cmd::run(&mut command)
+}
+
+/// A server running in the background; stopped when dropped.
+pub struct BackgroundServer {
+    child: Child,
+    pub base_url: String,
+    pub log: PathBuf,
+}
+
+impl BackgroundServer {
+    /// Starts the server on 127.0.0.1 with a random port, serving `dist` with a fresh SQLite
+    /// database in `work_dir`, and waits until it says it is ready.
+    pub fn start(binary: &Path, dist: &Path, work_dir: &Path) -> anyhow::Result<BackgroundServer> {
+        std::fs::create_dir_all(work_dir)?;
+        let database = work_dir.join("passplus.db");
+        for stale in ["passplus.db", "passplus.db-wal", "passplus.db-shm"] {
+            let _ = std::fs::remove_file(work_dir.join(stale));
+        }
+        let log = work_dir.join("server.log");
+        let mut child = Command::new(binary)
+            .current_dir(work_dir)
+            .env("PASSPLUS_LISTEN", "127.0.0.1:0")
+            .env("PASSPLUS_STATIC_DIR", dist)
+            .env("PASSPLUS_DATABASE_URL", format!("sqlite://{}?mode=rwc", database.display()))
+            .stdout(Stdio::piped())
+            .stderr(std::fs::File::create(&log)?)
+            .spawn()
+            .with_context(|| format!("cannot start {}", binary.display()))?;
+
+        // The server prints one line on standard output once it listens: its address.
+        let stdout = child.stdout.take().context("no stdout")?;
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("Pass+ is ready: ") {
+                    let _ = sender.send(url.trim_end_matches('/').to_owned());
+                }
+            }
+        });
+        match receiver.recv_timeout(Duration::from_secs(60)) {
+            Ok(base_url) => Ok(BackgroundServer { child, base_url, log }),
+            Err(_) => {
+                let _ = child.kill();
+                let log_text = std::fs::read_to_string(&log).unwrap_or_default();
+                bail!("the server did not start within 60 s; its log:\n{log_text}")
+            }
+        }
+    }
+}
+
+impl Drop for BackgroundServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

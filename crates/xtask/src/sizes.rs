@@ -1,0 +1,89 @@
+//! What a first visit downloads: `index.html` and every built file it names (CSS, JS, wasm,
+//! icon, manifest), with raw, gzip and brotli sizes, and the budget the total must meet.
+
+use std::path::Path;
+
+use anyhow::{bail, Context};
+
+use crate::compress;
+
+/// The whole first visit, brotli-compressed, must stay at or under this (bytes).
+pub const FIRST_VISIT_BROTLI_BUDGET: u64 = 200 * 1024;
+
+pub struct FileSize {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Sizes of the first visit's files, `index.html` first.
+pub fn first_visit(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .with_context(|| format!("{}/index.html: build the app first", dist.display()))?;
+    let mut names: Vec<String> = std::fs::read_dir(dist)?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz") && name != "index.html")
+        .filter(|name| index.contains(name.as_str()))
+        .collect();
+    names.sort();
+    names.insert(0, "index.html".to_owned());
+    names
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dist.join(&name))?;
+            Ok(FileSize {
+                raw: bytes.len() as u64,
+                gzip: compress::gzip(&bytes)?.len() as u64,
+                brotli: compress::brotli(&bytes)?.len() as u64,
+                name,
+            })
+        })
+        .collect()
+}
+
+pub fn total(files: &[FileSize]) -> FileSize {
+    FileSize {
+        name: "total".into(),
+        raw: files.iter().map(|f| f.raw).sum(),
+        gzip: files.iter().map(|f| f.gzip).sum(),
+        brotli: files.iter().map(|f| f.brotli).sum(),
+    }
+}
+
+/// A Markdown table of the sizes, with the total last.
+pub fn table(files: &[FileSize]) -> String {
+    let mut text = String::from("| file | raw | gzip | brotli |\n|---|---:|---:|---:|\n");
+    for file in files.iter().chain(std::iter::once(&total(files))) {
+        text.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            file.name,
+            kib(file.raw),
+            kib(file.gzip),
+            kib(file.brotli)
+        ));
+    }
+    text
+}
+
+pub fn kib(bytes: u64) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
+
+/// Fails when the first visit exceeds its brotli budget.
+pub fn check_budget(files: &[FileSize]) -> anyhow::Result<()> {
+    let total = total(files).brotli;
+    println!(
+        "first visit: {} brotli (budget {})",
+        kib(total),
+        kib(FIRST_VISIT_BROTLI_BUDGET)
+    );
+    if total > FIRST_VISIT_BROTLI_BUDGET {
+        bail!(
+            "the first visit weighs {} brotli, over its budget of {}",
+            kib(total),
+            kib(FIRST_VISIT_BROTLI_BUDGET)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! `cargo xtask test`: every test of the project, in an order that fails fast on cheap checks.
+//! Each step runs even if an earlier one failed, so one run reports every failure.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::bail;
+
+use crate::postgres::TestCluster;
+use crate::server::{self, BackgroundServer, Profile};
+use crate::{cmd, sizes, spa, tools};
+
+type Step = (&'static str, fn(&Path) -> anyhow::Result<()>);
+
+const STEPS: [Step; 6] = [
+    ("formatting and lints", lint),
+    ("native tests (API on SQLite)", native_tests),
+    ("API tests on PostgreSQL", postgres_api_tests),
+    ("wasm tests in headless Chromium", wasm_tests),
+    ("release build and first-visit budget", release_build_and_budget),
+    ("end-to-end suite", end_to_end),
+];
+
+pub fn run_all(root: &Path) -> anyhow::Result<()> {
+    tools::ensure_spa_toolchain(root)?;
+    tools::ensure_chromium()?;
+    let mut failed = Vec::new();
+    for (name, step) in &STEPS {
+        println!("\n=== {name} ===");
+        if let Err(error) = step(root) {
+            eprintln!("✗ {name}: {error:#}");
+            failed.push(*name);
+        }
+    }
+    let passed = STEPS.len() - failed.len();
+    println!("\nsteps: {passed} passed, {} failed", failed.len());
+    if !failed.is_empty() {
+        bail!("failed: {}", failed.join("; "));
+    }
+    Ok(())
+}
+
+fn lint(root: &Path) -> anyhow::Result<()> {
+    cmd::run(cmd::cargo(root).args(["fmt", "--all", "--check"]))?;
+    cmd::run(cmd::cargo(root).args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "passplus-web",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    cmd::run(cmd::cargo(root).args([
+        "clippy",
+        "--package",
+        "passplus-web",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))
+}
+
+fn native_tests(root: &Path) -> anyhow::Result<()> {
+    cmd::run(cmd::cargo(root).args(["test", "--workspace", "--exclude", "passplus-web"]))
+}
+
+fn postgres_api_tests(root: &Path) -> anyhow::Result<()> {
+    let bin = tools::ensure_postgres()?;
+    let cluster = TestCluster::start(&bin)?;
+    cmd::run(
+        cmd::cargo(root)
+            .args(["test", "--package", "passplus-server", "--test", "api"])
+            .env("PASSPLUS_TEST_POSTGRES_URL", &cluster.url),
+    )
+}
+
+/// The shared rules' vectors and the app's browser tests, in headless Chromium.
+fn wasm_tests(root: &Path) -> anyhow::Result<()> {
+    cmd::run(cmd::cargo(root).args([
+        "test",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "passplus-validation",
+        "--package",
+        "passplus-web",
+        "--tests",
+    ]))
+}
+
+fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
+    let dist = spa::build_release(root)?;
+    let files = sizes::first_visit(&dist)?;
+    print!("{}", sizes::table(&files));
+    sizes::check_budget(&files)
+}
+
+/// Playwright drives Debian's Chromium against the real server with a fresh SQLite database.
+fn end_to_end(root: &Path) -> anyhow::Result<()> {
+    let e2e = root.join("tests/e2e");
+    tools::ensure_npm_packages(&e2e)?;
+    let binary = server::build(root, Profile::Debug)?;
+    let server = BackgroundServer::start(&binary, &root.join("dist"), &root.join("target/e2e"))?;
+    let outcome = cmd::run(
+        Command::new("npx")
+            .args(["playwright", "test"])
+            .env("PASSPLUS_E2E_BASE_URL", &server.base_url)
+            .current_dir(&e2e),
+    );
+    if outcome.is_err() {
+        eprintln!("server log: {}", server.log.display());
+    }
+    outcome
+}

@@ -1,0 +1,199 @@
+//! Installing what the tasks need, at the right version, on a fresh machine. Each check compares
+//! versions rather than mere presence, so a wrong version is replaced as on a new machine.
+//! Only the package registries are reachable here: Rust tools come from crates, wasm-opt from
+//! npm (Debian's binaryen 108 produces a wasm that fails at load), Chromium and PostgreSQL from
+//! Debian.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Once;
+
+use anyhow::{bail, Context};
+
+use crate::cmd;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Trunk 0.22 needs a newer rustc than these machines have.
+const TRUNK_VERSION: &str = "0.21.14";
+/// Must match `[tools] wasm_opt` in Trunk.toml.
+const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Everything needed to build the single-page app.
+pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
+    ensure_wasm_target()?;
+    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", "trunk"])?;
+    // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
+    // No --locked: its lockfile wants a crate version the registry here does not have.
+    let bindgen = wasm_bindgen_version(root)?;
+    ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli"])?;
+    ensure_wasm_opt(root)?;
+    Ok(())
+}
+
+fn ensure_wasm_target() -> anyhow::Result<()> {
+    let installed = cmd::output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+/// Installs a cargo tool unless `<binary> --version` already reports `version`.
+fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> anyhow::Result<()> {
+    let reported = cmd::output_of(binary, &["--version"]).unwrap_or_default();
+    if reported.split_whitespace().any(|word| word == version) {
+        return Ok(());
+    }
+    if !reported.is_empty() {
+        println!("{binary}: found `{reported}`, installing {version}");
+    }
+    cmd::run(Command::new("cargo").args(install).args(["--version", version, "--force"]))
+}
+
+/// The version of the wasm-bindgen crate the app is built with.
+pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen package")
+}
+
+/// binaryen's wasm-opt from npm, in `target/tools/binaryen`; returns its bin folder.
+fn ensure_wasm_opt(root: &Path) -> anyhow::Result<PathBuf> {
+    let prefix = root.join("target/tools/binaryen");
+    let bin = prefix.join("node_modules/.bin");
+    let wasm_opt = bin.join("wasm-opt");
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    let reported = cmd::output_of(&wasm_opt.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if !reported.contains(&format!("version {major}")) {
+        std::fs::create_dir_all(&prefix)?;
+        cmd::run(
+            Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+        )?;
+    }
+    Ok(bin)
+}
+
+/// PATH with the npm wasm-opt first, for Trunk.
+pub fn path_with_wasm_opt(root: &Path) -> anyhow::Result<std::ffi::OsString> {
+    let bin = ensure_wasm_opt(root)?;
+    let mut paths = vec![bin];
+    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    Ok(std::env::join_paths(paths)?)
+}
+
+/// Debian's Chromium and its driver, of the same version, for the browser tests.
+pub fn ensure_chromium() -> anyhow::Result<()> {
+    let browser = version_number(&cmd::output_of("chromium", &["--version"]).unwrap_or_default());
+    let driver = version_number(&cmd::output_of("chromedriver", &["--version"]).unwrap_or_default());
+    if browser.is_none() || browser != driver {
+        apt_install(&["chromium", "chromium-driver"])?;
+    }
+    Ok(())
+}
+
+/// The first dotted number in a `--version` line ("Chromium 156.0.8078.73 built on…").
+fn version_number(text: &str) -> Option<String> {
+    text.split_whitespace()
+        .find(|word| word.contains('.') && word.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .map(str::to_owned)
+}
+
+/// PostgreSQL's server programs (initdb, pg_ctl); returns their folder.
+pub fn ensure_postgres() -> anyhow::Result<PathBuf> {
+    if let Some(bin) = postgres_bin_dir() {
+        return Ok(bin);
+    }
+    apt_install(&["postgresql"])?;
+    postgres_bin_dir().context("PostgreSQL was installed but initdb is not found")
+}
+
+fn postgres_bin_dir() -> Option<PathBuf> {
+    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
+        .filter(|bin| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
+        .collect();
+    versions.sort();
+    versions.pop()
+}
+
+/// Debian's wrk, the load generator of the bench.
+pub fn ensure_wrk() -> anyhow::Result<()> {
+    if Command::new("wrk").arg("--version").output().is_err() {
+        apt_install(&["wrk"])?;
+    }
+    Ok(())
+}
+
+/// `npm ci` in a folder whose node_modules is missing or older than its lockfile.
+pub fn ensure_npm_packages(dir: &Path) -> anyhow::Result<()> {
+    let installed = dir.join("node_modules/.package-lock.json");
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let fresh = match (modified(&installed), modified(&dir.join("package-lock.json"))) {
+        (Some(installed), Some(lock)) => installed >= lock,
+        _ => false,
+    };
+    if !fresh {
+        cmd::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                .current_dir(dir),
+        )?;
+    }
+    Ok(())
+}
+
+fn apt_install(packages: &[&str]) -> anyhow::Result<()> {
+    if cmd::output_of("id", &["-u"]).as_deref() != Some("0") {
+        bail!(
+            "please install the Debian packages {} (root is needed)",
+            packages.join(" ")
+        );
+    }
+    static UPDATE: Once = Once::new();
+    let mut updated = Ok(());
+    UPDATE.call_once(|| updated = cmd::run(Command::new("apt-get").args(["update", "-q"])));
+    updated?;
+    cmd::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "-q"])
+            .args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_read_from_tool_banners() {
+        assert_eq!(
+            version_number("Chromium 156.0.8078.73 built on Debian 12").as_deref(),
+            Some("156.0.8078.73")
+        );
+        assert_eq!(
+            version_number("ChromeDriver 156.0.8078.73 (abc-refs/branch-heads/1@{#1})").as_deref(),
+            Some("156.0.8078.73")
+        );
+        assert_eq!(version_number(""), None);
+    }
+
+    #[test]
+    fn the_wasm_bindgen_version_comes_from_the_lockfile() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let version = wasm_bindgen_version(&root).unwrap();
+        assert!(version.starts_with("0.2."), "{version}");
+    }
+}

@@ -1,0 +1,98 @@
+//! The app's browser tests (wasm-bindgen-test in headless Chromium): translations, the
+//! remembered language, and the search field's error behaviour in a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use passplus_validation::codes;
+use passplus_web::i18n::{error_message_key, provide_i18n, remembered_lang, use_i18n, Key, Lang};
+use passplus_web::pages::find_college::FindCollegePage;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn clear_remembered_language() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+}
+
+/// Lets effects and the DOM catch up.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+}
+
+#[wasm_bindgen_test]
+fn every_error_code_has_a_message_in_both_languages() {
+    for code in codes::ALL {
+        let key = error_message_key(code);
+        assert_ne!(key, Key::error_unknown, "no message for {code}");
+        assert!(!Lang::Fr.text(key).is_empty() && !Lang::En.text(key).is_empty());
+        assert_ne!(Lang::Fr.text(key), Lang::En.text(key), "{code} is not translated");
+    }
+}
+
+#[wasm_bindgen_test]
+fn french_is_the_default_whatever_the_browser_says() {
+    clear_remembered_language();
+    assert_eq!(remembered_lang(), Lang::Fr);
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_language_is_remembered_and_set_on_the_page() {
+    clear_remembered_language();
+    let container = test_container();
+    let _mounted = leptos::mount::mount_to(container.clone(), || {
+        let i18n = provide_i18n(remembered_lang());
+        i18n.set(Lang::En);
+        view! { <p>{move || use_i18n().t(Key::home_title)}</p> }
+    });
+    settle().await;
+    assert_eq!(container.text_content().unwrap(), "Home");
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").unwrap(), "en");
+    assert_eq!(remembered_lang(), Lang::En);
+    clear_remembered_language();
+}
+
+#[wasm_bindgen_test]
+async fn a_uai_error_shows_after_leaving_the_field_then_clears_at_the_fixing_keystroke() {
+    clear_remembered_language();
+    let container = test_container();
+    let _mounted = leptos::mount::mount_to(container.clone(), || {
+        provide_i18n(Lang::Fr);
+        view! { <FindCollegePage /> }
+    });
+    settle().await;
+    let input: web_sys::HtmlInputElement = document()
+        .get_element_by_id("recherche")
+        .expect("the search field")
+        .dyn_into()
+        .unwrap();
+    let error_shown = || document().get_element_by_id("recherche-error").is_some();
+
+    type_text(&input, "0921243C");
+    settle().await;
+    assert!(!error_shown(), "no error before the person leaves the field");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+
+    input.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    settle().await;
+    assert!(error_shown());
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("recherche-hint recherche-error"));
+    assert_eq!(input.value(), "0921243C", "the value is kept");
+
+    type_text(&input, "0921243B");
+    settle().await;
+    assert!(!error_shown(), "fixed at the keystroke");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+}
+
+fn type_text(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn test_container() -> web_sys::HtmlElement {
+    let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
