@@ -32,7 +32,11 @@ fn main() {
                 .map(|k| format!("fr lacks {k}")),
         )
         .collect();
-    assert!(missing.is_empty(), "translations differ: {}", missing.join(", "));
+    assert!(
+        missing.is_empty(),
+        "translations differ: {}",
+        missing.join(", ")
+    );
 
     let mut code = String::from(
         "/// Every translated text, by key (generated from locales/*.ftl by build.rs).\n\
@@ -74,12 +78,17 @@ fn parse(path: &str, text: &str) -> BTreeMap<String, String> {
             .unwrap_or_else(|| panic!("{path}:{}: expected `key = text`", number + 1));
         let key = key.trim();
         assert!(
-            key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
             "{path}:{}: keys are snake_case",
             number + 1
         );
         let previous = table.insert(key.to_owned(), value.trim().to_owned());
-        assert!(previous.is_none(), "{path}:{}: {key} defined twice", number + 1);
+        assert!(
+            previous.is_none(),
+            "{path}:{}: {key} defined twice",
+            number + 1
+        );
     }
     table
 }

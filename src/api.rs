@@ -27,7 +27,9 @@ pub async fn search_colleges(text: &str) -> Result<CollegeSearchResults, ApiErro
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     match response.status() {
         200..=299 => response.json().await.map_err(|_| ApiError::Server),
-        422 => Err(ApiError::Invalid(response.json().await.map_err(|_| ApiError::Server)?)),
+        422 => Err(ApiError::Invalid(
+            response.json().await.map_err(|_| ApiError::Server)?,
+        )),
         _ => Err(ApiError::Server),
     }
 }

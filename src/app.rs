@@ -47,9 +47,9 @@ fn FocusOnNavigation() -> impl IntoView {
                     .query_selector(&format!("#{MAIN_ID} h1"))
                     .ok()
                     .flatten();
-                if let Some(heading) = heading.and_then(|h| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok()
-                }) {
+                if let Some(heading) = heading
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
                     let _ = heading.focus();
                 }
             });

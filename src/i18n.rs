@@ -96,7 +96,9 @@ pub fn remembered_lang() -> Lang {
 
 /// Creates the language context for the app and keeps `<html lang>` in step with it.
 pub fn provide_i18n(initial: Lang) -> I18n {
-    let i18n = I18n { lang: RwSignal::new(initial) };
+    let i18n = I18n {
+        lang: RwSignal::new(initial),
+    };
     provide_context(i18n);
     Effect::new(move |_| {
         if let Some(html) = document().document_element() {

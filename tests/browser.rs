@@ -26,7 +26,11 @@ fn every_error_code_has_a_message_in_both_languages() {
         let key = error_message_key(code);
         assert_ne!(key, Key::error_unknown, "no message for {code}");
         assert!(!Lang::Fr.text(key).is_empty() && !Lang::En.text(key).is_empty());
-        assert_ne!(Lang::Fr.text(key), Lang::En.text(key), "{code} is not translated");
+        assert_ne!(
+            Lang::Fr.text(key),
+            Lang::En.text(key),
+            "{code} is not translated"
+        );
     }
 }
 
@@ -47,7 +51,14 @@ async fn a_chosen_language_is_remembered_and_set_on_the_page() {
     });
     settle().await;
     assert_eq!(container.text_content().unwrap(), "Home");
-    assert_eq!(document().document_element().unwrap().get_attribute("lang").unwrap(), "en");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .unwrap(),
+        "en"
+    );
     assert_eq!(remembered_lang(), Lang::En);
     clear_remembered_language();
 }
@@ -70,14 +81,22 @@ async fn a_uai_error_shows_after_leaving_the_field_then_clears_at_the_fixing_key
 
     type_text(&input, "0921243C");
     settle().await;
-    assert!(!error_shown(), "no error before the person leaves the field");
+    assert!(
+        !error_shown(),
+        "no error before the person leaves the field"
+    );
     assert_eq!(input.get_attribute("aria-invalid"), None);
 
-    input.dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
     settle().await;
     assert!(error_shown());
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("recherche-hint recherche-error"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("recherche-hint recherche-error")
+    );
     assert_eq!(input.value(), "0921243C", "the value is kept");
 
     type_text(&input, "0921243B");
@@ -88,7 +107,9 @@ async fn a_uai_error_shows_after_leaving_the_field_then_clears_at_the_fixing_key
 
 fn type_text(input: &web_sys::HtmlInputElement, text: &str) {
     input.set_value(text);
-    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
 }
 
 fn test_container() -> web_sys::HtmlElement {

@@ -36,7 +36,10 @@ fn field_failure(text: &str) -> Option<String> {
 #[derive(Debug, Clone, PartialEq)]
 enum SearchState {
     Idle,
-    Found { text: String, results: CollegeSearchResults },
+    Found {
+        text: String,
+        results: CollegeSearchResults,
+    },
     Failed(ApiError),
 }
 
@@ -68,7 +71,10 @@ pub fn FindCollegePage() -> impl IntoView {
                 return;
             }
             match outcome {
-                Ok(results) => state.set(SearchState::Found { text: query, results }),
+                Ok(results) => state.set(SearchState::Found {
+                    text: query,
+                    results,
+                }),
                 Err(ApiError::Invalid(errors)) => {
                     field_error.set(errors.first_code("q").map(str::to_owned));
                     state.set(SearchState::Idle);
@@ -173,7 +179,11 @@ fn Results(state: RwSignal<SearchState>) -> impl IntoView {
 #[component]
 fn CollegeCard(college: College) -> impl IntoView {
     let i18n = use_i18n();
-    let departement = if college.departement == "92" { Key::departement_92 } else { Key::departement_78 };
+    let departement = if college.departement == "92" {
+        Key::departement_92
+    } else {
+        Key::departement_78
+    };
     let runs_canteen = college.canteen_run_by_departement;
     view! {
         <li class="result">

@@ -23,12 +23,16 @@ fn retention_text(i18n: I18n, retention: Retention) -> String {
             Key::retention_school_years_other,
             school_years,
         ),
-        Retention::YearsAfterBenefitEnds { years } => {
-            (Key::retention_benefit_one, Key::retention_benefit_other, years)
-        }
-        Retention::YearsAfterLastContact { years } => {
-            (Key::retention_contact_one, Key::retention_contact_other, years)
-        }
+        Retention::YearsAfterBenefitEnds { years } => (
+            Key::retention_benefit_one,
+            Key::retention_benefit_other,
+            years,
+        ),
+        Retention::YearsAfterLastContact { years } => (
+            Key::retention_contact_one,
+            Key::retention_contact_other,
+            years,
+        ),
         Retention::EndOfBrowsingSession => return i18n.t(Key::retention_session).to_owned(),
     };
     i18n.format(if n == 1 { one } else { other }, &[("n", &n.to_string())])
@@ -156,7 +160,11 @@ fn CategoryRow(category: &'static DataCategory) -> impl IntoView {
 #[component]
 fn DeviceStorageItem(item: &'static DeviceStorage) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = if item.kind == "cookie" { Key::storage_cookie } else { Key::storage_local };
+    let kind = if item.kind == "cookie" {
+        Key::storage_cookie
+    } else {
+        Key::storage_local
+    };
     view! {
         <li>
             <strong>{move || i18n.t(kind)}" "<code>{item.name.clone()}</code></strong>

@@ -38,16 +38,19 @@ impl Default for Config {
 }
 
 impl Config {
-    pub fn load() -> Result<Config, figment::Error> {
+    pub fn load() -> Result<Config, Box<figment::Error>> {
         let file = std::env::var("PASSPLUS_CONFIG").unwrap_or_else(|_| DEFAULT_CONFIG_FILE.into());
         Figment::from(Serialized::defaults(Config::default()))
             .merge(Toml::file(file))
             .merge(Env::prefixed("PASSPLUS_").ignore(&["config"]))
             .extract()
+            .map_err(Box::new)
     }
 }
 
 #[cfg(test)]
+// figment's test jail takes closures returning its own (large) error type.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 
@@ -56,7 +59,7 @@ mod tests {
         figment::Jail::expect_with(|jail| {
             jail.set_env("PASSPLUS_LISTEN", "127.0.0.1:9999");
             jail.set_env("PASSPLUS_TRUSTED_PROXIES", "[10.0.0.1, \"::1\"]");
-            let config = Config::load()?;
+            let config = Config::load().map_err(|error| *error)?;
             assert_eq!(config.listen.port(), 9999);
             assert_eq!(config.trusted_proxies.len(), 2);
             assert!(config.database_url.starts_with("sqlite://"));
@@ -72,7 +75,7 @@ mod tests {
                 "public_base_url = \"https://passplus.example\"\nstatic_dir = \"www\"",
             )?;
             jail.set_env("PASSPLUS_STATIC_DIR", "other");
-            let config = Config::load()?;
+            let config = Config::load().map_err(|error| *error)?;
             assert_eq!(config.public_base_url, "https://passplus.example");
             assert_eq!(config.static_dir, PathBuf::from("other"));
             Ok(())

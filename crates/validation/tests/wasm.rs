@@ -15,7 +15,11 @@ fn every_uai_vector_gives_the_same_verdict_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn the_search_rule_gives_the_server_codes() {
-    let code = |q: &str| check(&CollegeSearch { q: q.into() }).first_code("q").map(str::to_owned);
+    let code = |q: &str| {
+        check(&CollegeSearch { q: q.into() })
+            .first_code("q")
+            .map(str::to_owned)
+    };
     assert_eq!(code("0921243C").as_deref(), Some("uai_check_letter"));
     assert_eq!(code("a").as_deref(), Some("query_too_short"));
     assert_eq!(code("Anne Frank"), None);

@@ -106,10 +106,19 @@ fn run_lighthouse(binary: &Path, url: &str) -> anyhow::Result<String> {
         .output()
         .context("running lighthouse")?;
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).with_context(|| {
-        format!("lighthouse gave no report: {}", String::from_utf8_lossy(&output.stderr))
+        format!(
+            "lighthouse gave no report: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
     })?;
-    let score = report["categories"]["performance"]["score"].as_f64().unwrap_or(f64::NAN);
-    let audit = |name: &str| report["audits"][name]["numericValue"].as_f64().unwrap_or(f64::NAN);
+    let score = report["categories"]["performance"]["score"]
+        .as_f64()
+        .unwrap_or(f64::NAN);
+    let audit = |name: &str| {
+        report["audits"][name]["numericValue"]
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    };
     Ok(format!(
         "{:.0} | {:.2} s | {:.2} s | {}",
         score * 100.0,
@@ -122,7 +131,15 @@ fn run_lighthouse(binary: &Path, url: &str) -> anyhow::Result<String> {
 /// "requests/s | latency avg | latency max" for one URL.
 fn run_wrk(url: &str) -> anyhow::Result<String> {
     let output = Command::new("wrk")
-        .args(["--threads", "2", "--connections", "32", "--duration", "10s", "--latency"])
+        .args([
+            "--threads",
+            "2",
+            "--connections",
+            "32",
+            "--duration",
+            "10s",
+            "--latency",
+        ])
         .arg(url)
         .output()
         .context("running wrk")?;

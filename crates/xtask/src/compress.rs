@@ -7,7 +7,16 @@ use std::path::Path;
 use anyhow::Context;
 
 /// The kinds of file worth compressing (images such as PNG are compressed already).
-const COMPRESSIBLE: [&str; 8] = ["html", "js", "css", "wasm", "svg", "json", "webmanifest", "txt"];
+const COMPRESSIBLE: [&str; 8] = [
+    "html",
+    "js",
+    "css",
+    "wasm",
+    "svg",
+    "json",
+    "webmanifest",
+    "txt",
+];
 
 pub fn brotli(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     let mut output = Vec::new();
@@ -33,12 +42,19 @@ pub fn precompress_dir(dir: &Path) -> anyhow::Result<usize> {
             count += precompress_dir(&path)?;
             continue;
         }
-        let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if !COMPRESSIBLE.contains(&extension) {
             continue;
         }
         let bytes = std::fs::read(&path)?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         std::fs::write(path.with_file_name(format!("{name}.br")), brotli(&bytes)?)?;
         std::fs::write(path.with_file_name(format!("{name}.gz")), gzip(&bytes)?)?;
         count += 1;

@@ -19,7 +19,9 @@ pub struct TestCluster {
 impl TestCluster {
     pub fn start(bin: &Path) -> anyhow::Result<TestCluster> {
         let as_postgres_user = cmd::output_of("id", &["-u"]).as_deref() == Some("0");
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
         let dir = std::env::temp_dir().join(format!("passplus-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         if as_postgres_user {
@@ -35,7 +37,13 @@ impl TestCluster {
         cmd::run(
             cluster
                 .command("initdb")
-                .args(["--auth=trust", "--username=postgres", "--encoding=UTF8", "--no-sync", "-D"])
+                .args([
+                    "--auth=trust",
+                    "--username=postgres",
+                    "--encoding=UTF8",
+                    "--no-sync",
+                    "-D",
+                ])
                 .arg(&data),
         )?;
         let options = format!(

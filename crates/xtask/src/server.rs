@@ -20,7 +20,13 @@ pub enum Profile {
 /// Builds `passplus-server` and returns the path of its binary.
 pub fn build(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
     let mut command = cmd::cargo(root);
-    command.args(["build", "--package", "passplus-server", "--bin", "passplus-server"]);
+    command.args([
+        "build",
+        "--package",
+        "passplus-server",
+        "--bin",
+        "passplus-server",
+    ]);
     let folder = match profile {
         Profile::Debug => "debug",
         Profile::Release => {
@@ -63,7 +69,10 @@ impl BackgroundServer {
             .current_dir(work_dir)
             .env("PASSPLUS_LISTEN", "127.0.0.1:0")
             .env("PASSPLUS_STATIC_DIR", dist)
-            .env("PASSPLUS_DATABASE_URL", format!("sqlite://{}?mode=rwc", database.display()))
+            .env(
+                "PASSPLUS_DATABASE_URL",
+                format!("sqlite://{}?mode=rwc", database.display()),
+            )
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log)?)
             .spawn()
@@ -80,7 +89,11 @@ impl BackgroundServer {
             }
         });
         match receiver.recv_timeout(Duration::from_secs(60)) {
-            Ok(base_url) => Ok(BackgroundServer { child, base_url, log }),
+            Ok(base_url) => Ok(BackgroundServer {
+                child,
+                base_url,
+                log,
+            }),
             Err(_) => {
                 let _ = child.kill();
                 let log_text = std::fs::read_to_string(&log).unwrap_or_default();

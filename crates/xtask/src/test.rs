@@ -17,7 +17,10 @@ const STEPS: [Step; 6] = [
     ("native tests (API on SQLite)", native_tests),
     ("API tests on PostgreSQL", postgres_api_tests),
     ("wasm tests in headless Chromium", wasm_tests),
-    ("release build and first-visit budget", release_build_and_budget),
+    (
+        "release build and first-visit budget",
+        release_build_and_budget,
+    ),
     ("end-to-end suite", end_to_end),
 ];
 

@@ -31,7 +31,8 @@ pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
 }
 
 fn ensure_wasm_target() -> anyhow::Result<()> {
-    let installed = cmd::output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
+    let installed =
+        cmd::output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
         cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
     }
@@ -47,7 +48,11 @@ fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> anyhow::R
     if !reported.is_empty() {
         println!("{binary}: found `{reported}`, installing {version}");
     }
-    cmd::run(Command::new("cargo").args(install).args(["--version", version, "--force"]))
+    cmd::run(
+        Command::new("cargo")
+            .args(install)
+            .args(["--version", version, "--force"]),
+    )
 }
 
 /// The version of the wasm-bindgen crate the app is built with.
@@ -87,14 +92,17 @@ fn ensure_wasm_opt(root: &Path) -> anyhow::Result<PathBuf> {
 pub fn path_with_wasm_opt(root: &Path) -> anyhow::Result<std::ffi::OsString> {
     let bin = ensure_wasm_opt(root)?;
     let mut paths = vec![bin];
-    paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    paths.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     Ok(std::env::join_paths(paths)?)
 }
 
 /// Debian's Chromium and its driver, of the same version, for the browser tests.
 pub fn ensure_chromium() -> anyhow::Result<()> {
     let browser = version_number(&cmd::output_of("chromium", &["--version"]).unwrap_or_default());
-    let driver = version_number(&cmd::output_of("chromedriver", &["--version"]).unwrap_or_default());
+    let driver =
+        version_number(&cmd::output_of("chromedriver", &["--version"]).unwrap_or_default());
     if browser.is_none() || browser != driver {
         apt_install(&["chromium", "chromium-driver"])?;
     }
@@ -139,7 +147,10 @@ pub fn ensure_wrk() -> anyhow::Result<()> {
 pub fn ensure_npm_packages(dir: &Path) -> anyhow::Result<()> {
     let installed = dir.join("node_modules/.package-lock.json");
     let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let fresh = match (modified(&installed), modified(&dir.join("package-lock.json"))) {
+    let fresh = match (
+        modified(&installed),
+        modified(&dir.join("package-lock.json")),
+    ) {
         (Some(installed), Some(lock)) => installed >= lock,
         _ => false,
     };
