@@ -1,4 +1,4 @@
-//! Compiles the translation files `locales/fr.ftl` and `locales/en.ftl` into the app.
+//! Compiles the translation files `locales/fr.txt` and `locales/en.txt` into the app.
 //!
 //! Each line is `key = text` (`#` starts a comment). The build fails when the two files do not
 //! have exactly the same keys, so a text can never be missing in one language; the app names
@@ -14,7 +14,7 @@ fn main() {
     let tables: Vec<BTreeMap<String, String>> = LANGUAGES
         .iter()
         .map(|lang| {
-            let path = format!("locales/{lang}.ftl");
+            let path = format!("locales/{lang}.txt");
             println!("cargo:rerun-if-changed={path}");
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             parse(&path, &text)
@@ -39,7 +39,7 @@ fn main() {
     );
 
     let mut code = String::from(
-        "/// Every translated text, by key (generated from locales/*.ftl by build.rs).\n\
+        "/// Every translated text, by key (generated from locales/*.txt by build.rs).\n\
          #[allow(non_camel_case_types)]\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Key {\n",
     );

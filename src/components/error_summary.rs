@@ -29,15 +29,9 @@ pub fn ErrorSummary(
     });
     view! {
         <Show when=move || !errors.get().is_empty()>
-            <div
-                class="error-summary"
-                node_ref=container
-                tabindex="-1"
-                aria-labelledby="error-summary-title"
-            >
-                <h2 id="error-summary-title" class="error-summary__title">
-                    {move || i18n.t(Key::error_summary_title)}
-                </h2>
+            <div class="error-summary" node_ref=container tabindex="-1">
+                <div role="alert">
+                <h2 class="error-summary__title">{move || i18n.t(Key::error_summary_title)}</h2>
                 <ul class="error-summary__list">
                     {move || {
                         errors
@@ -61,6 +55,7 @@ pub fn ErrorSummary(
                             .collect_view()
                     }}
                 </ul>
+                </div>
             </div>
         </Show>
     }

@@ -53,21 +53,26 @@ pub fn FindCollegePage() -> impl IntoView {
     // Each search takes a number; an answer is shown only if no later search started.
     let latest_search = StoredValue::new(0u32);
 
-    let has_errors = Signal::derive(move || field_error.get().is_some());
+    // "Erreur : " in the title once a submit found errors, for as long as they are shown.
+    let has_errors =
+        Signal::derive(move || field_error.get().is_some() && !summary.get().is_empty());
     use_document_title(Key::find_title, has_errors);
 
+    // Whether this search is still the one to show; false too once the page is gone (the
+    // person navigated away while it was pending).
+    let is_current = move |ticket: u32| latest_search.try_get_value() == Some(ticket);
     let search = move |query: String, pause_ms: u32| {
         let ticket = latest_search.get_value() + 1;
         latest_search.set_value(ticket);
         spawn_local(async move {
             if pause_ms > 0 {
                 TimeoutFuture::new(pause_ms).await;
-                if latest_search.get_value() != ticket {
+                if !is_current(ticket) {
                     return;
                 }
             }
             let outcome = api::search_colleges(&query).await;
-            if latest_search.get_value() != ticket {
+            if !is_current(ticket) {
                 return;
             }
             match outcome {
@@ -83,19 +88,17 @@ pub fn FindCollegePage() -> impl IntoView {
             }
         });
     };
-    let cancel_search = move || {
-        latest_search.update_value(|ticket| *ticket += 1);
-        state.set(SearchState::Idle);
-    };
+    let cancel_pending_search = move || latest_search.update_value(|ticket| *ticket += 1);
 
     let on_input = move || {
         let current = text.get_untracked();
         if field_error.get_untracked().is_some() {
             field_error.set(field_failure(&current));
         }
+        // While the text does not pass (a UAI half typed), the last results stay in view.
         match rule_failure(&current) {
             None => search(current, TYPING_PAUSE_MS),
-            Some(_) => cancel_search(),
+            Some(_) => cancel_pending_search(),
         }
     };
     let on_blur = move || field_error.set(field_failure(&text.get_untracked()));
@@ -107,7 +110,8 @@ pub fn FindCollegePage() -> impl IntoView {
                 let message = error_message_key(&code);
                 field_error.set(Some(code));
                 summary.set(vec![(FIELD_ID, message)]);
-                cancel_search();
+                cancel_pending_search();
+                state.set(SearchState::Idle);
             }
             None => {
                 field_error.set(None);
@@ -179,12 +183,20 @@ fn Results(state: RwSignal<SearchState>) -> impl IntoView {
 #[component]
 fn CollegeCard(college: College) -> impl IntoView {
     let i18n = use_i18n();
-    let departement = if college.departement == "92" {
+    let in_hauts_de_seine = college.departement == "92";
+    let departement = if in_hauts_de_seine {
         Key::departement_92
     } else {
         Key::departement_78
     };
-    let runs_canteen = college.canteen_run_by_departement;
+    // Pass+ enrols pupils in the canteens that the Hauts-de-Seine runs.
+    let canteen_note = if !college.canteen_run_by_departement {
+        Some(Key::find_not_run_by_departement)
+    } else if !in_hauts_de_seine {
+        Some(Key::find_canteen_not_in_pass_plus)
+    } else {
+        None
+    };
     view! {
         <li class="result">
             <h3 class="result__name">{college.name}</h3>
@@ -194,9 +206,7 @@ fn CollegeCard(college: College) -> impl IntoView {
             <p>
                 {move || i18n.t(Key::find_uai_label)}" "<span class="result__uai">{college.uai}</span>
             </p>
-            {(!runs_canteen).then(|| view! {
-                <p class="result__note">{move || i18n.t(Key::find_not_run_by_departement)}</p>
-            })}
+            {canteen_note.map(|note| view! { <p class="result__note">{move || i18n.t(note)}</p> })}
         </li>
     }
 }

@@ -33,7 +33,6 @@ fn retention_text(i18n: I18n, retention: Retention) -> String {
             Key::retention_contact_other,
             years,
         ),
-        Retention::EndOfBrowsingSession => return i18n.t(Key::retention_session).to_owned(),
     };
     i18n.format(if n == 1 { one } else { other }, &[("n", &n.to_string())])
 }
@@ -109,7 +108,15 @@ fn ProcessingSection(processing: &'static Processing) -> impl IntoView {
             <h3>{move || i18n.t(Key::privacy_legal_basis)}</h3>
             <p>{move || local(&processing.legal_basis, i18n.lang())}</p>
             <h3>{move || i18n.t(Key::privacy_data_and_retention)}</h3>
-            <div class="table-scroll">
+            // Focusable so that a keyboard can scroll it on a narrow screen.
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label=move || {
+                    format!("{} – {}", i18n.t(Key::privacy_data_and_retention), local(&processing.name, i18n.lang()))
+                }
+            >
                 <table>
                     <thead>
                         <tr>

@@ -4,13 +4,18 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use anyhow::Context;
+use axum::http::StatusCode;
 use axum::Router;
 use sqlx::AnyPool;
 use tokio::net::TcpListener;
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::Config;
 use crate::{api, colleges, db, security_headers, static_files};
+
+/// Longest a request may take, reading included.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -51,7 +56,13 @@ impl Application {
         {
             router = router.layer(layer);
         }
-        let router = router.layer(TraceLayer::new_for_http());
+        // A slow or stalled client cannot hold a connection's request forever.
+        let router = router
+            .layer(TimeoutLayer::with_status_code(
+                StatusCode::REQUEST_TIMEOUT,
+                REQUEST_TIMEOUT,
+            ))
+            .layer(TraceLayer::new_for_http());
 
         let listener = TcpListener::bind(config.listen)
             .await

@@ -6,7 +6,7 @@ use validator::{Validate, ValidationError};
 use crate::codes;
 use crate::uai::{is_uai_attempt, Uai};
 
-/// Fewest characters worth searching for, and most the server accepts.
+/// Fewest letters or digits worth searching for, and most characters the server accepts.
 pub const QUERY_MIN_CHARS: usize = 2;
 pub const QUERY_MAX_CHARS: usize = 100;
 /// Most collèges one search returns.
@@ -20,14 +20,14 @@ pub struct CollegeSearch {
     pub q: String,
 }
 
-/// The search text's rule: 2 to 100 characters once trimmed and, when it is meant as a UAI
-/// (six leading digits or more), a valid UAI.
+/// The search text's rule: at least 2 letters or digits (punctuation alone finds nothing), at
+/// most 100 characters once trimmed and, when it is meant as a UAI (six leading digits or more),
+/// a valid UAI.
 pub fn validate_search_text(text: &str) -> Result<(), ValidationError> {
-    let length = text.trim().chars().count();
-    if length < QUERY_MIN_CHARS {
+    if text.chars().filter(|c| c.is_alphanumeric()).count() < QUERY_MIN_CHARS {
         return Err(ValidationError::new(codes::QUERY_TOO_SHORT));
     }
-    if length > QUERY_MAX_CHARS {
+    if text.trim().chars().count() > QUERY_MAX_CHARS {
         return Err(ValidationError::new(codes::QUERY_TOO_LONG));
     }
     if is_uai_attempt(text) {
@@ -86,6 +86,8 @@ mod tests {
     fn too_short_and_too_long_are_refused() {
         assert_eq!(code_of(" a ").as_deref(), Some(codes::QUERY_TOO_SHORT));
         assert_eq!(code_of("").as_deref(), Some(codes::QUERY_TOO_SHORT));
+        assert_eq!(code_of("-- ..").as_deref(), Some(codes::QUERY_TOO_SHORT));
+        assert_eq!(code_of("%%").as_deref(), Some(codes::QUERY_TOO_SHORT));
         assert_eq!(
             code_of(&"a".repeat(QUERY_MAX_CHARS + 1)).as_deref(),
             Some(codes::QUERY_TOO_LONG)

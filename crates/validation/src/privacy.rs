@@ -61,8 +61,6 @@ pub enum Retention {
     YearsAfterBenefitEnds { years: u32 },
     /// Kept this many years after the last exchange between the person and the Département.
     YearsAfterLastContact { years: u32 },
-    /// Kept until the browsing session ends.
-    EndOfBrowsingSession,
 }
 
 /// The rights a person can exercise on a processing.

@@ -22,7 +22,8 @@ impl TestCluster {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
-        let dir = std::env::temp_dir().join(format!("passplus-pg-{}-{port}", std::process::id()));
+        // Not TMPDIR: as root it may point where the postgres user cannot enter.
+        let dir = Path::new("/tmp").join(format!("passplus-pg-{}-{port}", std::process::id()));
         std::fs::create_dir_all(&dir)?;
         if as_postgres_user {
             cmd::run(Command::new("chown").args(["postgres:postgres"]).arg(&dir))?;

@@ -1,5 +1,6 @@
-//! Installing what the tasks need, at the right version, on a fresh machine. Each check compares
-//! versions rather than mere presence, so a wrong version is replaced as on a new machine.
+//! Installing what the tasks need, at the right version, on a fresh machine. The build tools'
+//! checks compare versions rather than mere presence, so a wrong version is replaced as on a new
+//! machine; for Debian's packages (Chromium, PostgreSQL, wrk, Node.js) any packaged version does.
 //! Only the package registries are reachable here: Rust tools come from crates, wasm-opt from
 //! npm (Debian's binaryen 108 produces a wasm that fails at load), Chromium and PostgreSQL from
 //! Debian.
@@ -15,11 +16,12 @@ use crate::cmd;
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Trunk 0.22 needs a newer rustc than these machines have.
 const TRUNK_VERSION: &str = "0.21.14";
-/// Must match `[tools] wasm_opt` in Trunk.toml.
+/// Must match `[tools] wasm_opt` in Trunk.toml (a test checks it).
 const BINARYEN_VERSION: &str = "132.0.0";
 
 /// Everything needed to build the single-page app.
 pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
+    ensure_node()?;
     ensure_wasm_target()?;
     ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", "trunk"])?;
     // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
@@ -27,6 +29,24 @@ pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
     let bindgen = wasm_bindgen_version(root)?;
     ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli"])?;
     ensure_wasm_opt(root)?;
+    Ok(())
+}
+
+/// rustfmt and clippy, which a minimal rustup profile lacks.
+pub fn ensure_lint_components() -> anyhow::Result<()> {
+    if cmd::output_of("cargo", &["fmt", "--version"]).is_none()
+        || cmd::output_of("cargo", &["clippy", "--version"]).is_none()
+    {
+        cmd::run(Command::new("rustup").args(["component", "add", "rustfmt", "clippy"]))?;
+    }
+    Ok(())
+}
+
+/// Node.js and npm: wasm-opt, the end-to-end suite and Lighthouse come from npm.
+fn ensure_node() -> anyhow::Result<()> {
+    if cmd::output_of("npm", &["--version"]).is_none() {
+        apt_install(&["nodejs", "npm"])?;
+    }
     Ok(())
 }
 
@@ -125,14 +145,25 @@ pub fn ensure_postgres() -> anyhow::Result<PathBuf> {
     postgres_bin_dir().context("PostgreSQL was installed but initdb is not found")
 }
 
+/// Debian's layout, `/usr/lib/postgresql/<major>/bin`, newest major first.
 fn postgres_bin_dir() -> Option<PathBuf> {
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+    let mut versions: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
-        .filter_map(|entry| Some(entry.ok()?.path().join("bin")))
-        .filter(|bin| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let major = path
+                .file_name()?
+                .to_str()?
+                .split('.')
+                .next()?
+                .parse()
+                .ok()?;
+            Some((major, path.join("bin")))
+        })
+        .filter(|(_, bin)| bin.join("initdb").exists() && bin.join("pg_ctl").exists())
         .collect();
     versions.sort();
-    versions.pop()
+    versions.pop().map(|(_, bin)| bin)
 }
 
 /// Debian's wrk, the load generator of the bench.
@@ -201,10 +232,21 @@ mod tests {
         assert_eq!(version_number(""), None);
     }
 
+    /// Trunk uses local tools only at the versions Trunk.toml names: they must be the ones
+    /// installed here, or the build fails offline.
     #[test]
-    fn the_wasm_bindgen_version_comes_from_the_lockfile() {
+    fn trunk_toml_names_the_versions_installed_here() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let version = wasm_bindgen_version(&root).unwrap();
-        assert!(version.starts_with("0.2."), "{version}");
+        let trunk_toml = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+        let bindgen = wasm_bindgen_version(&root).unwrap();
+        assert!(
+            trunk_toml.contains(&format!("wasm_bindgen = \"{bindgen}\"")),
+            "Trunk.toml must name wasm-bindgen {bindgen}, the version in Cargo.lock"
+        );
+        let major = BINARYEN_VERSION.split('.').next().unwrap();
+        assert!(
+            trunk_toml.contains(&format!("wasm_opt = \"version_{major}\"")),
+            "Trunk.toml must name wasm-opt version_{major}"
+        );
     }
 }

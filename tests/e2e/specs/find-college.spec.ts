@@ -30,7 +30,7 @@ test('a wrong UAI letter is shown only after leaving the field, and cleared whil
   await expect(error).toContainText('La lettre finale de ce code UAI ne correspond pas');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAttribute('aria-describedby', 'recherche-hint recherche-error');
-  await expect(page).toHaveTitle('Erreur : Trouver mon collège – Pass+');
+  await expect(page).toHaveTitle('Trouver mon collège – Pass+');
   await expect(field).toHaveValue('0921243C');
 
   await field.press('End');
@@ -49,12 +49,40 @@ test('submitting an invalid search shows a focused error summary linked to the f
   await page.getByRole('button', { name: 'Rechercher' }).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle('Erreur : Trouver mon collège – Pass+');
   await expect(summary.getByRole('heading')).toHaveText('Il y a un problème');
   const link = summary.getByRole('link', { name: /Saisissez au moins 2 caractères/ });
   await expect(page.locator('#recherche-error')).toContainText('Saisissez au moins 2 caractères');
   await expect(field).toHaveValue('a');
   await link.click();
   await expect(field).toBeFocused();
+  await field.fill('Meudon');
+  await page.keyboard.press('Enter');
+  await expect(summary).toHaveCount(0);
+  await expect(page).toHaveTitle('Trouver mon collège – Pass+');
+});
+
+test('punctuation alone is no search', async ({ page }) => {
+  await openApp(page, '/trouver-mon-college');
+  await page.getByLabel('Nom du collège, commune, code postal ou code UAI').fill('--');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#recherche-error')).toContainText('Saisissez au moins 2 caractères');
+  await expect(page.locator('.result')).toHaveCount(0);
+});
+
+test('Yvelines collèges and the two collèges no Département runs say their canteen is not in Pass+', async ({ page }) => {
+  await openApp(page, '/trouver-mon-college');
+  const field = page.getByLabel('Nom du collège, commune, code postal ou code UAI');
+  await field.fill('0783122V');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.result')).toContainText('n’est géré par aucun Département');
+  await field.fill('Versailles');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.result').first()).toContainText('ne se réserve pas sur Pass+');
+  await field.fill('Anne Frank Antony');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.result')).toHaveCount(1);
+  await expect(page.locator('.result__note')).toHaveCount(0);
 });
 
 test('the search works with the keyboard alone', async ({ page }) => {

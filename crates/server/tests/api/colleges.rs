@@ -89,6 +89,7 @@ async fn invalid_searches_get_the_shared_error_codes() {
     let cases = [
         ("/api/colleges?q=a", "query_too_short"),
         ("/api/colleges?q=%20%20", "query_too_short"),
+        ("/api/colleges?q=--%25%25", "query_too_short"),
         ("/api/colleges", "query_too_short"),
         ("/api/colleges?q=0921243C", "uai_check_letter"),
         ("/api/colleges?q=0921243", "uai_length"),

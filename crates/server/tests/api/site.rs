@@ -59,8 +59,54 @@ async fn hashed_files_are_cached_forever_and_served_precompressed() {
     assert_eq!(compressed.headers()["content-encoding"], "br");
     assert_eq!(compressed.text().await.unwrap(), BROTLI_MARKER);
 
+    let gzip_only = app
+        .client
+        .get(app.url(path))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        gzip_only.headers().get("content-encoding").is_none(),
+        "no .gz was built"
+    );
+    assert_eq!(gzip_only.headers()["vary"], "accept-encoding");
+
     let robots = app.get("/robots.txt").await;
     assert_eq!(robots.headers()["cache-control"], "public, max-age=3600");
+}
+
+#[tokio::test]
+async fn a_revalidated_index_stays_uncached() {
+    let app = spawn_app().await;
+    let first = app.get("/trouver-mon-college").await;
+    let last_modified = first.headers()["last-modified"].clone();
+    let revalidated = app
+        .client
+        .get(app.url("/trouver-mon-college"))
+        .header("if-modified-since", last_modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revalidated.status(), 304);
+    assert_eq!(revalidated.headers()["cache-control"], "no-cache");
+}
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_not_the_app() {
+    let app = spawn_app().await;
+    for path in [
+        "/passplus-web-ffffffffffffffff.js",
+        "/main-0000000000000000.css",
+        "/nothing.txt",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert_ne!(
+            response.headers().get("content-type").map(|v| v.as_bytes()),
+            Some(&b"text/html"[..])
+        );
+    }
 }
 
 #[tokio::test]
