@@ -90,10 +90,19 @@ pub fn FindCollegePage() -> impl IntoView {
     };
     let cancel_pending_search = move || latest_search.update_value(|ticket| *ticket += 1);
 
+    // Before a submit, an empty or short field is no mistake; after a refused submit, the field
+    // is held to the whole rule (focus moving to the summary must not hide its error).
+    let check_field = move |current: &str| {
+        if summary.get_untracked().is_empty() {
+            field_failure(current)
+        } else {
+            rule_failure(current)
+        }
+    };
     let on_input = move || {
         let current = text.get_untracked();
         if field_error.get_untracked().is_some() {
-            field_error.set(field_failure(&current));
+            field_error.set(check_field(&current));
         }
         // While the text does not pass (a UAI half typed), the last results stay in view.
         match rule_failure(&current) {
@@ -101,7 +110,7 @@ pub fn FindCollegePage() -> impl IntoView {
             Some(_) => cancel_pending_search(),
         }
     };
-    let on_blur = move || field_error.set(field_failure(&text.get_untracked()));
+    let on_blur = move || field_error.set(check_field(&text.get_untracked()));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let current = text.get_untracked();
