@@ -1,35 +1,126 @@
 //! The typed client of the server's JSON API. Bodies are the shared contract's types.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
+use passplus_validation::account::{
+    AccountSummary, EmailForm, LoginForm, SignupForm, VerifyEmailForm,
+};
 use passplus_validation::{CollegeSearchResults, FieldErrors};
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 /// Why a call gave no result, in terms the page can explain.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The server refused the input, with the same codes the browser computes.
     Invalid(FieldErrors),
+    /// Refused for a reason named by a code (`invalid_credentials`, `link_expired`…).
+    Refused(String),
+    /// Too many attempts: try again after this many seconds.
+    TooManyAttempts(i64),
+    /// No session, or it ended.
+    Unauthorized,
     /// No answer: the connection dropped or the server is unreachable.
     Network,
     /// The server answered with an error of its own.
     Server,
 }
 
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    error: String,
+    #[serde(default)]
+    retry_after_seconds: i64,
+}
+
 pub async fn search_colleges(text: &str) -> Result<CollegeSearchResults, ApiError> {
-    let response = Request::get("/api/colleges")
-        .query([("q", text)])
+    send(Request::get("/api/colleges").query([("q", text)])).await
+}
+
+pub async fn sign_up(form: &SignupForm) -> Result<(), ApiError> {
+    post("/api/accounts", form).await
+}
+
+pub async fn verify_email(token: &str) -> Result<(), ApiError> {
+    post(
+        "/api/accounts/verification",
+        &VerifyEmailForm {
+            token: token.to_owned(),
+        },
+    )
+    .await
+}
+
+pub async fn resend_verification(email: &str) -> Result<(), ApiError> {
+    post(
+        "/api/accounts/verification-email",
+        &EmailForm {
+            email: email.to_owned(),
+        },
+    )
+    .await
+}
+
+pub async fn log_in(form: &LoginForm) -> Result<(), ApiError> {
+    post("/api/sessions", form).await
+}
+
+pub async fn log_out() -> Result<(), ApiError> {
+    let response = Request::delete("/api/sessions/current")
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    read(response).await
+    match response.status() {
+        204 | 401 => Ok(()),
+        _ => Err(ApiError::Server),
+    }
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The signed-in account, or `None` when nobody is signed in.
+pub async fn current_account() -> Result<Option<AccountSummary>, ApiError> {
+    match send(Request::get("/api/account")).await {
+        Ok(account) => Ok(Some(account)),
+        Err(ApiError::Unauthorized) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// A POST whose answer body does not matter beyond its status.
+async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
+    let request = Request::post(path)
+        .json(body)
+        .map_err(|_| ApiError::Server)?;
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(());
+    }
+    Err(error_of(response).await)
+}
+
+async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return response.json().await.map_err(|_| ApiError::Server);
+    }
+    Err(error_of(response).await)
+}
+
+async fn error_of(response: Response) -> ApiError {
     match response.status() {
-        200..=299 => response.json().await.map_err(|_| ApiError::Server),
-        422 => Err(ApiError::Invalid(
-            response.json().await.map_err(|_| ApiError::Server)?,
-        )),
-        _ => Err(ApiError::Server),
+        422 => response
+            .json()
+            .await
+            .map(ApiError::Invalid)
+            .unwrap_or(ApiError::Server),
+        429 => match response.json::<ErrorBody>().await {
+            Ok(body) => ApiError::TooManyAttempts(body.retry_after_seconds.max(1)),
+            Err(_) => ApiError::Server,
+        },
+        400..=499 => match response.json::<ErrorBody>().await {
+            Ok(body) if body.error == "unauthorized" => ApiError::Unauthorized,
+            Ok(body) if !body.error.is_empty() => ApiError::Refused(body.error),
+            _ => ApiError::Server,
+        },
+        _ => ApiError::Server,
     }
 }

@@ -10,6 +10,7 @@ pub mod document_title;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
+pub mod session;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,6 +20,9 @@ pub const SHELL_ID: &str = "app";
 
 /// Replaces the static shell painted by `index.html` with the app, so nothing is doubled.
 pub fn mount() {
+    // Readable panic messages in development builds; release builds abort without them, which
+    // keeps the formatting machinery out of the bundle.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let shell = document()
         .get_element_by_id(SHELL_ID)

@@ -9,6 +9,10 @@ pub enum AppRoute {
     Accessibility,
     Privacy,
     LegalNotice,
+    SignUp,
+    VerifyEmail,
+    LogIn,
+    Account,
 }
 
 impl AppRoute {
@@ -20,6 +24,10 @@ impl AppRoute {
             AppRoute::Accessibility => "accessibilite",
             AppRoute::Privacy => "confidentialite",
             AppRoute::LegalNotice => "mentions-legales",
+            AppRoute::SignUp => "creer-un-compte",
+            AppRoute::VerifyEmail => "verifier-mon-adresse",
+            AppRoute::LogIn => "connexion",
+            AppRoute::Account => "mon-compte",
         }
     }
 
@@ -35,6 +43,10 @@ impl AppRoute {
             AppRoute::Accessibility => Key::accessibility_title,
             AppRoute::Privacy => Key::privacy_title,
             AppRoute::LegalNotice => Key::legal_title,
+            AppRoute::SignUp => Key::signup_title,
+            AppRoute::VerifyEmail => Key::verify_title,
+            AppRoute::LogIn => Key::login_title,
+            AppRoute::Account => Key::account_title,
         }
     }
 }

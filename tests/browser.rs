@@ -117,3 +117,81 @@ fn test_container() -> web_sys::HtmlElement {
     document().body().unwrap().append_child(&element).unwrap();
     element
 }
+
+/// The form kit on the signup form: nothing before leaving a field, the error on leaving it,
+/// gone at the fixing keystroke, and a submit that lists every error in a focused summary.
+#[wasm_bindgen_test]
+async fn the_signup_form_follows_the_accessible_form_pattern() {
+    use leptos_router::components::Router;
+    use passplus_web::pages::signup::SignUpPage;
+
+    clear_remembered_language();
+    let container = test_container();
+    let _mounted = leptos::mount::mount_to(container.clone(), || {
+        provide_i18n(Lang::Fr);
+        view! { <Router><SignUpPage /></Router> }
+    });
+    settle().await;
+    let input = |id: &str| -> web_sys::HtmlInputElement {
+        document()
+            .get_element_by_id(id)
+            .expect(id)
+            .dyn_into()
+            .unwrap()
+    };
+    let error_of = |id: &str| document().get_element_by_id(&format!("{id}-error"));
+
+    let email = input("courriel");
+    type_text(&email, "pas-une-adresse");
+    settle().await;
+    assert!(
+        error_of("courriel").is_none(),
+        "no error before leaving the field"
+    );
+    email
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(error_of("courriel").is_some());
+    assert_eq!(email.get_attribute("aria-invalid").as_deref(), Some("true"));
+    type_text(&email, "famille@example.org");
+    settle().await;
+    assert!(error_of("courriel").is_none(), "fixed at the keystroke");
+
+    // Leaving an empty field is no mistake yet.
+    input("prenom")
+        .dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(error_of("prenom").is_none());
+
+    let form: web_sys::HtmlFormElement = document()
+        .query_selector("form")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    form.dispatch_event(&web_sys::Event::new("submit").unwrap())
+        .unwrap();
+    settle().await;
+    let summary_links = document().query_selector_all(".error-summary a").unwrap();
+    // Every field but the e-mail is empty: seven errors, in page order.
+    assert_eq!(summary_links.length(), 7);
+    let first: web_sys::Element = summary_links.get(0).unwrap().dyn_into().unwrap();
+    assert_eq!(first.get_attribute("href").as_deref(), Some("#prenom"));
+    assert!(error_of("prenom").is_some());
+    assert_eq!(email.value(), "famille@example.org", "values are kept");
+    assert!(document().title().starts_with("Erreur : "));
+
+    let password = input("mot-de-passe");
+    assert_eq!(password.type_(), "password");
+    let toggle: web_sys::HtmlElement = document()
+        .query_selector(".password-toggle")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    toggle.click();
+    settle().await;
+    assert_eq!(password.type_(), "text");
+}

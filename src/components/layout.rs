@@ -2,7 +2,12 @@
 //! switch, the `main` landmark, and the footer with the mandatory links.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::session::use_session;
 
 use crate::components::focus_element_by_id;
 use crate::components::language_switch::LanguageSwitch;
@@ -59,6 +64,43 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
             <p>{move || i18n.t(Key::footer_publisher)}</p>
         </footer>
+    }
+}
+
+/// "Se connecter" and "Créer un compte", or "Mon compte" and "Se déconnecter".
+#[component]
+fn AccountLinks() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let log_out = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            // Signed out in the interface even if the server could not be told: the session
+            // then ends by itself after its idle time.
+            let _ = api::log_out().await;
+            session.signed_out();
+            navigate(
+                &format!("{}?deconnexion", AppRoute::LogIn.path()),
+                Default::default(),
+            );
+        });
+    };
+    view! {
+        <Show
+            when=move || session.account().is_some()
+            fallback=|| view! {
+                <NavLink route=AppRoute::LogIn />
+                <NavLink route=AppRoute::SignUp />
+            }
+        >
+            <NavLink route=AppRoute::Account />
+            <li>
+                <button type="button" class="link-button" on:click=log_out.clone()>
+                    {move || i18n.t(Key::logout)}
+                </button>
+            </li>
+        </Show>
     }
 }
 

@@ -3,8 +3,10 @@
 //! `aria-invalid` while in error, and a summary on submit that takes focus.
 
 pub mod error_summary;
+pub mod form_check;
 pub mod language_switch;
 pub mod layout;
+pub mod password_field;
 pub mod text_field;
 
 use leptos::prelude::*;

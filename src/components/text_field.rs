@@ -10,20 +10,30 @@ pub fn TextField(
     /// The input's id; the hint and error ids derive from it, the error summary links to it.
     id: &'static str,
     label: Key,
-    #[prop(optional)] hint: Option<Key>,
+    #[prop(default = None, into)] hint: Option<Key>,
     value: RwSignal<String>,
     /// The message shown under the field, if any.
     #[prop(into)]
     error: Signal<Option<Key>>,
-    #[prop(default = "text")] input_type: &'static str,
+    /// `text`, `email`, `tel`, `password`… (a signal: a password can be shown).
+    #[prop(into, default = Signal::stored("text"))]
+    input_type: Signal<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
-    #[prop(optional)] required: bool,
+    /// The virtual keyboard to offer (`numeric`, `tel`, `email`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// Marks the field optional in its label; fields are required unless said so.
+    #[prop(optional)]
+    optional: bool,
     /// Called at each keystroke, after the value is updated.
-    #[prop(optional, into)]
+    #[prop(default = None, into)]
     on_input: Option<Callback<()>>,
     /// Called when the person leaves the field.
-    #[prop(optional, into)]
+    #[prop(default = None, into)]
     on_blur: Option<Callback<()>>,
+    /// Shown after the input (a password's show/hide button).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -43,6 +53,7 @@ pub fn TextField(
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
                 {move || i18n.t(label)}
+                {optional.then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
             </label>
             {hint.map(|hint| view! {
                 <p class="field__hint" id=hint_id.clone()>{move || i18n.t(hint)}</p>
@@ -57,10 +68,11 @@ pub fn TextField(
                 class="field__input"
                 id=id
                 name=id
-                type=input_type
+                type=move || input_type.get()
                 autocomplete=autocomplete
+                inputmode=inputmode
                 spellcheck="false"
-                required=required
+                aria-required=(!optional).then_some("true")
                 aria-describedby=described_by
                 aria-invalid=move || error.get().map(|_| "true")
                 prop:value=move || value.get()
@@ -76,6 +88,7 @@ pub fn TextField(
                     }
                 }
             />
+            {children.map(|children| children())}
         </div>
     }
 }

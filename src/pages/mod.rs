@@ -1,11 +1,15 @@
 //! One file per page.
 
 pub mod accessibility;
+pub mod account;
 pub mod find_college;
 pub mod home;
 pub mod legal_notice;
+pub mod login;
 pub mod not_found;
 pub mod privacy;
+pub mod signup;
+pub mod verify_email;
 
 use leptos::prelude::*;
 

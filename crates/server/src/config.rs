@@ -23,6 +23,32 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// The built single-page app (Trunk's `dist/`).
     pub static_dir: PathBuf,
+    /// A session ends after this long without a request…
+    pub session_idle_minutes: i64,
+    /// …and after this long in any case.
+    pub session_absolute_hours: i64,
+    pub login_limits: LoginLimits,
+    /// Accounts whose address is still unverified after this many days are deleted.
+    pub unverified_account_days: i64,
+    pub mail: MailConfig,
+}
+
+/// Failed logins allowed in a sliding window, per address tried and per client.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LoginLimits {
+    pub per_account: i64,
+    pub per_client: i64,
+    pub window_minutes: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MailConfig {
+    /// The sender of every message.
+    pub from: String,
+    /// `smtps://user:password@host:465` or `smtp://host:25?tls=required`; when unset, messages
+    /// are written as `.eml` files to `outbox_dir` (development and tests).
+    pub smtp_url: Option<String>,
+    pub outbox_dir: PathBuf,
 }
 
 impl Default for Config {
@@ -33,6 +59,19 @@ impl Default for Config {
             public_base_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             static_dir: PathBuf::from("dist"),
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            login_limits: LoginLimits {
+                per_account: 5,
+                per_client: 50,
+                window_minutes: 15,
+            },
+            unverified_account_days: 7,
+            mail: MailConfig {
+                from: "Pass+ <ne-pas-repondre@passplus.hauts-de-seine.fr>".to_owned(),
+                smtp_url: None,
+                outbox_dir: PathBuf::from("data/outbox"),
+            },
         }
     }
 }
@@ -42,7 +81,8 @@ impl Config {
         let file = std::env::var("PASSPLUS_CONFIG").unwrap_or_else(|_| DEFAULT_CONFIG_FILE.into());
         Figment::from(Serialized::defaults(Config::default()))
             .merge(Toml::file(file))
-            .merge(Env::prefixed("PASSPLUS_").ignore(&["config"]))
+            // PASSPLUS_MAIL__OUTBOX_DIR sets mail.outbox_dir.
+            .merge(Env::prefixed("PASSPLUS_").ignore(&["config"]).split("__"))
             .extract()
             .map_err(Box::new)
     }
@@ -75,9 +115,14 @@ mod tests {
                 "public_base_url = \"https://passplus.example\"\nstatic_dir = \"www\"",
             )?;
             jail.set_env("PASSPLUS_STATIC_DIR", "other");
+            jail.set_env("PASSPLUS_MAIL__OUTBOX_DIR", "/tmp/outbox");
+            jail.set_env("PASSPLUS_LOGIN_LIMITS__PER_ACCOUNT", "3");
             let config = Config::load().map_err(|error| *error)?;
             assert_eq!(config.public_base_url, "https://passplus.example");
             assert_eq!(config.static_dir, PathBuf::from("other"));
+            assert_eq!(config.mail.outbox_dir, PathBuf::from("/tmp/outbox"));
+            assert_eq!(config.login_limits.per_account, 3);
+            assert_eq!(config.login_limits.per_client, 50);
             Ok(())
         });
     }

@@ -1,6 +1,7 @@
 //! One error type for every handler: invalid input is a 422 with the field codes of the shared
 //! contract; anything unexpected is an opaque 500 whose cause goes to the log only.
 
+use axum::http::header::RETRY_AFTER;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -14,7 +15,24 @@ pub enum AppError {
     /// The request could not be read at all (malformed query or body).
     BadRequest,
     NotFound,
+    /// No session, or it expired.
+    Unauthorized,
+    /// Refused for a reason the client can act on, named by a stable code.
+    Refused {
+        status: StatusCode,
+        code: &'static str,
+    },
+    /// Too many attempts; the client may try again after this many seconds.
+    TooManyAttempts {
+        retry_after_seconds: i64,
+    },
     Internal(anyhow::Error),
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        AppError::Internal(error.into())
+    }
 }
 
 impl From<anyhow::Error> for AppError {
@@ -37,6 +55,16 @@ impl IntoResponse for AppError {
             AppError::NotFound => {
                 (StatusCode::NOT_FOUND, Json(json!({ "error": "not_found" }))).into_response()
             }
+            AppError::Unauthorized => {
+                (StatusCode::UNAUTHORIZED, Json(json!({ "error": "unauthorized" }))).into_response()
+            }
+            AppError::Refused { status, code } => (status, Json(json!({ "error": code }))).into_response(),
+            AppError::TooManyAttempts { retry_after_seconds } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(RETRY_AFTER, retry_after_seconds.to_string())],
+                Json(json!({ "error": "too_many_attempts", "retry_after_seconds": retry_after_seconds })),
+            )
+                .into_response(),
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
                 (

@@ -1,6 +1,6 @@
 //! Extractors that run the shared contract's rules on what a client sends.
 
-use axum::extract::{FromRequestParts, Query};
+use axum::extract::{FromRequest, FromRequestParts, Json, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use validator::Validate;
@@ -25,5 +25,26 @@ where
             .validate()
             .map_err(|errors| AppError::Invalid((&errors).into()))?;
         Ok(ValidatedQuery(value))
+    }
+}
+
+/// A JSON body that deserialised and passed its rules.
+pub struct ValidatedJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ValidatedJson<T>
+where
+    T: DeserializeOwned + Validate,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(value) = Json::<T>::from_request(request, state)
+            .await
+            .map_err(|_| AppError::BadRequest)?;
+        value
+            .validate()
+            .map_err(|errors| AppError::Invalid((&errors).into()))?;
+        Ok(ValidatedJson(value))
     }
 }

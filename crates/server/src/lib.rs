@@ -1,14 +1,26 @@
 //! The Pass+ server: the JSON API under `/api` and the built single-page app for every other
 //! path. `main.rs` only loads the configuration and runs [`startup::Application`].
 
+pub mod account_emails;
 pub mod api;
+pub mod client_ip;
+pub mod clock;
 pub mod colleges;
+pub mod common_passwords;
 pub mod config;
+pub mod csrf;
 pub mod db;
+pub mod email_links;
 pub mod error;
 pub mod extract;
+pub mod jobs;
+pub mod login_limits;
+pub mod mail;
+pub mod passwords;
 pub mod search_key;
+pub mod secrets;
 pub mod security_headers;
+pub mod sessions;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;

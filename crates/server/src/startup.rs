@@ -2,6 +2,7 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use anyhow::Context;
 use axum::http::StatusCode;
@@ -11,8 +12,10 @@ use tokio::net::TcpListener;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::clock::Clock;
 use crate::config::Config;
-use crate::{api, colleges, db, security_headers, static_files};
+use crate::mail::Mailer;
+use crate::{api, colleges, csrf, db, jobs, security_headers, static_files};
 
 /// Longest a request may take, reading included.
 const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -20,16 +23,39 @@ const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 #[derive(Clone)]
 pub struct AppState {
     pub pool: AnyPool,
+    pub config: Arc<Config>,
+    pub clock: Clock,
+    pub mailer: Arc<Mailer>,
+}
+
+impl AppState {
+    /// An absolute link to a page of the app, for e-mails.
+    pub fn link(&self, path: &str) -> String {
+        format!(
+            "{}{path}",
+            self.config.public_base_url.trim_end_matches('/')
+        )
+    }
+
+    pub fn verification_link(&self, token: &str) -> String {
+        self.link(&format!("/verifier-mon-adresse?jeton={token}"))
+    }
 }
 
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
 }
 
 impl Application {
     /// Opens and migrates the database, imports the reference list if needed, binds the address.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
+        Application::build_with_clock(config, Clock::System).await
+    }
+
+    /// As [`Application::build`], with a clock of the caller's (tests move time forward).
+    pub async fn build_with_clock(config: &Config, clock: Clock) -> anyhow::Result<Application> {
         let index_path = config.static_dir.join("index.html");
         let index_html = std::fs::read_to_string(&index_path).with_context(|| {
             format!(
@@ -43,13 +69,24 @@ impl Application {
             tracing::info!(imported, "collège list imported");
         }
 
-        let state = AppState { pool };
+        let mailer = Arc::new(Mailer::new(&config.mail)?);
+        let state = AppState {
+            pool,
+            config: Arc::new(config.clone()),
+            clock,
+            mailer,
+        };
+        jobs::spawn_hourly_purge(state.clone());
         let static_site = Router::new()
             .fallback_service(static_files::service(&config.static_dir))
             .layer(axum::middleware::from_fn(static_files::cache_control));
         let mut router = Router::new()
             .merge(api::router())
-            .with_state(state)
+            .layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                csrf::same_origin_only,
+            ))
+            .with_state(state.clone())
             .merge(static_site);
         for layer in
             security_headers::layers(&security_headers::content_security_policy(&index_html))?
@@ -67,7 +104,16 @@ impl Application {
         let listener = TcpListener::bind(config.listen)
             .await
             .with_context(|| format!("cannot listen on {}", config.listen))?;
-        Ok(Application { listener, router })
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    /// The shared state, for tests that run jobs directly.
+    pub fn state(&self) -> AppState {
+        self.state.clone()
     }
 
     pub fn address(&self) -> anyhow::Result<SocketAddr> {
@@ -79,7 +125,10 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
             .context("server error")

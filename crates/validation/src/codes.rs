@@ -7,6 +7,29 @@ pub const UAI_NOT_DIGITS: &str = "uai_not_digits";
 pub const UAI_CHECK_LETTER: &str = "uai_check_letter";
 pub const QUERY_TOO_SHORT: &str = "query_too_short";
 pub const QUERY_TOO_LONG: &str = "query_too_long";
+pub const GIVEN_NAME_EMPTY: &str = "given_name_empty";
+pub const GIVEN_NAME_TOO_LONG: &str = "given_name_too_long";
+pub const GIVEN_NAME_INVALID: &str = "given_name_invalid";
+pub const FAMILY_NAME_EMPTY: &str = "family_name_empty";
+pub const FAMILY_NAME_TOO_LONG: &str = "family_name_too_long";
+pub const FAMILY_NAME_INVALID: &str = "family_name_invalid";
+pub const EMAIL_EMPTY: &str = "email_empty";
+pub const EMAIL_INVALID: &str = "email_invalid";
+pub const EMAIL_TOO_LONG: &str = "email_too_long";
+pub const PHONE_EMPTY: &str = "phone_empty";
+pub const PHONE_NOT_FRENCH: &str = "phone_not_french";
+pub const POSTAL_CODE_EMPTY: &str = "postal_code_empty";
+pub const POSTAL_CODE_INVALID: &str = "postal_code_invalid";
+pub const COMMUNE_EMPTY: &str = "commune_empty";
+pub const COMMUNE_TOO_LONG: &str = "commune_too_long";
+pub const STREET_EMPTY: &str = "street_empty";
+pub const STREET_TOO_LONG: &str = "street_too_long";
+pub const PASSWORD_EMPTY: &str = "password_empty";
+pub const PASSWORD_TOO_SHORT: &str = "password_too_short";
+pub const PASSWORD_TOO_LONG: &str = "password_too_long";
+pub const PASSWORD_CONTAINS_EMAIL: &str = "password_contains_email";
+pub const PASSWORD_COMMON: &str = "password_common";
+pub const TOKEN_INVALID: &str = "token_invalid";
 
 /// Every code above, for tests that check each one has a message in each language.
 pub const ALL: &[&str] = &[
@@ -16,4 +39,27 @@ pub const ALL: &[&str] = &[
     UAI_CHECK_LETTER,
     QUERY_TOO_SHORT,
     QUERY_TOO_LONG,
+    GIVEN_NAME_EMPTY,
+    GIVEN_NAME_TOO_LONG,
+    GIVEN_NAME_INVALID,
+    FAMILY_NAME_EMPTY,
+    FAMILY_NAME_TOO_LONG,
+    FAMILY_NAME_INVALID,
+    EMAIL_EMPTY,
+    EMAIL_INVALID,
+    EMAIL_TOO_LONG,
+    PHONE_EMPTY,
+    PHONE_NOT_FRENCH,
+    POSTAL_CODE_EMPTY,
+    POSTAL_CODE_INVALID,
+    COMMUNE_EMPTY,
+    COMMUNE_TOO_LONG,
+    STREET_EMPTY,
+    STREET_TOO_LONG,
+    PASSWORD_EMPTY,
+    PASSWORD_TOO_SHORT,
+    PASSWORD_TOO_LONG,
+    PASSWORD_CONTAINS_EMAIL,
+    PASSWORD_COMMON,
+    TOKEN_INVALID,
 ];

@@ -4,12 +4,21 @@
 //! checked in the browser is exactly the rule the server applies again. Rule failures carry
 //! stable codes (see [`codes`]); the app turns codes into French or English sentences.
 
+pub mod account;
+pub mod account_vectors;
+pub mod address;
 pub mod codes;
 pub mod college;
+pub mod email;
 pub mod errors;
+pub mod names;
+pub mod password;
+pub mod phone;
 pub mod privacy;
 pub mod uai;
 
+pub use account::{EmailForm, LoginForm, PostalAddress, SignupForm, VerifyEmailForm};
+pub use account_vectors::account_vector_failures;
 pub use college::{College, CollegeSearch, CollegeSearchResults, Health};
 pub use errors::{check, FieldErrors};
 pub use uai::{Uai, UaiError};

@@ -31,3 +31,13 @@ fn the_privacy_registry_loads_in_the_browser() {
     assert!(!registry.processings.is_empty());
     assert_eq!(registry.dpo.email, "dpo@hauts-de-seine.fr");
 }
+
+#[wasm_bindgen_test]
+fn every_account_vector_gives_the_same_verdict_in_the_browser() {
+    let vectors = passplus_validation::account_vectors::account_vectors().unwrap();
+    assert!(vectors.len() > 100);
+    assert_eq!(
+        passplus_validation::account_vector_failures(),
+        Vec::<String>::new()
+    );
+}

@@ -45,6 +45,14 @@ pub fn run_foreground(root: &Path, binary: &Path) -> anyhow::Result<()> {
     if std::env::var_os("PASSPLUS_STATIC_DIR").is_none() {
         command.env("PASSPLUS_STATIC_DIR", root.join("dist"));
     }
+    if std::env::var_os("PASSPLUS_MAIL__SMTP_URL").is_none() {
+        let outbox = root.join("data/outbox");
+        println!(
+            "E-mails are not sent: they are written to {}",
+            outbox.display()
+        );
+        command.env("PASSPLUS_MAIL__OUTBOX_DIR", outbox);
+    }
     cmd::run(&mut command)
 }
 

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use passplus_server::clock::Clock;
 use passplus_server::config::Config;
-use passplus_server::startup::Application;
+use passplus_server::startup::{AppState, Application};
 use tempfile::TempDir;
 
 /// The bytes of the precompressed copy of the script.
@@ -12,10 +13,15 @@ pub const BROTLI_MARKER: &str = "precompressed";
 /// What Trunk writes into index.html, reduced to what the server looks at.
 pub const INLINE_LOADER: &str = "import init from '/passplus-web-0123456789abcdef.js';init();";
 
+/// Where the test clock starts (a Tuesday in November 2027).
+pub const START: i64 = 1_826_000_000;
+
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub config: Config,
+    pub clock: Clock,
+    pub state: AppState,
     _shutdown: tokio::sync::oneshot::Sender<()>,
     _dir: std::sync::Arc<TempDir>,
 }
@@ -38,6 +44,58 @@ impl TestApp {
         let status = response.status().as_u16();
         (status, response.json().await.expect("a JSON body"))
     }
+
+    /// A request as the app's own pages send it (same origin).
+    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.client
+            .request(method, self.url(path))
+            .header("origin", &self.address)
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
+    }
+
+    /// The e-mails written to the outbox, oldest first: (recipient line, whole message).
+    pub fn outbox(&self) -> Vec<String> {
+        let mut messages: Vec<(std::time::SystemTime, String)> =
+            std::fs::read_dir(&self.config.mail.outbox_dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(|entry| {
+                            let entry = entry.ok()?;
+                            let modified = entry.metadata().ok()?.modified().ok()?;
+                            Some((modified, std::fs::read_to_string(entry.path()).ok()?))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+        messages.sort_by_key(|(modified, _)| *modified);
+        messages.into_iter().map(|(_, text)| text).collect()
+    }
+
+    /// The messages sent to an address.
+    pub fn emails_to(&self, address: &str) -> Vec<String> {
+        self.outbox()
+            .into_iter()
+            .filter(|message| message.contains(&format!("To: {address}")))
+            .collect()
+    }
+
+    /// The token of the last verification link sent to an address.
+    pub fn last_verification_token(&self, address: &str) -> String {
+        let messages = self.emails_to(address);
+        let message = messages.last().expect("an e-mail was sent");
+        let start = message.find("jeton=").expect("a verification link") + "jeton=".len();
+        message[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    }
 }
 
 /// A server on a fresh database.
@@ -55,14 +113,19 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) -> TestApp {
     let static_dir = dir.path().join("dist");
     write_site(&static_dir);
-    let config = Config {
+    let mut config = Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         database_url,
         public_base_url: "http://127.0.0.1".into(),
-        trusted_proxies: Vec::new(),
         static_dir,
+        ..Config::default()
     };
-    let application = Application::build(&config).await.expect("the app starts");
+    config.mail.outbox_dir = dir.path().join("outbox");
+    let clock = Clock::fixed(START);
+    let application = Application::build_with_clock(&config, clock.clone())
+        .await
+        .expect("the app starts");
+    let state = application.state();
     let address = format!("http://{}", application.address().unwrap());
     let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async move {
@@ -76,6 +139,8 @@ pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) ->
         address,
         client,
         config,
+        clock,
+        state,
         _shutdown: shutdown,
         _dir: dir,
     }

@@ -1,0 +1,132 @@
+//! The error state of one form, following the pattern every form uses: a field is checked when
+//! the person leaves it (once they typed something), then re-checked at each keystroke while it
+//! shows an error, so the error goes as soon as it is fixed; a submit checks every field and
+//! fills the summary. The rules themselves are the shared crate's, run on the whole form.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use passplus_validation::FieldErrors;
+
+use crate::components::error_summary::SummaryEntry;
+use crate::i18n::{error_message_key, Key};
+
+/// A field of the form: its name in the shared contract and the id of its input.
+#[derive(Debug, Clone, Copy)]
+pub struct FormField {
+    pub name: &'static str,
+    pub id: &'static str,
+}
+
+#[derive(Clone, Copy)]
+pub struct FormCheck {
+    fields: &'static [FormField],
+    /// The code each field shows, by field name.
+    shown: RwSignal<BTreeMap<&'static str, String>>,
+    summary: RwSignal<Vec<SummaryEntry>>,
+}
+
+impl FormCheck {
+    /// `fields` in the order of the page, which is the order of the summary.
+    pub fn new(fields: &'static [FormField]) -> FormCheck {
+        FormCheck {
+            fields,
+            shown: RwSignal::new(BTreeMap::new()),
+            summary: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The message a field shows, if any.
+    pub fn error(self, name: &'static str) -> Signal<Option<Key>> {
+        Signal::derive(move || {
+            self.shown
+                .with(|shown| shown.get(name).map(|code| error_message_key(code)))
+        })
+    }
+
+    pub fn summary(self) -> Signal<Vec<SummaryEntry>> {
+        self.summary.into()
+    }
+
+    /// True while a refused submit's errors are on the page ("Erreur : " in the title).
+    pub fn has_summary(self) -> Signal<bool> {
+        Signal::derive(move || !self.summary.with(Vec::is_empty))
+    }
+
+    /// The person left a field: show its error, unless it is empty and was never submitted.
+    pub fn left(self, name: &'static str, typed_something: bool, errors: &FieldErrors) {
+        if typed_something || self.has_summary().get_untracked() {
+            self.show(name, errors);
+        }
+    }
+
+    /// A keystroke: re-check the field only if it shows an error.
+    pub fn typed(self, name: &'static str, errors: &FieldErrors) {
+        if self.shown.with_untracked(|shown| shown.contains_key(name)) {
+            self.show(name, errors);
+        }
+    }
+
+    fn show(self, name: &'static str, errors: &FieldErrors) {
+        let code = errors.first_code(name).map(str::to_owned);
+        self.shown.update(|shown| match code {
+            Some(code) => {
+                shown.insert(name, code);
+            }
+            None => {
+                shown.remove(name);
+            }
+        });
+    }
+
+    /// A submit: shows every error and the summary; true when the form may be sent.
+    pub fn submitted(self, errors: &FieldErrors) -> bool {
+        let mut shown = BTreeMap::new();
+        let mut summary = Vec::new();
+        for field in self.fields {
+            if let Some(code) = errors.first_code(field.name) {
+                shown.insert(field.name, code.to_owned());
+                summary.push((field.id, error_message_key(code)));
+            }
+        }
+        let valid = summary.is_empty();
+        self.shown.set(shown);
+        self.summary.set(summary);
+        valid
+    }
+
+    /// A refusal about the form as a whole (e.g. wrong credentials): a summary entry that
+    /// leads to the first field.
+    pub fn refused(self, message: Key) {
+        if let Some(first) = self.fields.first() {
+            self.summary.set(vec![(first.id, message)]);
+        }
+    }
+
+    /// The keystroke handler of a field, for `TextField`'s `on_input`.
+    pub fn on_input(
+        self,
+        name: &'static str,
+        errors: impl Fn() -> FieldErrors + Send + Sync + 'static,
+    ) -> Callback<()> {
+        Callback::new(move |()| self.typed(name, &errors()))
+    }
+
+    /// The leaving handler of a field, for `TextField`'s `on_blur`.
+    pub fn on_blur(
+        self,
+        name: &'static str,
+        value: RwSignal<String>,
+        errors: impl Fn() -> FieldErrors + Send + Sync + 'static,
+    ) -> Callback<()> {
+        Callback::new(move |()| {
+            let typed_something = !value.with_untracked(|v| v.trim().is_empty());
+            self.left(name, typed_something, &errors())
+        })
+    }
+
+    pub fn clear(self) {
+        self.shown.set(BTreeMap::new());
+        self.summary.set(Vec::new());
+    }
+}

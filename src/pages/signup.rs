@@ -1,0 +1,188 @@
+//! "Créer un compte": the family's account, then a verification e-mail.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use passplus_validation::account::{PostalAddress, SignupForm};
+use passplus_validation::check;
+
+use crate::api::{self, ApiError};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::form_check::{FormCheck, FormField};
+use crate::components::password_field::PasswordField;
+use crate::components::text_field::TextField;
+use crate::document_title::use_document_title;
+use crate::i18n::{use_i18n, Key};
+use crate::pages::verify_email::ResendLink;
+use crate::routes::AppRoute;
+
+const FIELDS: &[FormField] = &[
+    FormField {
+        name: "given_name",
+        id: "prenom",
+    },
+    FormField {
+        name: "family_name",
+        id: "nom",
+    },
+    FormField {
+        name: "email",
+        id: "courriel",
+    },
+    FormField {
+        name: "phone",
+        id: "telephone",
+    },
+    FormField {
+        name: "address.street",
+        id: "adresse-voie",
+    },
+    FormField {
+        name: "address.postal_code",
+        id: "adresse-code-postal",
+    },
+    FormField {
+        name: "address.commune",
+        id: "adresse-commune",
+    },
+    FormField {
+        name: "password",
+        id: "mot-de-passe",
+    },
+];
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let given_name = RwSignal::new(String::new());
+    let family_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let street = RwSignal::new(String::new());
+    let postal_code = RwSignal::new(String::new());
+    let commune = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form = move || SignupForm {
+        email: email.get_untracked(),
+        password: password.get_untracked(),
+        given_name: given_name.get_untracked(),
+        family_name: family_name.get_untracked(),
+        phone: phone.get_untracked(),
+        address: PostalAddress {
+            street: street.get_untracked(),
+            postal_code: postal_code.get_untracked(),
+            commune: commune.get_untracked(),
+        },
+    };
+    let errors = move || check(&form());
+    let form_check = FormCheck::new(FIELDS);
+    let sent_to = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    use_document_title(Key::signup_title, form_check.has_summary());
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if sending.get_untracked() || !form_check.submitted(&errors()) {
+            return;
+        }
+        sending.set(true);
+        let body = form();
+        spawn_local(async move {
+            let outcome = api::sign_up(&body).await;
+            sending.set(false);
+            match outcome {
+                Ok(()) => sent_to.set(Some(body.email.trim().to_owned())),
+                Err(ApiError::Invalid(errors)) => {
+                    form_check.submitted(&errors);
+                }
+                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
+                Err(_) => form_check.refused(Key::form_server_error),
+            }
+        });
+    };
+
+    let field = move |name: &'static str, value: RwSignal<String>| {
+        (
+            form_check.error(name),
+            form_check.on_input(name, errors),
+            form_check.on_blur(name, value, errors),
+        )
+    };
+    let (given_name_error, given_name_input, given_name_blur) = field("given_name", given_name);
+    let (family_name_error, family_name_input, family_name_blur) =
+        field("family_name", family_name);
+    let (email_error, email_input, email_blur) = field("email", email);
+    let (phone_error, phone_input, phone_blur) = field("phone", phone);
+    let (street_error, street_input, street_blur) = field("address.street", street);
+    let (postal_code_error, postal_code_input, postal_code_blur) =
+        field("address.postal_code", postal_code);
+    let (commune_error, commune_input, commune_blur) = field("address.commune", commune);
+    let (password_error, password_input, password_blur) = field("password", password);
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t(Key::signup_title)}</h1>
+        <Show
+            when=move || sent_to.get().is_none()
+            fallback=move || view! { <VerificationSent email=sent_to.get().unwrap_or_default() /> }
+        >
+            <p>{move || i18n.t(Key::signup_intro)}</p>
+            <p>
+                {move || i18n.t(Key::signup_privacy)}" "
+                <A href=AppRoute::Privacy.path()>{move || i18n.t(Key::signup_privacy_link)}</A>
+            </p>
+            <p>{move || i18n.t(Key::form_all_required)}</p>
+            <ErrorSummary errors=form_check.summary() />
+            <form novalidate on:submit=on_submit>
+                <TextField id="prenom" label=Key::field_given_name_label value=given_name
+                    error=given_name_error autocomplete="given-name"
+                    on_input=given_name_input on_blur=given_name_blur />
+                <TextField id="nom" label=Key::field_family_name_label value=family_name
+                    error=family_name_error autocomplete="family-name"
+                    on_input=family_name_input on_blur=family_name_blur />
+                <TextField id="courriel" label=Key::field_email_label hint=Key::field_email_hint
+                    value=email error=email_error input_type="email" autocomplete="email"
+                    on_input=email_input on_blur=email_blur />
+                <TextField id="telephone" label=Key::field_phone_label hint=Key::field_phone_hint
+                    value=phone error=phone_error input_type="tel" autocomplete="tel"
+                    on_input=phone_input on_blur=phone_blur />
+                <fieldset class="fieldset">
+                    <legend class="fieldset__legend">{move || i18n.t(Key::field_address_legend)}</legend>
+                    <TextField id="adresse-voie" label=Key::field_street_label value=street
+                        error=street_error autocomplete="street-address"
+                        on_input=street_input on_blur=street_blur />
+                    <TextField id="adresse-code-postal" label=Key::field_postal_code_label
+                        hint=Key::field_postal_code_hint value=postal_code error=postal_code_error
+                        autocomplete="postal-code" inputmode="numeric"
+                        on_input=postal_code_input on_blur=postal_code_blur />
+                    <TextField id="adresse-commune" label=Key::field_commune_label value=commune
+                        error=commune_error autocomplete="address-level2"
+                        on_input=commune_input on_blur=commune_blur />
+                </fieldset>
+                <PasswordField id="mot-de-passe" label=Key::field_password_label
+                    hint=Key::field_password_hint value=password error=password_error
+                    autocomplete="new-password" on_input=password_input on_blur=password_blur />
+                <button type="submit" class="button">{move || i18n.t(Key::signup_submit)}</button>
+            </form>
+        </Show>
+    }
+}
+
+/// What the page says once the account is created: check your mailbox, or ask again.
+#[component]
+fn VerificationSent(email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let shown_email = email.clone();
+    view! {
+        <div class="panel" role="status">
+            <h2 tabindex="-1" node_ref=heading>{move || i18n.t(Key::signup_sent_title)}</h2>
+            <p>{move || i18n.format(Key::signup_sent_text, &[("email", &shown_email)])}</p>
+        </div>
+        <ResendLink email />
+    }
+}
