@@ -44,26 +44,32 @@ pub async fn sign_up(
     let now = state.clock.now();
 
     let mut transaction = state.pool.begin().await?;
-    let existing = sqlx::query("SELECT id FROM accounts WHERE email = $1")
+    let existing = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")
         .bind(&address)
         .fetch_optional(&mut *transaction)
         .await?;
-    if existing.is_some() {
-        transaction.rollback().await?;
-        state
-            .mailer
-            .send(account_emails::account_exists(
-                &address,
-                &state.link("/connexion"),
-            ))
-            .await?;
+    if let Some(existing) = existing {
+        // Nothing about the existing account changes; only its owner's mailbox learns of this.
+        if existing.try_get::<Option<i64>, _>("verified_at")?.is_some() {
+            transaction.rollback().await?;
+            let login = state.link("/connexion");
+            state
+                .mailer
+                .send(account_emails::account_exists(&address, &login))
+                .await?;
+        } else {
+            // Probably the same person, who lost the first message: a fresh link helps them.
+            let account_id: String = existing.try_get("id")?;
+            send_verification_link(&state, &mut transaction, &account_id, &address).await?;
+            transaction.commit().await?;
+        }
         tracing::info!(event = "signup", outcome = "address_taken");
         return Ok(accepted());
     }
     let account_id = secrets::random_token();
     let phone = phone::to_e164(&form.phone)
         .ok_or_else(|| anyhow::anyhow!("a phone number that passed the rule did not convert"))?;
-    sqlx::query(
+    let inserted = sqlx::query(
         "INSERT INTO accounts (id, email, password_hash, given_name, family_name, phone, \
          street, postal_code, commune, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -79,23 +85,20 @@ pub async fn sign_up(
     .bind(form.address.commune.trim())
     .bind(now)
     .execute(&mut *transaction)
-    .await?;
-    let token = email_links::create(
-        &mut transaction,
-        &account_id,
-        VERIFY_EMAIL,
-        now,
-        VERIFICATION_LINK_HOURS * 3600,
-    )
-    .await?;
+    .await;
+    if let Err(error) = inserted {
+        // Another request created the same address a moment ago: same answer as for any taken
+        // address.
+        if error
+            .as_database_error()
+            .is_some_and(|e| e.is_unique_violation())
+        {
+            return Ok(accepted());
+        }
+        return Err(error.into());
+    }
     // Sent before the commit: if the message cannot go, nothing is kept and the person retries.
-    state
-        .mailer
-        .send(account_emails::verification(
-            &address,
-            &state.verification_link(&token),
-        ))
-        .await?;
+    send_verification_link(&state, &mut transaction, &account_id, &address).await?;
     transaction.commit().await?;
     tracing::info!(event = "signup", outcome = "created", account = %account_id);
     Ok(accepted())
@@ -137,7 +140,6 @@ pub async fn resend_verification(
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let address = email::normalise(&form.email);
-    let now = state.clock.now();
     let mut transaction = state.pool.begin().await?;
     let account = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")
         .bind(&address)
@@ -154,23 +156,43 @@ pub async fn resend_verification(
                 ))
                 .await?;
         } else {
-            let token = email_links::create(
-                &mut transaction,
-                &account_id,
-                VERIFY_EMAIL,
-                now,
-                VERIFICATION_LINK_HOURS * 3600,
-            )
-            .await?;
-            state
-                .mailer
-                .send(account_emails::verification(
-                    &address,
-                    &state.verification_link(&token),
-                ))
-                .await?;
+            send_verification_link(&state, &mut transaction, &account_id, &address).await?;
         }
     }
     transaction.commit().await?;
     Ok(accepted())
+}
+
+/// Most verification links sent to one account in an hour: beyond, requests get the same
+/// answer but no message, so the form cannot be used to flood someone's mailbox.
+const MAX_LINKS_PER_HOUR: i64 = 5;
+
+/// Creates a verification link and e-mails it, unless the hour's quota is spent.
+async fn send_verification_link(
+    state: &AppState,
+    connection: &mut sqlx::AnyConnection,
+    account_id: &str,
+    address: &str,
+) -> anyhow::Result<()> {
+    let now = state.clock.now();
+    let recent: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_links WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
+    )
+    .bind(account_id)
+    .bind(VERIFY_EMAIL)
+    .bind(now - 3600)
+    .fetch_one(&mut *connection)
+    .await?;
+    if recent >= MAX_LINKS_PER_HOUR {
+        tracing::warn!(event = "verification_link", outcome = "quota_reached", account = %account_id);
+        return Ok(());
+    }
+    let valid_seconds = VERIFICATION_LINK_HOURS * 3600;
+    let token =
+        email_links::create(connection, account_id, VERIFY_EMAIL, now, valid_seconds).await?;
+    let link = state.verification_link(&token);
+    state
+        .mailer
+        .send(account_emails::verification(address, &link))
+        .await
 }

@@ -161,6 +161,40 @@ async fn an_address_with_an_account_gets_the_same_answer_and_its_owner_an_email(
 }
 
 #[tokio::test]
+async fn signing_up_again_before_verifying_sends_a_fresh_link() {
+    let app = spawn_app().await;
+    sign_up(&app, "distrait@example.org").await;
+    let first = app.last_verification_token("distrait@example.org");
+    assert_eq!(sign_up(&app, "distrait@example.org").await.status(), 202);
+    let second = app.last_verification_token("distrait@example.org");
+    assert_ne!(first, second);
+    assert_eq!(verify(&app, &second).await.status(), 200);
+}
+
+#[tokio::test]
+async fn new_links_are_limited_to_five_an_hour_with_the_same_answer() {
+    let app = spawn_app().await;
+    sign_up(&app, "flot@example.org").await;
+    for _ in 0..6 {
+        let resend = app
+            .post_json(
+                "/api/accounts/verification-email",
+                &json!({ "email": "flot@example.org" }),
+            )
+            .await;
+        assert_eq!(resend.status(), 202);
+    }
+    assert_eq!(app.emails_to("flot@example.org").len(), 5);
+    app.clock.advance(3601);
+    app.post_json(
+        "/api/accounts/verification-email",
+        &json!({ "email": "flot@example.org" }),
+    )
+    .await;
+    assert_eq!(app.emails_to("flot@example.org").len(), 6);
+}
+
+#[tokio::test]
 async fn unknown_address_and_wrong_password_get_one_answer() {
     let app = spawn_app().await;
     verified_account(&app, "connue@example.org").await;
