@@ -9,7 +9,7 @@ use std::process::Command;
 use anyhow::Context;
 
 use crate::server::{self, BackgroundServer, Profile};
-use crate::{cmd, sizes, spa, tools};
+use crate::{cmd, logins, sizes, spa, tools};
 
 const LIGHTHOUSE_VERSION: &str = "13.5.0";
 const PAGES: [&str; 5] = [
@@ -56,11 +56,20 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         "| endpoint | requests/s | latency avg | latency max |\n|---|---:|---:|---:|\n",
     );
     for target in LOAD_TARGETS {
-        let load = run_wrk(&format!("{}{target}", server.base_url))?;
+        let load = run_wrk(&format!("{}{target}", server.base_url), None)?;
         println!("wrk {target}: {load}");
         writeln!(load_table, "| `{target}` | {load} |")?;
     }
+    let script = logins::prepare(&server.base_url, &root.join("target/bench"))?;
+    let login_load = run_wrk(&format!("{}/api/sessions", server.base_url), Some(&script))?;
+    println!("wrk POST /api/sessions: {login_load}");
+    writeln!(
+        load_table,
+        "| `POST /api/sessions` (correct password) | {login_load} |"
+    )?;
     drop(server);
+    let hashes_per_second = logins::argon2_rate(root)?;
+    println!("argon2id hashes/s: {hashes_per_second}");
 
     let date = cmd::output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
     let cores = cmd::output_of("nproc", &[]).unwrap_or_default();
@@ -74,7 +83,9 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          ## Lighthouse {LIGHTHOUSE_VERSION} (mobile emulation, simulated slow 4G, 4× CPU slowdown)\n\n\
          {lighthouse_table}\n\
          ## API under load (wrk, 2 threads, 32 connections, 10 s, loopback, release server, SQLite)\n\n\
-         {load_table}",
+         {load_table}\n\
+         Raw argon2id hashes per second at the login parameters (m=19 MiB, t=2, p=1, two at \
+         once), same run: **{hashes_per_second}** — the ceiling of the logins above.\n",
         sizes::kib(sizes::FIRST_VISIT_BROTLI_BUDGET)
     );
     std::fs::write(root.join("BENCHMARKS.md"), report)?;
@@ -132,21 +143,22 @@ fn run_lighthouse(binary: &Path, url: &str) -> anyhow::Result<String> {
     ))
 }
 
-/// "requests/s | latency avg | latency max" for one URL.
-fn run_wrk(url: &str) -> anyhow::Result<String> {
-    let output = Command::new("wrk")
-        .args([
-            "--threads",
-            "2",
-            "--connections",
-            "32",
-            "--duration",
-            "10s",
-            "--latency",
-        ])
-        .arg(url)
-        .output()
-        .context("running wrk")?;
+/// "requests/s | latency avg | latency max" for one URL (a Lua script sets method and body).
+fn run_wrk(url: &str, script: Option<&Path>) -> anyhow::Result<String> {
+    let mut command = Command::new("wrk");
+    command.args([
+        "--threads",
+        "2",
+        "--connections",
+        "32",
+        "--duration",
+        "10s",
+        "--latency",
+    ]);
+    if let Some(script) = script {
+        command.arg("--script").arg(script);
+    }
+    let output = command.arg(url).output().context("running wrk")?;
     let text = String::from_utf8_lossy(&output.stdout);
     let field = |prefix: &str, index: usize| {
         text.lines()

@@ -4,6 +4,7 @@
 mod bench;
 mod cmd;
 mod compress;
+mod logins;
 mod postgres;
 mod server;
 mod sizes;

@@ -1,0 +1,93 @@
+//! The login bench: a verified account on the bench server (signed up and verified through the
+//! API, the link read from the outbox), the wrk script that logs it in, and the raw argon2id rate.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+
+use crate::cmd;
+
+const EMAIL: &str = "banc.essai@example.org";
+const PASSWORD: &str = "une phrase de passe pour le banc";
+
+/// Creates and verifies the bench account; returns the path of the wrk script.
+pub fn prepare(base_url: &str, work_dir: &Path) -> anyhow::Result<PathBuf> {
+    let signup = format!(
+        r#"{{"email":"{EMAIL}","password":"{PASSWORD}","given_name":"Banc","family_name":"Essai",
+        "phone":"0612345678","address":{{"street":"1 rue du Banc","postal_code":"92000",
+        "commune":"Nanterre"}}}}"#
+    );
+    let status = post(base_url, "/api/accounts", &signup)?;
+    if status != 202 {
+        bail!("bench signup answered {status}");
+    }
+    let token = last_token(&work_dir.join("outbox"))?;
+    let status = post(
+        base_url,
+        "/api/accounts/verification",
+        &format!(r#"{{"token":"{token}"}}"#),
+    )?;
+    if status != 200 {
+        bail!("bench verification answered {status}");
+    }
+    let script = work_dir.join("login.lua");
+    std::fs::write(
+        &script,
+        format!(
+            "wrk.method = \"POST\"\n\
+             wrk.body = '{{\"email\":\"{EMAIL}\",\"password\":\"{PASSWORD}\"}}'\n\
+             wrk.headers[\"Content-Type\"] = \"application/json\"\n\
+             wrk.headers[\"Origin\"] = \"{base_url}\"\n"
+        ),
+    )?;
+    Ok(script)
+}
+
+/// Raw argon2id hashes per second, from the server crate's example.
+pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
+    cmd::run(cmd::cargo(root).args([
+        "build",
+        "--release",
+        "--package",
+        "passplus-server",
+        "--example",
+        "argon2_rate",
+    ]))?;
+    let binary = root.join("target/release/examples/argon2_rate");
+    cmd::output_of(&binary.to_string_lossy(), &[]).context("the argon2 rate example failed")
+}
+
+/// A minimal HTTP/1.1 POST of JSON; returns the status code.
+fn post(base_url: &str, path: &str, body: &str) -> anyhow::Result<u16> {
+    let authority = base_url.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(authority)?;
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    answer
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .context("no HTTP status in the answer")
+}
+
+/// The token of the newest verification link in the outbox.
+fn last_token(outbox: &Path) -> anyhow::Result<String> {
+    let newest = std::fs::read_dir(outbox)?
+        .filter_map(Result::ok)
+        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
+        .context("no e-mail in the bench outbox")?;
+    let message = std::fs::read_to_string(newest.path())?;
+    let start = message.find("jeton=").context("no link in the e-mail")? + "jeton=".len();
+    Ok(message[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect())
+}
