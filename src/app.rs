@@ -8,16 +8,22 @@ use leptos_router::StaticSegment;
 use crate::components::layout::{Layout, MAIN_ID};
 use crate::i18n::{provide_i18n, remembered_lang};
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::account::AccountPage;
 use crate::pages::find_college::FindCollegePage;
 use crate::pages::home::HomePage;
 use crate::pages::legal_notice::LegalNoticePage;
+use crate::pages::login::LogInPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::privacy::PrivacyPage;
+use crate::pages::signup::SignUpPage;
+use crate::pages::verify_email::VerifyEmailPage;
 use crate::routes::AppRoute;
+use crate::session::provide_session;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n(remembered_lang());
+    provide_session();
     view! {
         <Router>
             <FocusOnNavigation />
@@ -28,6 +34,10 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(AppRoute::Accessibility.segment()) view=AccessibilityPage />
                     <Route path=StaticSegment(AppRoute::Privacy.segment()) view=PrivacyPage />
                     <Route path=StaticSegment(AppRoute::LegalNotice.segment()) view=LegalNoticePage />
+                    <Route path=StaticSegment(AppRoute::SignUp.segment()) view=SignUpPage />
+                    <Route path=StaticSegment(AppRoute::VerifyEmail.segment()) view=VerifyEmailPage />
+                    <Route path=StaticSegment(AppRoute::LogIn.segment()) view=LogInPage />
+                    <Route path=StaticSegment(AppRoute::Account.segment()) view=AccountPage />
                 </Routes>
             </Layout>
         </Router>

@@ -44,6 +44,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul>
                     <NavLink route=AppRoute::Home />
                     <NavLink route=AppRoute::FindCollege />
+                    <AccountLinks />
                 </ul>
             </nav>
         </header>
