@@ -122,14 +122,13 @@ fn test_container() -> web_sys::HtmlElement {
 /// gone at the fixing keystroke, and a submit that lists every error in a focused summary.
 #[wasm_bindgen_test]
 async fn the_signup_form_follows_the_accessible_form_pattern() {
-    use leptos_router::components::Router;
     use passplus_web::pages::signup::SignUpPage;
 
     clear_remembered_language();
     let container = test_container();
     let _mounted = leptos::mount::mount_to(container.clone(), || {
         provide_i18n(Lang::Fr);
-        view! { <Router><SignUpPage /></Router> }
+        view! { <SignUpPage /> }
     });
     settle().await;
     let input = |id: &str| -> web_sys::HtmlInputElement {
