@@ -103,8 +103,8 @@ fn follow_link(location: Location, event: &web_sys::MouseEvent) {
         return;
     }
     // A link to a place on the same page is the browser's to follow.
-    let same_page = Some(url.pathname()) == here.pathname().ok()
-        && Some(url.search()) == here.search().ok();
+    let same_page =
+        Some(url.pathname()) == here.pathname().ok() && Some(url.search()) == here.search().ok();
     if same_page && !url.hash().is_empty() {
         return;
     }
