@@ -25,6 +25,24 @@ pub enum ApiError {
     Server,
 }
 
+/// Parses JSON text with the browser's parser, then maps the value onto `T`.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(text).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
+}
+
+/// JSON text of `body`, built by the browser (`None` is `null`, maps are objects).
+fn to_json<T: Serialize>(body: &T) -> Option<String> {
+    let value = body
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()?;
+    js_sys::JSON::stringify(&value).ok()?.as_string()
+}
+
+async fn read_json<T: DeserializeOwned>(response: &Response) -> Option<T> {
+    from_json(&response.text().await.ok()?)
+}
+
 #[derive(Deserialize)]
 struct ErrorBody {
     #[serde(default)]
@@ -87,8 +105,10 @@ pub async fn current_account() -> Result<Option<AccountSummary>, ApiError> {
 
 /// A POST whose answer body does not matter beyond its status.
 async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
+    let body = to_json(body).ok_or(ApiError::Server)?;
     let request = Request::post(path)
-        .json(body)
+        .header("Content-Type", "application/json")
+        .body(body)
         .map_err(|_| ApiError::Server)?;
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
@@ -100,25 +120,24 @@ async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
 async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
-        return response.json().await.map_err(|_| ApiError::Server);
+        return read_json(&response).await.ok_or(ApiError::Server);
     }
     Err(error_of(response).await)
 }
 
 async fn error_of(response: Response) -> ApiError {
     match response.status() {
-        422 => response
-            .json()
+        422 => read_json(&response)
             .await
             .map(ApiError::Invalid)
             .unwrap_or(ApiError::Server),
-        429 => match response.json::<ErrorBody>().await {
-            Ok(body) => ApiError::TooManyAttempts(body.retry_after_seconds.max(1)),
-            Err(_) => ApiError::Server,
+        429 => match read_json::<ErrorBody>(&response).await {
+            Some(body) => ApiError::TooManyAttempts(body.retry_after_seconds.max(1)),
+            None => ApiError::Server,
         },
-        400..=499 => match response.json::<ErrorBody>().await {
-            Ok(body) if body.error == "unauthorized" => ApiError::Unauthorized,
-            Ok(body) if !body.error.is_empty() => ApiError::Refused(body.error),
+        400..=499 => match read_json::<ErrorBody>(&response).await {
+            Some(body) if body.error == "unauthorized" => ApiError::Unauthorized,
+            Some(body) if !body.error.is_empty() => ApiError::Refused(body.error),
             _ => ApiError::Server,
         },
         _ => ApiError::Server,

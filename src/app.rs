@@ -1,36 +1,48 @@
 //! The app shell: language, router, the page frame and the routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::StaticSegment;
 
 use crate::components::layout::{Layout, MAIN_ID};
 use crate::i18n::{provide_i18n, remembered_lang};
 use crate::pages::accessibility::AccessibilityPage;
+use crate::pages::account::AccountPage;
 use crate::pages::find_college::FindCollegePage;
 use crate::pages::home::HomePage;
 use crate::pages::legal_notice::LegalNoticePage;
+use crate::pages::login::LogInPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::privacy::PrivacyPage;
+use crate::pages::signup::SignUpPage;
+use crate::pages::verify_email::VerifyEmailPage;
+use crate::router::{provide_location, use_location};
 use crate::routes::AppRoute;
+use crate::session::provide_session;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n(remembered_lang());
+    provide_session();
+    let location = provide_location();
+    let route = Memo::new(move |_| AppRoute::at(&location.path()));
     view! {
-        <Router>
-            <FocusOnNavigation />
-            <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=StaticSegment(AppRoute::Home.segment()) view=HomePage />
-                    <Route path=StaticSegment(AppRoute::FindCollege.segment()) view=FindCollegePage />
-                    <Route path=StaticSegment(AppRoute::Accessibility.segment()) view=AccessibilityPage />
-                    <Route path=StaticSegment(AppRoute::Privacy.segment()) view=PrivacyPage />
-                    <Route path=StaticSegment(AppRoute::LegalNotice.segment()) view=LegalNoticePage />
-                </Routes>
-            </Layout>
-        </Router>
+        <FocusOnNavigation />
+        <Layout>{move || page(route.get())}</Layout>
+    }
+}
+
+/// The page of a route, or the not-found page.
+fn page(route: Option<AppRoute>) -> AnyView {
+    match route {
+        Some(AppRoute::Home) => HomePage().into_any(),
+        Some(AppRoute::FindCollege) => FindCollegePage().into_any(),
+        Some(AppRoute::Accessibility) => AccessibilityPage().into_any(),
+        Some(AppRoute::Privacy) => PrivacyPage().into_any(),
+        Some(AppRoute::LegalNotice) => LegalNoticePage().into_any(),
+        Some(AppRoute::SignUp) => SignUpPage().into_any(),
+        Some(AppRoute::VerifyEmail) => VerifyEmailPage().into_any(),
+        Some(AppRoute::LogIn) => LogInPage().into_any(),
+        Some(AppRoute::Account) => AccountPage().into_any(),
+        None => NotFoundPage().into_any(),
     }
 }
 
@@ -38,9 +50,9 @@ pub fn App() -> impl IntoView {
 /// load would start reading there; the first load leaves focus where the browser puts it.
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
-    let pathname = use_location().pathname;
+    let location = use_location();
     Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
+        let current = location.path();
         if previous.is_some_and(|previous| previous != current) {
             request_animation_frame(|| {
                 let heading = document()

@@ -16,6 +16,26 @@ pub enum AppRoute {
 }
 
 impl AppRoute {
+    pub const ALL: [AppRoute; 9] = [
+        AppRoute::Home,
+        AppRoute::FindCollege,
+        AppRoute::Accessibility,
+        AppRoute::Privacy,
+        AppRoute::LegalNotice,
+        AppRoute::SignUp,
+        AppRoute::VerifyEmail,
+        AppRoute::LogIn,
+        AppRoute::Account,
+    ];
+
+    /// The route at `path` (with its leading slash, no trailing one), if any.
+    pub fn at(path: &str) -> Option<AppRoute> {
+        let segment = path.strip_prefix('/')?;
+        AppRoute::ALL
+            .into_iter()
+            .find(|route| route.segment() == segment)
+    }
+
     /// The path without its leading slash, as the router matches it.
     pub fn segment(self) -> &'static str {
         match self {

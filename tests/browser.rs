@@ -122,14 +122,13 @@ fn test_container() -> web_sys::HtmlElement {
 /// gone at the fixing keystroke, and a submit that lists every error in a focused summary.
 #[wasm_bindgen_test]
 async fn the_signup_form_follows_the_accessible_form_pattern() {
-    use leptos_router::components::Router;
     use passplus_web::pages::signup::SignUpPage;
 
     clear_remembered_language();
     let container = test_container();
     let _mounted = leptos::mount::mount_to(container.clone(), || {
         provide_i18n(Lang::Fr);
-        view! { <Router><SignUpPage /></Router> }
+        view! { <SignUpPage /> }
     });
     settle().await;
     let input = |id: &str| -> web_sys::HtmlInputElement {
@@ -194,4 +193,16 @@ async fn the_signup_form_follows_the_accessible_form_pattern() {
     toggle.click();
     settle().await;
     assert_eq!(password.type_(), "text");
+}
+
+/// The browser's JSON parser and serde-wasm-bindgen read the server's 422 body: a map from a
+/// plain object.
+#[wasm_bindgen_test]
+fn field_errors_are_read_from_the_servers_json() {
+    let errors: passplus_validation::FieldErrors = passplus_web::api::from_json(
+        r#"{"fields":{"email":["email_invalid"],"address.postal_code":["a","b"]}}"#,
+    )
+    .expect("a FieldErrors body");
+    assert_eq!(errors.first_code("email"), Some("email_invalid"));
+    assert_eq!(errors.fields["address.postal_code"], vec!["a", "b"]);
 }

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::session::use_session;
@@ -12,6 +10,7 @@ use crate::session::use_session;
 use crate::components::focus_element_by_id;
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{use_i18n, Key};
+use crate::router::use_location;
 use crate::routes::AppRoute;
 
 /// The id of `<main>`, target of the skip link.
@@ -34,16 +33,17 @@ pub fn Layout(children: Children) -> impl IntoView {
         </a>
         <header class="site-header">
             <div class="site-header__inner">
-                <A href=AppRoute::Home.path() attr:class="site-header__brand">
+                <a href=AppRoute::Home.path() class="site-header__brand">
                     <span class="site-header__name">{move || i18n.t(Key::site_name)}</span>
                     <span class="site-header__tagline">{move || i18n.t(Key::site_tagline)}</span>
-                </A>
+                </a>
                 <LanguageSwitch />
             </div>
             <nav class="site-nav" aria-label=move || i18n.t(Key::nav_main_label)>
                 <ul>
                     <NavLink route=AppRoute::Home />
                     <NavLink route=AppRoute::FindCollege />
+                    <AccountLinks />
                 </ul>
             </nav>
         </header>
@@ -54,9 +54,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav aria-label=move || i18n.t(Key::nav_footer_label)>
                 <ul>
                     <li>
-                        <A href=AppRoute::Accessibility.path()>
+                        <a href=AppRoute::Accessibility.path()>
                             {move || i18n.t(Key::footer_accessibility)}
-                        </A>
+                        </a>
                     </li>
                     <NavLink route=AppRoute::Privacy />
                     <NavLink route=AppRoute::LegalNotice />
@@ -72,18 +72,14 @@ pub fn Layout(children: Children) -> impl IntoView {
 fn AccountLinks() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    let location = use_location();
     let log_out = move |_| {
-        let navigate = navigate.clone();
         spawn_local(async move {
             // Signed out in the interface even if the server could not be told: the session
             // then ends by itself after its idle time.
             let _ = api::log_out().await;
             session.signed_out();
-            navigate(
-                &format!("{}?deconnexion", AppRoute::LogIn.path()),
-                Default::default(),
-            );
+            location.navigate(&format!("{}?deconnexion", AppRoute::LogIn.path()));
         });
     };
     view! {
@@ -96,7 +92,7 @@ fn AccountLinks() -> impl IntoView {
         >
             <NavLink route=AppRoute::Account />
             <li>
-                <button type="button" class="link-button" on:click=log_out.clone()>
+                <button type="button" class="link-button" on:click=log_out>
                     {move || i18n.t(Key::logout)}
                 </button>
             </li>
@@ -104,13 +100,16 @@ fn AccountLinks() -> impl IntoView {
     }
 }
 
-/// A link to a route, marked `aria-current="page"` by the router when it is the current page.
+/// A link to a route, marked `aria-current="page"` when it is the current page.
 #[component]
 fn NavLink(route: AppRoute) -> impl IntoView {
     let i18n = use_i18n();
+    let location = use_location();
+    let href = route.path();
+    let current = href.clone();
     view! {
         <li>
-            <A href=route.path()>{move || i18n.t(route.title())}</A>
+            <a href=href aria-current=move || (location.path() == current).then_some("page")>{move || i18n.t(route.title())}</a>
         </li>
     }
 }

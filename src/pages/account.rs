@@ -1,7 +1,6 @@
 //! "Mon compte": proves the session works (the next issue fills it).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key, Lang};
@@ -29,7 +28,7 @@ pub fn AccountPage() -> impl IntoView {
             (false, _) => view! { <p>{i18n.t(Key::account_loading)}</p> }.into_any(),
             (true, None) => view! {
                 <p>{i18n.t(Key::account_signed_out)}" "
-                    <A href=AppRoute::LogIn.path()>{i18n.t(Key::login_title)}</A>
+                    <a href=AppRoute::LogIn.path()>{i18n.t(Key::login_title)}</a>
                 </p>
             }.into_any(),
             (true, Some(account)) => view! {

@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use passplus_validation::account::LoginForm;
 use passplus_validation::check;
 
@@ -17,6 +15,7 @@ use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
 use crate::pages::verify_email::ResendLink;
+use crate::router::use_location;
 use crate::routes::AppRoute;
 use crate::session::use_session;
 
@@ -35,8 +34,8 @@ const FIELDS: &[FormField] = &[
 pub fn LogInPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
-    let logged_out = use_query_map().get_untracked().get("deconnexion").is_some();
+    let location = use_location();
+    let logged_out = location.query("deconnexion").is_some();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let form = move || LoginForm {
@@ -57,12 +56,11 @@ pub fn LogInPage() -> impl IntoView {
             return;
         }
         let body = form();
-        let navigate = navigate.clone();
         spawn_local(async move {
             match api::log_in(&body).await {
                 Ok(()) => {
                     session.refresh();
-                    navigate(&AppRoute::Account.path(), Default::default());
+                    location.navigate(&AppRoute::Account.path());
                 }
                 Err(ApiError::Refused(code)) if code == "email_not_verified" => {
                     unverified.set(true);
@@ -109,7 +107,7 @@ pub fn LogInPage() -> impl IntoView {
         </Show>
         <p>
             {move || i18n.t(Key::login_no_account)}" "
-            <A href=AppRoute::SignUp.path()>{move || i18n.t(Key::signup_title)}</A>
+            <a href=AppRoute::SignUp.path()>{move || i18n.t(Key::signup_title)}</a>
         </p>
     }
 }

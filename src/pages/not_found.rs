@@ -1,7 +1,6 @@
 //! The page for any path the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -15,7 +14,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <h1 tabindex="-1">{move || i18n.t(Key::not_found_title)}</h1>
         <p>{move || i18n.t(Key::not_found_text)}</p>
         <p>
-            <A href=AppRoute::Home.path()>{move || i18n.t(Key::not_found_home_link)}</A>
+            <a href=AppRoute::Home.path()>{move || i18n.t(Key::not_found_home_link)}</a>
         </p>
     }
 }

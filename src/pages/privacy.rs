@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use passplus_validation::privacy::{
-    registry, DataCategory, DeviceStorage, Processing, Retention, Right, Text,
+    DataCategory, DeviceStorage, Processing, Retention, Right, Text,
 };
 
 use crate::document_title::use_document_title;
@@ -55,6 +55,16 @@ fn text_list(texts: &'static [Text], i18n: I18n) -> impl IntoView {
             {move || texts.iter().map(|text| view! { <li>{local(text, i18n.lang())}</li> }).collect_view()}
         </ul>
     }
+}
+
+/// The registry, parsed once by the browser's JSON parser (no JSON parser in the wasm).
+fn registry() -> &'static passplus_validation::privacy::Registry {
+    static REGISTRY: std::sync::OnceLock<passplus_validation::privacy::Registry> =
+        std::sync::OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        crate::api::from_json(passplus_validation::privacy::REGISTRY_JSON)
+            .expect("data/privacy-registry.json is checked by tests")
+    })
 }
 
 #[component]

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use passplus_validation::account::{PostalAddress, SignupForm};
 use passplus_validation::check;
 
@@ -128,7 +127,7 @@ pub fn SignUpPage() -> impl IntoView {
             <p>{move || i18n.t(Key::signup_intro)}</p>
             <p>
                 {move || i18n.t(Key::signup_privacy)}" "
-                <A href=AppRoute::Privacy.path()>{move || i18n.t(Key::signup_privacy_link)}</A>
+                <a href=AppRoute::Privacy.path()>{move || i18n.t(Key::signup_privacy_link)}</a>
             </p>
             <p>{move || i18n.t(Key::form_all_required)}</p>
             <ErrorSummary errors=form_check.summary() />

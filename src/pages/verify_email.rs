@@ -4,8 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use passplus_validation::account::EmailForm;
 use passplus_validation::check;
 
@@ -15,6 +13,7 @@ use crate::components::form_check::{FormCheck, FormField};
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
+use crate::router::use_location;
 use crate::routes::AppRoute;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,10 +27,7 @@ enum Verification {
 pub fn VerifyEmailPage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(Key::verify_title, Signal::stored(false));
-    let token = use_query_map()
-        .get_untracked()
-        .get("jeton")
-        .unwrap_or_default();
+    let token = use_location().query("jeton").unwrap_or_default();
     let state = RwSignal::new(Verification::Checking);
     spawn_local(async move {
         let outcome = if token.is_empty() {
@@ -57,7 +53,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
                 Verification::Checking => view! { <p>{i18n.t(Key::verify_checking)}</p> }.into_any(),
                 Verification::Verified => view! {
                     <p>{i18n.t(Key::verify_done)}</p>
-                    <p><A href=AppRoute::LogIn.path()>{i18n.t(Key::verify_login_link)}</A></p>
+                    <p><a href=AppRoute::LogIn.path()>{i18n.t(Key::verify_login_link)}</a></p>
                 }.into_any(),
                 Verification::Failed(message) => view! { <p>{i18n.t(message)}</p> }.into_any(),
             }}

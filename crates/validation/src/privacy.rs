@@ -96,7 +96,7 @@ pub struct DeviceStorage {
     pub in_use: bool,
 }
 
-const REGISTRY_JSON: &str = include_str!("../data/privacy-registry.json");
+pub const REGISTRY_JSON: &str = include_str!("../data/privacy-registry.json");
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     serde_json::from_str(REGISTRY_JSON).expect("data/privacy-registry.json is checked by tests")

@@ -1,0 +1,113 @@
+//! A small client-side router: the current path and query in signals, links followed with
+//! `history.pushState`, Back and Forward through `popstate`. The routes are few and flat, so
+//! this replaces a general router at a fraction of its code.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the app is: `location.pathname` and `location.search`.
+#[derive(Debug, Clone, Copy)]
+pub struct Location {
+    path: RwSignal<String>,
+    search: RwSignal<String>,
+}
+
+impl Location {
+    /// The path, without a trailing slash except for `/` (reactive).
+    pub fn path(self) -> String {
+        self.path.get()
+    }
+
+    /// The value of a query-string parameter now (not reactive).
+    pub fn query(self, name: &str) -> Option<String> {
+        web_sys::UrlSearchParams::new_with_str(&self.search.get_untracked())
+            .ok()?
+            .get(name)
+    }
+
+    /// Goes to `href` (a path with an optional query) inside the app.
+    pub fn navigate(self, href: &str) {
+        if let Ok(history) = window().history() {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+        }
+        self.sync();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    }
+
+    /// Reads the browser's location into the signals.
+    fn sync(self) {
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let trimmed = path.trim_end_matches('/');
+        let path = if trimmed.is_empty() { "/" } else { trimmed };
+        if self.path.get_untracked() != path {
+            self.path.set(path.to_owned());
+        }
+        self.search.set(location.search().unwrap_or_default());
+    }
+}
+
+/// Creates the location, listens to Back/Forward and takes over same-origin link clicks.
+pub fn provide_location() -> Location {
+    let location = Location {
+        path: RwSignal::new(String::new()),
+        search: RwSignal::new(String::new()),
+    };
+    location.sync();
+    provide_context(location);
+    // The app lives as long as the page: the listeners are never removed.
+    let _ = window_event_listener(ev::popstate, move |_| location.sync());
+    let _ = window_event_listener(ev::click, move |event| follow_link(location, &event));
+    location
+}
+
+pub fn use_location() -> Location {
+    expect_context::<Location>()
+}
+
+/// Follows a plain left click on a same-origin link without a page load.
+fn follow_link(location: Location, event: &web_sys::MouseEvent) {
+    if event.default_prevented()
+        || event.button() != 0
+        || event.meta_key()
+        || event.alt_key()
+        || event.ctrl_key()
+        || event.shift_key()
+    {
+        return;
+    }
+    let Some(anchor) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten())
+    else {
+        return;
+    };
+    if anchor.has_attribute("download")
+        || anchor
+            .get_attribute("target")
+            .is_some_and(|target| !target.is_empty() && target != "_self")
+    {
+        return;
+    }
+    let here = window().location();
+    let (Ok(here_href), Ok(origin)) = (here.href(), here.origin()) else {
+        return;
+    };
+    let href = anchor.get_attribute("href").unwrap_or_default();
+    let Ok(url) = web_sys::Url::new_with_base(&href, &here_href) else {
+        return;
+    };
+    if url.origin() != origin {
+        return;
+    }
+    // A link to a place on the same page is the browser's to follow.
+    let same_page =
+        Some(url.pathname()) == here.pathname().ok() && Some(url.search()) == here.search().ok();
+    if same_page && !url.hash().is_empty() {
+        return;
+    }
+    event.prevent_default();
+    location.navigate(&format!("{}{}{}", url.pathname(), url.search(), url.hash()));
+}
