@@ -96,11 +96,7 @@ pub async fn log_out() -> Result<(), ApiError> {
 
 /// The signed-in account, or `None` when nobody is signed in.
 pub async fn current_account() -> Result<Option<AccountSummary>, ApiError> {
-    match send(Request::get("/api/account")).await {
-        Ok(account) => Ok(Some(account)),
-        Err(ApiError::Unauthorized) => Ok(None),
-        Err(error) => Err(error),
-    }
+    send(Request::get("/api/session")).await
 }
 
 /// A POST whose answer body does not matter beyond its status.

@@ -1,4 +1,5 @@
-//! `GET /api/account`: the signed-in family's own account.
+//! `GET /api/account`: the signed-in family's own account; `GET /api/session`: who is signed
+//! in, if anyone (the app asks at start: an anonymous visitor is no error).
 
 use axum::extract::State;
 use axum::Json;
@@ -13,14 +14,34 @@ pub async fn current(
     State(state): State<AppState>,
     session: CurrentSession,
 ) -> Result<Json<AccountSummary>, AppError> {
+    Ok(Json(summary(&state, &session).await?))
+}
+
+/// The account of the session, or `null`.
+pub async fn session(
+    State(state): State<AppState>,
+    session: Result<CurrentSession, AppError>,
+) -> Result<Json<Option<AccountSummary>>, AppError> {
+    match session {
+        Ok(session) => match summary(&state, &session).await {
+            Ok(account) => Ok(Json(Some(account))),
+            Err(AppError::Unauthorized) => Ok(Json(None)),
+            Err(error) => Err(error),
+        },
+        Err(AppError::Unauthorized) => Ok(Json(None)),
+        Err(error) => Err(error),
+    }
+}
+
+async fn summary(state: &AppState, session: &CurrentSession) -> Result<AccountSummary, AppError> {
     let row = sqlx::query("SELECT email, given_name FROM accounts WHERE id = $1")
         .bind(&session.account_id)
         .fetch_optional(&state.pool)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    Ok(Json(AccountSummary {
+    Ok(AccountSummary {
         email: row.try_get("email")?,
         given_name: row.try_get("given_name")?,
         logged_in_since: session.created_at,
-    }))
+    })
 }

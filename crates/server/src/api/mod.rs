@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/sessions", post(sessions::log_in))
         .route("/api/sessions/current", delete(sessions::log_out))
         .route("/api/account", get(account::current))
+        .route("/api/session", get(account::session))
         // An unknown API path is a JSON 404, never the app's HTML.
         .route("/api", any(not_found))
         .route("/api/", any(not_found))

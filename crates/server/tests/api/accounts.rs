@@ -100,6 +100,17 @@ async fn the_whole_journey_signup_verify_login_account_logout() {
     }
     let cookie = session_cookie(&login);
 
+    let session = app
+        .client
+        .get(app.url("/api/session"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        session.json::<Value>().await.unwrap()["given_name"],
+        "Amélie"
+    );
     let account = get_account(&app, &cookie).await;
     assert_eq!(account.status(), 200);
     let account: Value = account.json().await.unwrap();
@@ -324,6 +335,8 @@ async fn requests_from_another_origin_change_nothing() {
 async fn without_a_session_the_account_routes_answer_401() {
     let app = spawn_app().await;
     assert_eq!(app.get("/api/account").await.status(), 401);
+    // Asking who is signed in is no error for an anonymous visitor.
+    assert_eq!(app.get_json("/api/session").await, (200, Value::Null));
     let forged = get_account(&app, "__Host-passplus_session=AAAAAAAAAAAAAAAAAAAAAA").await;
     assert_eq!(forged.status(), 401);
     let logout = app
