@@ -82,9 +82,11 @@ pub fn TextField(
                         on_input.run(());
                     }
                 }
+                // A focused field removed with its page (after a submit) still reports the
+                // blur, when the page's handlers are gone: nothing to check then.
                 on:blur=move |_| {
                     if let Some(on_blur) = on_blur {
-                        on_blur.run(());
+                        on_blur.try_run(());
                     }
                 }
             />

@@ -3,22 +3,19 @@
 
 use crate::mail::Email;
 
-/// Hours a verification link stays valid.
-pub const VERIFICATION_LINK_HOURS: i64 = 24;
-
-pub fn verification(to: &str, link: &str) -> Email {
+pub fn verification(to: &str, link: &str, valid_hours: i64) -> Email {
     Email {
         to: to.to_owned(),
         subject: "Pass+ : confirmez votre adresse e-mail / confirm your e-mail address".to_owned(),
         body: format!(
             "Bonjour,\n\n\
-             Pour terminer la création de votre compte Pass+, ouvrez ce lien dans les 24 heures :\n\n\
+             Pour terminer la création de votre compte Pass+, ouvrez ce lien dans les {valid_hours} heures :\n\n\
              {link}\n\n\
              Si vous n’avez pas demandé la création d’un compte Pass+, ignorez ce message : \
              sans confirmation, les données saisies sont supprimées au bout de quelques jours.\n\n\
              ---\n\n\
              Hello,\n\n\
-             To finish creating your Pass+ account, open this link within 24 hours:\n\n\
+             To finish creating your Pass+ account, open this link within {valid_hours} hours:\n\n\
              {link}\n\n\
              If you did not ask for a Pass+ account, ignore this message: without confirmation, \
              the data entered is deleted after a few days.\n\n\

@@ -30,6 +30,8 @@ pub struct Config {
     pub login_limits: LoginLimits,
     /// Accounts whose address is still unverified after this many days are deleted.
     pub unverified_account_days: i64,
+    /// How long an address-verification link stays valid.
+    pub verification_link_hours: i64,
     pub mail: MailConfig,
 }
 
@@ -67,6 +69,7 @@ impl Default for Config {
                 window_minutes: 15,
             },
             unverified_account_days: 7,
+            verification_link_hours: 24,
             mail: MailConfig {
                 from: "Pass+ <ne-pas-repondre@passplus.hauts-de-seine.fr>".to_owned(),
                 smtp_url: None,

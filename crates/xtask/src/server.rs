@@ -61,18 +61,31 @@ pub struct BackgroundServer {
     child: Child,
     pub base_url: String,
     pub log: PathBuf,
+    /// Where its e-mails are written.
+    pub outbox: PathBuf,
 }
 
 impl BackgroundServer {
     /// Starts the server on 127.0.0.1 with a random port, serving `dist` with a fresh SQLite
     /// database in `work_dir`, and waits until it says it is ready.
     pub fn start(binary: &Path, dist: &Path, work_dir: &Path) -> anyhow::Result<BackgroundServer> {
+        BackgroundServer::start_with(binary, dist, work_dir, &[])
+    }
+
+    /// As [`BackgroundServer::start`], with more `PASSPLUS_…` settings.
+    pub fn start_with(
+        binary: &Path,
+        dist: &Path,
+        work_dir: &Path,
+        settings: &[(&str, &str)],
+    ) -> anyhow::Result<BackgroundServer> {
         std::fs::create_dir_all(work_dir)?;
         let database = work_dir.join("passplus.db");
         for stale in ["passplus.db", "passplus.db-wal", "passplus.db-shm"] {
             let _ = std::fs::remove_file(work_dir.join(stale));
         }
         let log = work_dir.join("server.log");
+        let _ = std::fs::remove_dir_all(work_dir.join("outbox"));
         let mut child = Command::new(binary)
             .current_dir(work_dir)
             .env("PASSPLUS_LISTEN", "127.0.0.1:0")
@@ -81,6 +94,8 @@ impl BackgroundServer {
                 "PASSPLUS_DATABASE_URL",
                 format!("sqlite://{}?mode=rwc", database.display()),
             )
+            .env("PASSPLUS_MAIL__OUTBOX_DIR", work_dir.join("outbox"))
+            .envs(settings.iter().copied())
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log)?)
             .spawn()
@@ -101,6 +116,7 @@ impl BackgroundServer {
                 child,
                 base_url,
                 log,
+                outbox: work_dir.join("outbox"),
             }),
             Err(_) => {
                 let _ = child.kill();

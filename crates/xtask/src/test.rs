@@ -126,15 +126,30 @@ fn end_to_end(root: &Path) -> anyhow::Result<()> {
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(&e2e)?;
     let binary = server::build(root, Profile::Debug)?;
-    let server = BackgroundServer::start(&binary, &root.join("dist"), &root.join("target/e2e"))?;
+    let dist = root.join("dist");
+    let server = BackgroundServer::start(&binary, &dist, &root.join("target/e2e"))?;
+    // A second server whose verification links expire at once, for the expired-link journey.
+    let expiring = BackgroundServer::start_with(
+        &binary,
+        &dist,
+        &root.join("target/e2e-expiring"),
+        &[("PASSPLUS_VERIFICATION_LINK_HOURS", "0")],
+    )?;
     let outcome = cmd::run(
         Command::new("npx")
             .args(["playwright", "test"])
             .env("PASSPLUS_E2E_BASE_URL", &server.base_url)
+            .env("PASSPLUS_E2E_OUTBOX", &server.outbox)
+            .env("PASSPLUS_E2E_EXPIRING_BASE_URL", &expiring.base_url)
+            .env("PASSPLUS_E2E_EXPIRING_OUTBOX", &expiring.outbox)
             .current_dir(&e2e),
     );
     if outcome.is_err() {
-        eprintln!("server log: {}", server.log.display());
+        eprintln!(
+            "server logs: {} {}",
+            server.log.display(),
+            expiring.log.display()
+        );
     }
     outcome
 }

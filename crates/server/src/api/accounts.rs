@@ -11,7 +11,7 @@ use passplus_validation::{address, codes, email, phone, FieldErrors};
 use serde_json::{json, Value};
 use sqlx::Row;
 
-use crate::account_emails::{self, VERIFICATION_LINK_HOURS};
+use crate::account_emails;
 use crate::email_links::{self, LinkProblem, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
@@ -187,12 +187,13 @@ async fn send_verification_link(
         tracing::warn!(event = "verification_link", outcome = "quota_reached", account = %account_id);
         return Ok(());
     }
-    let valid_seconds = VERIFICATION_LINK_HOURS * 3600;
+    let valid_seconds = state.config.verification_link_hours * 3600;
     let token =
         email_links::create(connection, account_id, VERIFY_EMAIL, now, valid_seconds).await?;
     let link = state.verification_link(&token);
+    let hours = state.config.verification_link_hours;
     state
         .mailer
-        .send(account_emails::verification(address, &link))
+        .send(account_emails::verification(address, &link, hours))
         .await
 }
