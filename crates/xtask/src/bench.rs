@@ -70,6 +70,8 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     drop(server);
     let hashes_per_second = logins::argon2_rate(root)?;
     println!("argon2id hashes/s: {hashes_per_second}");
+    let signup_validation = signup_validation_in_browser(root)?;
+    println!("{signup_validation}");
 
     let date = cmd::output_of("date", &["-u", "+%Y-%m-%d %H:%M UTC"]).unwrap_or_default();
     let cores = cmd::output_of("nproc", &[]).unwrap_or_default();
@@ -85,12 +87,37 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          ## API under load (wrk, 2 threads, 32 connections, 10 s, loopback, release server, SQLite)\n\n\
          {load_table}\n\
          Raw argon2id hashes per second at the login parameters (m=19 MiB, t=2, p=1, two at \
-         once), same run: **{hashes_per_second}** — the ceiling of the logins above.\n",
+         once), same run: **{hashes_per_second}** — the ceiling of the logins above.\n\n\
+         ## In the browser (headless Chromium, optimised wasm)\n\n\
+         {signup_validation}\n",
         sizes::kib(sizes::FIRST_VISIT_BROTLI_BUDGET)
     );
     std::fs::write(root.join("BENCHMARKS.md"), report)?;
     println!("written to BENCHMARKS.md");
     within_budget
+}
+
+/// The signup form's validation time per call, from the wasm test that measures it.
+fn signup_validation_in_browser(root: &Path) -> anyhow::Result<String> {
+    let output = cmd::cargo(root)
+        .args(["test", "--release", "--target", "wasm32-unknown-unknown"])
+        .args([
+            "--package",
+            "passplus-validation",
+            "--test",
+            "wasm_signup_speed",
+        ])
+        .env("CHROMEDRIVER", "chromedriver")
+        .output()
+        .context("running the wasm timing test")?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    text.lines()
+        .find_map(|line| {
+            line.trim()
+                .strip_prefix("signup form validation in the browser: ")
+        })
+        .map(|figure| format!("Validating the whole signup form: {figure}."))
+        .with_context(|| format!("no timing in the test's output:\n{text}"))
 }
 
 /// Lighthouse from npm, in `target/tools/lighthouse`; returns the path of its command.
