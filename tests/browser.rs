@@ -206,3 +206,58 @@ fn field_errors_are_read_from_the_servers_json() {
     assert_eq!(errors.first_code("email"), Some("email_invalid"));
     assert_eq!(errors.fields["address.postal_code"], vec!["a", "b"]);
 }
+
+/// The kit's checkbox and radio group: labelled options, a legend, and errors linked to them.
+#[wasm_bindgen_test]
+async fn checkbox_and_radio_group_report_choices_and_errors() {
+    use passplus_web::components::choice::{Checkbox, RadioGroup};
+
+    clear_remembered_language();
+    let container = test_container();
+    let agreed = RwSignal::new(false);
+    let class = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Key>);
+    const OPTIONS: &[(&str, Key)] = &[("fr", Key::departement_92), ("en", Key::departement_78)];
+    let _mounted = leptos::mount::mount_to(container.clone(), move || {
+        provide_i18n(Lang::Fr);
+        view! {
+            <Checkbox id="accord" label=Key::home_title checked=agreed error=error />
+            <RadioGroup name="choix" legend=Key::find_title options=OPTIONS selected=class error=error />
+        }
+    });
+    settle().await;
+    let element = |id: &str| -> web_sys::HtmlInputElement {
+        document()
+            .get_element_by_id(id)
+            .expect(id)
+            .dyn_into()
+            .unwrap()
+    };
+    element("accord").click();
+    element("choix-en").click();
+    settle().await;
+    assert!(agreed.get_untracked());
+    assert_eq!(class.get_untracked(), "en");
+    assert!(element("choix-en").checked() && !element("choix-fr").checked());
+    let legend = document().query_selector("legend").unwrap().unwrap();
+    assert_eq!(legend.text_content().unwrap(), "Trouver mon collège");
+
+    error.set(Some(Key::error_unknown));
+    settle().await;
+    assert_eq!(
+        element("accord").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        element("accord")
+            .get_attribute("aria-describedby")
+            .as_deref(),
+        Some("accord-error")
+    );
+    let fieldset = document().query_selector("fieldset").unwrap().unwrap();
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("choix-error")
+    );
+    assert!(document().get_element_by_id("choix-error").is_some());
+}

@@ -2,6 +2,8 @@
 //! (ACCESSIBILITY.md): a visible label, a hint and an error linked by `aria-describedby`,
 //! `aria-invalid` while in error, and a summary on submit that takes focus.
 
+pub mod address_fields;
+pub mod choice;
 pub mod error_summary;
 pub mod form_check;
 pub mod language_switch;
@@ -20,5 +22,21 @@ pub fn focus_element_by_id(id: &str) {
     {
         let _ = element.focus();
         element.scroll_into_view();
+    }
+}
+
+/// What a control's `aria-describedby` lists: its hint, and its error while there is one.
+pub(crate) fn described_by(
+    hint_id: Option<String>,
+    error: Signal<Option<crate::i18n::Key>>,
+    error_id: String,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let ids: Vec<&str> = hint_id
+            .as_deref()
+            .into_iter()
+            .chain(error.get().map(|_| error_id.as_str()))
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

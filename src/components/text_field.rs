@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::described_by;
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -38,17 +39,7 @@ pub fn TextField(
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = hint
-                .map(|_| hint_id.as_str())
-                .into_iter()
-                .chain(error.get().map(|_| error_id.as_str()))
-                .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>

@@ -6,6 +6,7 @@ use passplus_validation::account::{PostalAddress, SignupForm};
 use passplus_validation::check;
 
 use crate::api::{self, ApiError};
+use crate::components::address_fields::{self, AddressFields};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::password_field::PasswordField;
@@ -34,15 +35,15 @@ const FIELDS: &[FormField] = &[
     },
     FormField {
         name: "address.street",
-        id: "adresse-voie",
+        id: address_fields::STREET_ID,
     },
     FormField {
         name: "address.postal_code",
-        id: "adresse-code-postal",
+        id: address_fields::POSTAL_CODE_ID,
     },
     FormField {
         name: "address.commune",
-        id: "adresse-commune",
+        id: address_fields::COMMUNE_ID,
     },
     FormField {
         name: "password",
@@ -112,10 +113,6 @@ pub fn SignUpPage() -> impl IntoView {
         field("family_name", family_name);
     let (email_error, email_input, email_blur) = field("email", email);
     let (phone_error, phone_input, phone_blur) = field("phone", phone);
-    let (street_error, street_input, street_blur) = field("address.street", street);
-    let (postal_code_error, postal_code_input, postal_code_blur) =
-        field("address.postal_code", postal_code);
-    let (commune_error, commune_input, commune_blur) = field("address.commune", commune);
     let (password_error, password_input, password_blur) = field("password", password);
 
     view! {
@@ -144,19 +141,8 @@ pub fn SignUpPage() -> impl IntoView {
                 <TextField id="telephone" label=Key::field_phone_label hint=Key::field_phone_hint
                     value=phone error=phone_error input_type="tel" autocomplete="tel"
                     on_input=phone_input on_blur=phone_blur />
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">{move || i18n.t(Key::field_address_legend)}</legend>
-                    <TextField id="adresse-voie" label=Key::field_street_label value=street
-                        error=street_error autocomplete="street-address"
-                        on_input=street_input on_blur=street_blur />
-                    <TextField id="adresse-code-postal" label=Key::field_postal_code_label
-                        hint=Key::field_postal_code_hint value=postal_code error=postal_code_error
-                        autocomplete="postal-code" inputmode="numeric"
-                        on_input=postal_code_input on_blur=postal_code_blur />
-                    <TextField id="adresse-commune" label=Key::field_commune_label value=commune
-                        error=commune_error autocomplete="address-level2"
-                        on_input=commune_input on_blur=commune_blur />
-                </fieldset>
+                <AddressFields street postal_code commune form_check
+                    errors=Callback::new(move |()| errors()) />
                 <PasswordField id="mot-de-passe" label=Key::field_password_label
                     hint=Key::field_password_hint value=password error=password_error
                     autocomplete="new-password" on_input=password_input on_blur=password_blur />

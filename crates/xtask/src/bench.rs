@@ -106,6 +106,8 @@ fn signup_validation_in_browser(root: &Path) -> anyhow::Result<String> {
             "passplus-validation",
             "--test",
             "wasm_signup_speed",
+            "--",
+            "--nocapture",
         ])
         .env("CHROMEDRIVER", "chromedriver")
         .output()

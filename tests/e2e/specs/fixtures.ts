@@ -9,6 +9,9 @@ export const PAGES = [
   { path: '/accessibilite', fr: 'Déclaration d’accessibilité', en: 'Accessibility statement' },
   { path: '/confidentialite', fr: 'Données personnelles', en: 'Personal data' },
   { path: '/mentions-legales', fr: 'Mentions légales', en: 'Legal notice' },
+  { path: '/creer-un-compte', fr: 'Créer un compte', en: 'Create an account' },
+  { path: '/connexion', fr: 'Se connecter', en: 'Log in' },
+  { path: '/mon-compte', fr: 'Mon compte', en: 'My account' },
   { path: '/cette-page-n-existe-pas', fr: 'Page introuvable', en: 'Page not found' },
 ];
 

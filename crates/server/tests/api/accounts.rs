@@ -332,6 +332,59 @@ async fn requests_from_another_origin_change_nothing() {
 }
 
 #[tokio::test]
+async fn every_state_changing_route_refuses_a_foreign_origin() {
+    let app = spawn_app().await;
+    let routes = [
+        (
+            reqwest::Method::POST,
+            "/api/accounts",
+            signup_body("x@example.org"),
+        ),
+        (
+            reqwest::Method::POST,
+            "/api/accounts/verification",
+            json!({ "token": "abc" }),
+        ),
+        (
+            reqwest::Method::POST,
+            "/api/accounts/verification-email",
+            json!({ "email": "x@example.org" }),
+        ),
+        (
+            reqwest::Method::POST,
+            "/api/sessions",
+            json!({ "email": "x@example.org", "password": PASSWORD }),
+        ),
+        (reqwest::Method::DELETE, "/api/sessions/current", json!({})),
+    ];
+    for (method, path, body) in routes {
+        for origin in ["https://evil.example", "null"] {
+            let response = app
+                .client
+                .request(method.clone(), app.url(path))
+                .header("origin", origin)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 403, "{method} {path} from {origin}");
+            assert_eq!(error_code(response).await, "cross_origin");
+        }
+        let cross_site = app
+            .client
+            .request(method.clone(), app.url(path))
+            .header("sec-fetch-site", "cross-site")
+            .header("origin", &app.address)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(cross_site.status(), 403, "{method} {path} cross-site");
+    }
+    assert!(app.outbox().is_empty());
+}
+
+#[tokio::test]
 async fn without_a_session_the_account_routes_answer_401() {
     let app = spawn_app().await;
     assert_eq!(app.get("/api/account").await.status(), 401);
