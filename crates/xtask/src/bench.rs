@@ -12,12 +12,14 @@ use crate::server::{self, BackgroundServer, Profile};
 use crate::{cmd, logins, sizes, spa, tools};
 
 const LIGHTHOUSE_VERSION: &str = "13.5.0";
-const PAGES: [&str; 5] = [
+const PAGES: [&str; 7] = [
     "/",
     "/trouver-mon-college",
     "/accessibilite",
     "/confidentialite",
     "/mentions-legales",
+    "/creer-un-compte",
+    "/connexion",
 ];
 const LOAD_TARGETS: [&str; 2] = ["/api/health", "/api/colleges?q=anne%20frank"];
 /// The same flags as the browser tests: nothing may call out of this closed network.
