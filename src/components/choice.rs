@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::described_by;
+use crate::components::field_error::FieldError;
 use crate::i18n::{use_i18n, Key};
 
 /// One checkbox with its label (a consent, a declaration).
@@ -22,7 +23,7 @@ pub fn Checkbox(
     let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
     view! {
         <div class="field field--choice" class:field--error=move || error.get().is_some()>
-            <ErrorMessage id=error_id error />
+            <FieldError id=error_id error />
             <div class="choice">
                 <input
                     class="choice__input"
@@ -65,7 +66,7 @@ pub fn RadioGroup(
         >
             <legend class="fieldset__legend">{move || i18n.t(legend)}</legend>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
-            <ErrorMessage id=error_id error />
+            <FieldError id=error_id error />
             {options
                 .iter()
                 .map(|(value, label)| {
@@ -88,21 +89,5 @@ pub fn RadioGroup(
                 })
                 .collect_view()}
         </fieldset>
-    }
-}
-
-/// The error under a question, prefixed for screen readers.
-#[component]
-fn ErrorMessage(id: String, error: Signal<Option<Key>>) -> impl IntoView {
-    let i18n = use_i18n();
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p class="field__error" id=id.clone()>
-                    <span class="visually-hidden">{i18n.t(Key::error_prefix)}" "</span>
-                    {i18n.t(message)}
-                </p>
-            }
-        })
     }
 }

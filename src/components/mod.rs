@@ -5,6 +5,7 @@
 pub mod address_fields;
 pub mod choice;
 pub mod error_summary;
+pub mod field_error;
 pub mod form_check;
 pub mod language_switch;
 pub mod layout;

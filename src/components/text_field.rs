@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::described_by;
+use crate::components::field_error::FieldError;
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -49,12 +50,7 @@ pub fn TextField(
             {hint.map(|hint| view! {
                 <p class="field__hint" id=hint_id.clone()>{move || i18n.t(hint)}</p>
             })}
-            {move || error.get().map(|message| view! {
-                <p class="field__error" id=error_id.clone()>
-                    <span class="visually-hidden">{i18n.t(Key::error_prefix)}" "</span>
-                    {i18n.t(message)}
-                </p>
-            })}
+            <FieldError id=error_id error />
             <input
                 class="field__input"
                 id=id

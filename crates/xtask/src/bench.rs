@@ -126,19 +126,8 @@ fn signup_validation_in_browser(root: &Path) -> anyhow::Result<String> {
 
 /// Lighthouse from npm, in `target/tools/lighthouse`; returns the path of its command.
 fn ensure_lighthouse(root: &Path) -> anyhow::Result<std::path::PathBuf> {
-    let prefix = root.join("target/tools/lighthouse");
-    let binary = prefix.join("node_modules/.bin/lighthouse");
-    let reported = cmd::output_of(&binary.to_string_lossy(), &["--version"]).unwrap_or_default();
-    if reported != LIGHTHOUSE_VERSION {
-        std::fs::create_dir_all(&prefix)?;
-        cmd::run(
-            Command::new("npm")
-                .args(["install", "--no-audit", "--no-fund", "--prefix"])
-                .arg(&prefix)
-                .arg(format!("lighthouse@{LIGHTHOUSE_VERSION}")),
-        )?;
-    }
-    Ok(binary)
+    let package = ("lighthouse", LIGHTHOUSE_VERSION);
+    tools::ensure_npm_tool(root, package, "lighthouse", LIGHTHOUSE_VERSION)
 }
 
 /// "score | FCP | LCP | bytes" for one page.

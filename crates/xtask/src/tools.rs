@@ -91,21 +91,37 @@ pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
 
 /// binaryen's wasm-opt from npm, in `target/tools/binaryen`; returns its bin folder.
 fn ensure_wasm_opt(root: &Path) -> anyhow::Result<PathBuf> {
-    let prefix = root.join("target/tools/binaryen");
-    let bin = prefix.join("node_modules/.bin");
-    let wasm_opt = bin.join("wasm-opt");
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let reported = cmd::output_of(&wasm_opt.to_string_lossy(), &["--version"]).unwrap_or_default();
-    if !reported.contains(&format!("version {major}")) {
+    let wasm_opt = ensure_npm_tool(
+        root,
+        ("binaryen", BINARYEN_VERSION),
+        "wasm-opt",
+        &format!("version {major}"),
+    )?;
+    Ok(wasm_opt.parent().map(Path::to_path_buf).unwrap_or_default())
+}
+
+/// A command from an npm package, installed in `target/tools/<package>` unless its
+/// `--version` already says `expected`; returns the command's path.
+pub fn ensure_npm_tool(
+    root: &Path,
+    (package, version): (&str, &str),
+    command: &str,
+    expected: &str,
+) -> anyhow::Result<PathBuf> {
+    let prefix = root.join("target/tools").join(package);
+    let binary = prefix.join("node_modules/.bin").join(command);
+    let reported = cmd::output_of(&binary.to_string_lossy(), &["--version"]).unwrap_or_default();
+    if !reported.contains(expected) {
         std::fs::create_dir_all(&prefix)?;
         cmd::run(
             Command::new("npm")
                 .args(["install", "--no-audit", "--no-fund", "--prefix"])
                 .arg(&prefix)
-                .arg(format!("binaryen@{BINARYEN_VERSION}")),
+                .arg(format!("{package}@{version}")),
         )?;
     }
-    Ok(bin)
+    Ok(binary)
 }
 
 /// PATH with the npm wasm-opt first, for Trunk.
