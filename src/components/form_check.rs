@@ -90,8 +90,9 @@ impl FormCheck {
             }
         }
         let valid = summary.is_empty();
-        self.shown.set(shown);
-        self.summary.set(summary);
+        // `try_`: an answer may arrive after the person left the page; nothing to show then.
+        self.shown.try_set(shown);
+        self.summary.try_set(summary);
         valid
     }
 
@@ -99,7 +100,7 @@ impl FormCheck {
     /// leads to the first field.
     pub fn refused(self, message: Key) {
         if let Some(first) = self.fields.first() {
-            self.summary.set(vec![(first.id, message)]);
+            self.summary.try_set(vec![(first.id, message)]);
         }
     }
 
@@ -123,10 +124,5 @@ impl FormCheck {
             let typed_something = !value.with_untracked(|v| v.trim().is_empty());
             self.left(name, typed_something, &errors())
         })
-    }
-
-    pub fn clear(self) {
-        self.shown.set(BTreeMap::new());
-        self.summary.set(Vec::new());
     }
 }

@@ -46,29 +46,38 @@ pub fn LogInPage() -> impl IntoView {
     let form_check = FormCheck::new(FIELDS);
     let unverified = RwSignal::new(false);
     let wait_minutes = RwSignal::new(None::<i64>);
+    // One request at a time: a double submit must not count as two failed attempts.
+    let sending = RwSignal::new(false);
     use_document_title(Key::login_title, form_check.has_summary());
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        if sending.get_untracked() {
+            return;
+        }
         unverified.set(false);
         wait_minutes.set(None);
         if !form_check.submitted(&errors()) {
             return;
         }
+        sending.set(true);
         let body = form();
         spawn_local(async move {
-            match api::log_in(&body).await {
+            let outcome = api::log_in(&body).await;
+            // `try_`: the person may have left the page while the request was out.
+            sending.try_set(false);
+            match outcome {
                 Ok(()) => {
                     session.refresh();
                     location.navigate(&AppRoute::Account.path());
                 }
                 Err(ApiError::Refused(code)) if code == "email_not_verified" => {
-                    unverified.set(true);
+                    unverified.try_set(true);
                 }
                 Err(ApiError::Refused(_)) => form_check.refused(Key::login_invalid_credentials),
                 Err(ApiError::TooManyAttempts(seconds)) => {
                     form_check.refused(Key::login_too_many_attempts);
-                    wait_minutes.set(Some((seconds + 59) / 60));
+                    wait_minutes.try_set(Some((seconds + 59) / 60));
                 }
                 Err(ApiError::Invalid(errors)) => {
                     form_check.submitted(&errors);

@@ -89,9 +89,12 @@ pub fn SignUpPage() -> impl IntoView {
         let body = form();
         spawn_local(async move {
             let outcome = api::sign_up(&body).await;
-            sending.set(false);
+            // `try_`: the person may have left the page while the request was out.
+            sending.try_set(false);
             match outcome {
-                Ok(()) => sent_to.set(Some(body.email.trim().to_owned())),
+                Ok(()) => {
+                    sent_to.try_set(Some(body.email.trim().to_owned()));
+                }
                 Err(ApiError::Invalid(errors)) => {
                     form_check.submitted(&errors);
                 }
