@@ -401,6 +401,31 @@ async fn without_a_session_the_account_routes_answer_401() {
 }
 
 #[tokio::test]
+async fn all_of_an_accounts_sessions_can_be_ended_at_once() {
+    let app = spawn_app().await;
+    verified_account(&app, "partout@example.org").await;
+    verified_account(&app, "ailleurs@example.org").await;
+    let phone = session_cookie(&log_in(&app, "partout@example.org", PASSWORD).await);
+    let computer = session_cookie(&log_in(&app, "partout@example.org", PASSWORD).await);
+    let other = session_cookie(&log_in(&app, "ailleurs@example.org", PASSWORD).await);
+    let account_id: String = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
+        .bind("partout@example.org")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    passplus_server::sessions::delete_all_for_account(&app.state.pool, &account_id)
+        .await
+        .unwrap();
+    assert_eq!(get_account(&app, &phone).await.status(), 401);
+    assert_eq!(get_account(&app, &computer).await.status(), 401);
+    assert_eq!(
+        get_account(&app, &other).await.status(),
+        200,
+        "other accounts keep theirs"
+    );
+}
+
+#[tokio::test]
 async fn sessions_end_after_30_idle_minutes_and_after_12_hours() {
     let app = spawn_app().await;
     verified_account(&app, "session@example.org").await;
