@@ -1,8 +1,10 @@
-//! Compiles the translation files `locales/fr.txt` and `locales/en.txt` into the app.
+//! Compiles the translation files `locales/fr/*.txt` and `locales/en/*.txt` into the app.
 //!
-//! Each line is `key = text` (`#` starts a comment). The build fails when the two files do not
-//! have exactly the same keys, so a text can never be missing in one language; the app names
-//! keys through the generated `Key` enum, so a mistyped key does not compile either.
+//! Each language is a folder with one file per area of the service (common, account, pupils…),
+//! so that work on one area does not touch another's texts. Each line is `key = text` (`#` starts
+//! a comment); a key is defined once across a language's files. The build fails when the two
+//! languages do not have exactly the same keys, so a text can never be missing in one language;
+//! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,12 +15,7 @@ const LANGUAGES: [&str; 2] = ["fr", "en"];
 fn main() {
     let tables: Vec<BTreeMap<String, String>> = LANGUAGES
         .iter()
-        .map(|lang| {
-            let path = format!("locales/{lang}.txt");
-            println!("cargo:rerun-if-changed={path}");
-            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            parse(&path, &text)
-        })
+        .map(|lang| read_language(lang))
         .collect();
     let (french, english) = (&tables[0], &tables[1]);
     let missing: Vec<String> = french
@@ -66,8 +63,27 @@ fn main() {
     std::fs::write(out, code).unwrap();
 }
 
-fn parse(path: &str, text: &str) -> BTreeMap<String, String> {
+/// Every `key = text` of one language, from all the files of its folder.
+fn read_language(lang: &str) -> BTreeMap<String, String> {
+    let folder = format!("locales/{lang}");
+    println!("cargo:rerun-if-changed={folder}");
+    let mut paths: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    paths.sort();
     let mut table = BTreeMap::new();
+    for path in paths {
+        let path = path.to_str().unwrap().to_owned();
+        println!("cargo:rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        parse(&path, &text, &mut table);
+    }
+    table
+}
+
+fn parse(path: &str, text: &str, table: &mut BTreeMap<String, String>) {
     for (number, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -90,5 +106,4 @@ fn parse(path: &str, text: &str) -> BTreeMap<String, String> {
             number + 1
         );
     }
-    table
 }
