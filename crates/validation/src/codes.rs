@@ -30,6 +30,30 @@ pub const PASSWORD_TOO_LONG: &str = "password_too_long";
 pub const PASSWORD_CONTAINS_EMAIL: &str = "password_contains_email";
 pub const PASSWORD_COMMON: &str = "password_common";
 pub const TOKEN_INVALID: &str = "token_invalid";
+pub const CLASS_EMPTY: &str = "class_empty";
+pub const CLASS_UNKNOWN: &str = "class_unknown";
+pub const BIRTH_DATE_EMPTY: &str = "birth_date_empty";
+pub const BIRTH_DATE_DAY_MISSING: &str = "birth_date_day_missing";
+pub const BIRTH_DATE_MONTH_MISSING: &str = "birth_date_month_missing";
+pub const BIRTH_DATE_YEAR_MISSING: &str = "birth_date_year_missing";
+pub const BIRTH_DATE_NOT_NUMBERS: &str = "birth_date_not_numbers";
+pub const BIRTH_DATE_YEAR_FOUR_DIGITS: &str = "birth_date_year_four_digits";
+pub const BIRTH_DATE_NOT_REAL: &str = "birth_date_not_real";
+pub const BIRTH_DATE_FUTURE: &str = "birth_date_future";
+pub const BIRTH_DATE_TOO_YOUNG: &str = "birth_date_too_young";
+pub const BIRTH_DATE_TOO_OLD: &str = "birth_date_too_old";
+pub const PUPIL_NOT_ELIGIBLE: &str = "pupil_not_eligible";
+pub const PASS_NUMBER_EMPTY: &str = "pass_number_empty";
+pub const PASS_NUMBER_NOT_DIGITS: &str = "pass_number_not_digits";
+pub const PASS_NUMBER_LENGTH: &str = "pass_number_length";
+pub const PASS_NUMBER_CHECK: &str = "pass_number_check";
+pub const FILE_EMPTY: &str = "file_empty";
+pub const FILE_TOO_LARGE: &str = "file_too_large";
+pub const PHOTO_TYPE_NOT_ALLOWED: &str = "photo_type_not_allowed";
+pub const PHOTO_CONTENT_NOT_ALLOWED: &str = "photo_content_not_allowed";
+pub const CERTIFICATE_TYPE_NOT_ALLOWED: &str = "certificate_type_not_allowed";
+pub const CERTIFICATE_CONTENT_NOT_ALLOWED: &str = "certificate_content_not_allowed";
+pub const IMAGE_UNREADABLE: &str = "image_unreadable";
 
 /// Every code above, for tests that check each one has a message in each language.
 pub const ALL: &[&str] = &[
@@ -62,4 +86,65 @@ pub const ALL: &[&str] = &[
     PASSWORD_CONTAINS_EMAIL,
     PASSWORD_COMMON,
     TOKEN_INVALID,
+    CLASS_EMPTY,
+    CLASS_UNKNOWN,
+    BIRTH_DATE_EMPTY,
+    BIRTH_DATE_DAY_MISSING,
+    BIRTH_DATE_MONTH_MISSING,
+    BIRTH_DATE_YEAR_MISSING,
+    BIRTH_DATE_NOT_NUMBERS,
+    BIRTH_DATE_YEAR_FOUR_DIGITS,
+    BIRTH_DATE_NOT_REAL,
+    BIRTH_DATE_FUTURE,
+    BIRTH_DATE_TOO_YOUNG,
+    BIRTH_DATE_TOO_OLD,
+    PUPIL_NOT_ELIGIBLE,
+    PASS_NUMBER_EMPTY,
+    PASS_NUMBER_NOT_DIGITS,
+    PASS_NUMBER_LENGTH,
+    PASS_NUMBER_CHECK,
+    FILE_EMPTY,
+    FILE_TOO_LARGE,
+    PHOTO_TYPE_NOT_ALLOWED,
+    PHOTO_CONTENT_NOT_ALLOWED,
+    CERTIFICATE_TYPE_NOT_ALLOWED,
+    CERTIFICATE_CONTENT_NOT_ALLOWED,
+    IMAGE_UNREADABLE,
+];
+
+/// The codes of the pupil rules (a subset of [`ALL`]), covered by `data/pupil-vectors.tsv`…
+pub const PUPIL: &[&str] = &[
+    CLASS_EMPTY,
+    CLASS_UNKNOWN,
+    BIRTH_DATE_EMPTY,
+    BIRTH_DATE_DAY_MISSING,
+    BIRTH_DATE_MONTH_MISSING,
+    BIRTH_DATE_YEAR_MISSING,
+    BIRTH_DATE_NOT_NUMBERS,
+    BIRTH_DATE_YEAR_FOUR_DIGITS,
+    BIRTH_DATE_NOT_REAL,
+    BIRTH_DATE_FUTURE,
+    BIRTH_DATE_TOO_YOUNG,
+    BIRTH_DATE_TOO_OLD,
+    PUPIL_NOT_ELIGIBLE,
+    PASS_NUMBER_EMPTY,
+    PASS_NUMBER_NOT_DIGITS,
+    PASS_NUMBER_LENGTH,
+    PASS_NUMBER_CHECK,
+    FILE_EMPTY,
+    FILE_TOO_LARGE,
+    PHOTO_TYPE_NOT_ALLOWED,
+    PHOTO_CONTENT_NOT_ALLOWED,
+    CERTIFICATE_TYPE_NOT_ALLOWED,
+    CERTIFICATE_CONTENT_NOT_ALLOWED,
+    IMAGE_UNREADABLE,
+];
+
+/// …except these, which need the server: the family's address and the collège list, or the
+/// file's content.
+pub const PUPIL_SERVER_ONLY: &[&str] = &[
+    PUPIL_NOT_ELIGIBLE,
+    PHOTO_CONTENT_NOT_ALLOWED,
+    CERTIFICATE_CONTENT_NOT_ALLOWED,
+    IMAGE_UNREADABLE,
 ];

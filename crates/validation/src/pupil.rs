@@ -1,0 +1,185 @@
+//! A pupil as the family describes them (`PupilForm`), the eligibility rule, and the pupil as the
+//! dashboard shows them (`PupilSummary`).
+
+use serde::{Deserialize, Serialize};
+use validator::{ValidationError, ValidationErrors};
+
+use crate::birth_date::{validate_birth_date, BirthDateParts};
+use crate::calendar::Date;
+use crate::codes;
+use crate::grant::{CertificateStatus, Grant};
+use crate::names::{validate_family_name, validate_given_name};
+use crate::school_class::validate_class;
+use crate::uai::Uai;
+
+/// The body adding or changing a pupil. Its files travel beside it (see [`crate::upload`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilForm {
+    #[serde(default)]
+    pub given_name: String,
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub birth_date: BirthDateParts,
+    /// As typed or chosen; stored normalised (see [`Uai::parse`]).
+    #[serde(default)]
+    pub college_uai: String,
+    /// A [`crate::SchoolClass`] code.
+    #[serde(default)]
+    pub class: String,
+    #[serde(default)]
+    pub bourse_holder: bool,
+}
+
+impl PupilForm {
+    /// Every field rule for a family applying on `today` (the age rule depends on the school
+    /// year). Eligibility needs the family's address and the collège list: see [`eligibility`].
+    pub fn validate_on(&self, today: Date) -> Result<(), ValidationErrors> {
+        let mut errors = ValidationErrors::new();
+        let mut field = |name: &'static str, result: Result<(), ValidationError>| {
+            if let Err(error) = result {
+                errors.add(name, error);
+            }
+        };
+        field("given_name", validate_given_name(&self.given_name));
+        field("family_name", validate_family_name(&self.family_name));
+        field("birth_date", validate_birth_date(&self.birth_date, today));
+        field("college_uai", validate_college_uai(&self.college_uai));
+        field("class", validate_class(&self.class));
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn validate_college_uai(input: &str) -> Result<(), ValidationError> {
+    Uai::parse(input)
+        .map(|_| ())
+        .map_err(|error| ValidationError::new(error.code()))
+}
+
+/// Whether a postal code is in the Hauts-de-Seine (92) or the Yvelines (78), CEDEX codes included.
+pub fn in_departements(postal_code: &str) -> bool {
+    postal_code.starts_with("92") || postal_code.starts_with("78")
+}
+
+/// The Pass+ rule: the family lives in the 92 or the 78, **or** the pupil attends a collège one
+/// of the two Départements runs. Refusals go under `college_uai` (`pupil_not_eligible`).
+pub fn eligibility(
+    family_postal_code: &str,
+    college_run_by_departement: bool,
+) -> Result<(), ValidationError> {
+    if in_departements(family_postal_code) || college_run_by_departement {
+        Ok(())
+    } else {
+        Err(ValidationError::new(codes::PUPIL_NOT_ELIGIBLE))
+    }
+}
+
+/// A pupil on the family's dashboard and edit page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilSummary {
+    pub id: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: String,
+    pub college_uai: String,
+    /// `None` for a collège outside the list (a family of the 92 or 78 whose child goes to
+    /// school elsewhere).
+    pub college_name: Option<String>,
+    pub college_commune: Option<String>,
+    pub class: String,
+    pub bourse_holder: bool,
+    /// Twelve digits, see [`crate::pass_number`].
+    pub pass_number: String,
+    /// The school year the pupil is enrolled for, by its first calendar year.
+    pub school_year: i32,
+    pub grant: Grant,
+    pub certificate: CertificateStatus,
+    pub has_photo: bool,
+}
+
+/// The family's pupils.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilList {
+    pub pupils: Vec<PupilSummary>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::errors::FieldErrors;
+
+    fn valid() -> PupilForm {
+        PupilForm {
+            given_name: "Inès".into(),
+            family_name: "Martin".into(),
+            birth_date: BirthDateParts {
+                day: "14".into(),
+                month: "3".into(),
+                year: "2014".into(),
+            },
+            college_uai: "0921243B".into(),
+            class: "6e".into(),
+            bourse_holder: true,
+        }
+    }
+
+    fn errors(form: &PupilForm) -> FieldErrors {
+        match form.validate_on(Date::new(2026, 11, 24).unwrap()) {
+            Ok(()) => FieldErrors::default(),
+            Err(errors) => FieldErrors::from(&errors),
+        }
+    }
+
+    #[test]
+    fn a_valid_pupil_has_no_errors() {
+        assert!(errors(&valid()).is_empty());
+    }
+
+    #[test]
+    fn an_empty_pupil_reports_each_field() {
+        let found = errors(&PupilForm::default());
+        let fields: Vec<_> = found.fields.keys().map(String::as_str).collect();
+        assert_eq!(
+            fields,
+            [
+                "birth_date",
+                "class",
+                "college_uai",
+                "family_name",
+                "given_name"
+            ]
+        );
+        assert_eq!(found.first_code("birth_date"), Some("birth_date_empty"));
+        assert_eq!(found.first_code("college_uai"), Some("uai_empty"));
+        assert_eq!(found.first_code("class"), Some("class_empty"));
+    }
+
+    #[test]
+    fn a_wrong_uai_gets_the_uai_rule_codes() {
+        let form = PupilForm {
+            college_uai: "0921243C".into(),
+            ..valid()
+        };
+        assert_eq!(
+            errors(&form).first_code("college_uai"),
+            Some("uai_check_letter")
+        );
+    }
+
+    #[test]
+    fn living_or_going_to_school_in_the_92_or_78_is_enough() {
+        assert!(eligibility("92160", false).is_ok());
+        assert!(eligibility("78000", false).is_ok());
+        assert!(eligibility("92016", false).is_ok());
+        assert!(eligibility("75015", true).is_ok());
+        assert_eq!(
+            eligibility("75015", false).unwrap_err().code,
+            "pupil_not_eligible"
+        );
+    }
+}
