@@ -23,6 +23,9 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// The built single-page app (Trunk's `dist/`).
     pub static_dir: PathBuf,
+    /// Files families upload (photos, certificates), outside the database and never served as
+    /// static files: only through the API, to their owner.
+    pub files_dir: PathBuf,
     /// A session ends after this long without a request…
     pub session_idle_minutes: i64,
     /// …and after this long in any case.
@@ -61,6 +64,7 @@ impl Default for Config {
             public_base_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             static_dir: PathBuf::from("dist"),
+            files_dir: PathBuf::from("data/files"),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
             login_limits: LoginLimits {

@@ -54,6 +54,7 @@ pub const PHOTO_CONTENT_NOT_ALLOWED: &str = "photo_content_not_allowed";
 pub const CERTIFICATE_TYPE_NOT_ALLOWED: &str = "certificate_type_not_allowed";
 pub const CERTIFICATE_CONTENT_NOT_ALLOWED: &str = "certificate_content_not_allowed";
 pub const IMAGE_UNREADABLE: &str = "image_unreadable";
+pub const CERTIFICATE_NOT_NEEDED: &str = "certificate_not_needed";
 
 /// Every code above, for tests that check each one has a message in each language.
 pub const ALL: &[&str] = &[
@@ -110,6 +111,7 @@ pub const ALL: &[&str] = &[
     CERTIFICATE_TYPE_NOT_ALLOWED,
     CERTIFICATE_CONTENT_NOT_ALLOWED,
     IMAGE_UNREADABLE,
+    CERTIFICATE_NOT_NEEDED,
 ];
 
 /// The codes of the pupil rules (a subset of [`ALL`]), covered by `data/pupil-vectors.tsv`…
@@ -138,6 +140,7 @@ pub const PUPIL: &[&str] = &[
     CERTIFICATE_TYPE_NOT_ALLOWED,
     CERTIFICATE_CONTENT_NOT_ALLOWED,
     IMAGE_UNREADABLE,
+    CERTIFICATE_NOT_NEEDED,
 ];
 
 /// …except these, which need the server: the family's address and the collège list, or the
@@ -147,4 +150,5 @@ pub const PUPIL_SERVER_ONLY: &[&str] = &[
     PHOTO_CONTENT_NOT_ALLOWED,
     CERTIFICATE_CONTENT_NOT_ALLOWED,
     IMAGE_UNREADABLE,
+    CERTIFICATE_NOT_NEEDED,
 ];

@@ -4,8 +4,11 @@ mod account;
 mod accounts;
 mod colleges;
 mod health;
+mod pupil_files;
+mod pupils;
 mod sessions;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{any, delete, get, post};
 use axum::Router;
 
@@ -26,10 +29,35 @@ pub fn router() -> Router<AppState> {
         .route("/api/sessions/current", delete(sessions::log_out))
         .route("/api/account", get(account::current))
         .route("/api/session", get(account::session))
+        .route(
+            "/api/pupils",
+            get(pupils::list).post(pupils::create).layer(upload_limit()),
+        )
+        .route(
+            "/api/pupils/{id}",
+            get(pupils::show)
+                .put(pupils::update)
+                .delete(pupils::remove)
+                .layer(upload_limit()),
+        )
+        .route(
+            "/api/pupils/{id}/photo",
+            get(pupil_files::photo).delete(pupil_files::remove_photo),
+        )
+        .route(
+            "/api/pupils/{id}/bourse-certificate",
+            get(pupil_files::certificate).delete(pupil_files::remove_certificate),
+        )
         // An unknown API path is a JSON 404, never the app's HTML.
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
+}
+
+/// A pupil and its two files: two files at the largest size the rules accept, and room for the
+/// rest. A larger body is refused (413) before it is read.
+fn upload_limit() -> DefaultBodyLimit {
+    DefaultBodyLimit::max(2 * passplus_validation::upload::MAX_BYTES as usize + 64 * 1024)
 }
 
 async fn not_found() -> AppError {

@@ -121,6 +121,7 @@ pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) ->
         ..Config::default()
     };
     config.mail.outbox_dir = dir.path().join("outbox");
+    config.files_dir = dir.path().join("files");
     let clock = Clock::fixed(START);
     let application = Application::build_with_clock(&config, clock.clone())
         .await

@@ -5,4 +5,5 @@
 mod accounts;
 mod colleges;
 mod helpers;
+mod pupils;
 mod site;

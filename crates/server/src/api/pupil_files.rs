@@ -1,0 +1,101 @@
+//! `/api/pupils/{id}/photo` and `/api/pupils/{id}/bourse-certificate`: a pupil's files, read or
+//! removed by the family only. Never cached, never guessed from a path: the database says which
+//! file on disk belongs to which pupil of which family.
+
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use passplus_validation::upload::UploadKind;
+
+use crate::error::AppError;
+use crate::file_store::FileStore;
+use crate::pupils::store::{self, kind_name};
+use crate::sessions::CurrentSession;
+use crate::startup::AppState;
+
+pub async fn photo(
+    state: State<AppState>,
+    session: CurrentSession,
+    pupil_id: Path<String>,
+) -> Result<Response, AppError> {
+    download(state, session, pupil_id, UploadKind::Photo).await
+}
+
+pub async fn certificate(
+    state: State<AppState>,
+    session: CurrentSession,
+    pupil_id: Path<String>,
+) -> Result<Response, AppError> {
+    download(state, session, pupil_id, UploadKind::BourseCertificate).await
+}
+
+pub async fn remove_photo(
+    state: State<AppState>,
+    session: CurrentSession,
+    pupil_id: Path<String>,
+) -> Result<StatusCode, AppError> {
+    remove(state, session, pupil_id, UploadKind::Photo).await
+}
+
+pub async fn remove_certificate(
+    state: State<AppState>,
+    session: CurrentSession,
+    pupil_id: Path<String>,
+) -> Result<StatusCode, AppError> {
+    remove(state, session, pupil_id, UploadKind::BourseCertificate).await
+}
+
+async fn download(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(pupil_id): Path<String>,
+    kind: UploadKind,
+) -> Result<Response, AppError> {
+    let file = store::find_file(&state.pool, &session.account_id, &pupil_id, kind_name(kind))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let bytes = FileStore::new(&state.config.files_dir)
+        .get(&file.id)
+        .await?;
+    let extension = if file.media_type == "application/pdf" {
+        "pdf"
+    } else {
+        "jpg"
+    };
+    // A photo shows in the page; a certificate downloads rather than opening inside the site.
+    let disposition = match kind {
+        UploadKind::Photo => format!("inline; filename=\"photo.{extension}\""),
+        UploadKind::BourseCertificate => {
+            format!("attachment; filename=\"attestation-de-bourse.{extension}\"")
+        }
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, file.media_type),
+            (CACHE_CONTROL, "private, no-store".to_owned()),
+            (CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(pupil_id): Path<String>,
+    kind: UploadKind,
+) -> Result<StatusCode, AppError> {
+    let mut transaction = state.pool.begin().await?;
+    store::find(&mut transaction, &session.account_id, &pupil_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let removed = store::remove_file(&mut transaction, &pupil_id, kind_name(kind)).await?;
+    transaction.commit().await?;
+    FileStore::new(&state.config.files_dir)
+        .remove_all(&removed)
+        .await;
+    tracing::info!(event = "pupil_file", action = "removed", pupil = %pupil_id);
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,212 @@
+//! `/api/pupils`: the signed-in family's pupils — list (the dashboard), add, show, change,
+//! remove. Adding and changing take a multipart body (see `pupils::submission`) so that a pupil
+//! and its files are accepted or refused together.
+
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
+
+use crate::error::AppError;
+use crate::file_store::FileStore;
+use crate::pupils::pass_numbers;
+use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
+use crate::pupils::submission::{self, CheckedPupil};
+use crate::sessions::CurrentSession;
+use crate::startup::AppState;
+
+pub async fn list(
+    State(state): State<AppState>,
+    session: CurrentSession,
+) -> Result<Json<PupilList>, AppError> {
+    let pupils = store::list(&state.pool, &session.account_id).await?;
+    Ok(Json(PupilList { pupils }))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(pupil_id): Path<String>,
+) -> Result<Json<PupilSummary>, AppError> {
+    let mut connection = state.pool.acquire().await?;
+    store::find(&mut connection, &session.account_id, &pupil_id)
+        .await?
+        .map(Json)
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    multipart: Multipart,
+) -> Result<(StatusCode, Json<PupilSummary>), AppError> {
+    let submitted = submission::read(multipart).await?;
+    let pupil = submission::check(&state, &session.account_id, submitted).await?;
+    let now = state.clock.now();
+    let school_year = SchoolYear::applied_for_on(Date::from_unix_seconds(now));
+    let files = FileStore::new(&state.config.files_dir);
+    let written = write_files(&files, &pupil).await?;
+
+    let stored = async {
+        let mut transaction = state.pool.begin().await?;
+        let number = pass_numbers::issue(&mut transaction).await?;
+        let id = store::insert(
+            &mut transaction,
+            &session.account_id,
+            &pupil,
+            &number,
+            school_year,
+            now,
+        )
+        .await?;
+        record_files(&mut transaction, &id, &pupil, &written, now).await?;
+        let summary = store::find(&mut transaction, &session.account_id, &id).await?;
+        transaction.commit().await?;
+        anyhow::Ok(summary.ok_or_else(|| anyhow::anyhow!("the new pupil is not found"))?)
+    }
+    .await;
+    match stored {
+        Ok(summary) => {
+            tracing::info!(event = "pupil", action = "added", pupil = %summary.id);
+            Ok((StatusCode::CREATED, Json(summary)))
+        }
+        Err(error) => {
+            files.remove_all(&written.all()).await;
+            Err(error.into())
+        }
+    }
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(pupil_id): Path<String>,
+    multipart: Multipart,
+) -> Result<Json<PupilSummary>, AppError> {
+    // Another family's pupil is not found, whatever the body says.
+    let mut connection = state.pool.acquire().await?;
+    store::find(&mut connection, &session.account_id, &pupil_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    drop(connection);
+
+    let submitted = submission::read(multipart).await?;
+    let pupil = submission::check(&state, &session.account_id, submitted).await?;
+    let now = state.clock.now();
+    let files = FileStore::new(&state.config.files_dir);
+    let written = write_files(&files, &pupil).await?;
+
+    let stored = async {
+        let mut transaction = state.pool.begin().await?;
+        if !store::update(
+            &mut transaction,
+            &session.account_id,
+            &pupil_id,
+            &pupil,
+            now,
+        )
+        .await?
+        {
+            return Ok(None);
+        }
+        let mut replaced = record_files(&mut transaction, &pupil_id, &pupil, &written, now).await?;
+        if !pupil.form.bourse_holder {
+            // A certificate is kept only while it is needed.
+            replaced
+                .extend(store::remove_file(&mut transaction, &pupil_id, BOURSE_CERTIFICATE).await?);
+        }
+        let summary = store::find(&mut transaction, &session.account_id, &pupil_id).await?;
+        transaction.commit().await?;
+        anyhow::Ok(summary.map(|summary| (summary, replaced)))
+    }
+    .await;
+    match stored {
+        Ok(Some((summary, replaced))) => {
+            files.remove_all(&replaced).await;
+            tracing::info!(event = "pupil", action = "changed", pupil = %summary.id);
+            Ok(Json(summary))
+        }
+        Ok(None) => {
+            files.remove_all(&written.all()).await;
+            Err(AppError::NotFound)
+        }
+        Err(error) => {
+            files.remove_all(&written.all()).await;
+            Err(error.into())
+        }
+    }
+}
+
+pub async fn remove(
+    State(state): State<AppState>,
+    session: CurrentSession,
+    Path(pupil_id): Path<String>,
+) -> Result<StatusCode, AppError> {
+    let mut transaction = state.pool.begin().await?;
+    let files = store::delete(&mut transaction, &session.account_id, &pupil_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    transaction.commit().await?;
+    FileStore::new(&state.config.files_dir)
+        .remove_all(&files)
+        .await;
+    tracing::info!(event = "pupil", action = "removed", pupil = %pupil_id);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The ids of the files written to disk for a submission, before their rows exist.
+struct WrittenFiles {
+    photo: Option<String>,
+    certificate: Option<String>,
+}
+
+impl WrittenFiles {
+    fn all(&self) -> Vec<String> {
+        self.photo
+            .iter()
+            .chain(&self.certificate)
+            .cloned()
+            .collect()
+    }
+}
+
+async fn write_files(files: &FileStore, pupil: &CheckedPupil) -> anyhow::Result<WrittenFiles> {
+    let photo = match &pupil.photo {
+        Some(file) => Some(files.put(&file.bytes).await?),
+        None => None,
+    };
+    let certificate = match &pupil.certificate {
+        Some(file) => match files.put(&file.bytes).await {
+            Ok(id) => Some(id),
+            Err(error) => {
+                files
+                    .remove_all(&photo.into_iter().collect::<Vec<_>>())
+                    .await;
+                return Err(error);
+            }
+        },
+        None => None,
+    };
+    Ok(WrittenFiles { photo, certificate })
+}
+
+/// Records the written files; returns the ids of the files they replace.
+async fn record_files(
+    connection: &mut sqlx::AnyConnection,
+    pupil_id: &str,
+    pupil: &CheckedPupil,
+    written: &WrittenFiles,
+    now: i64,
+) -> anyhow::Result<Vec<String>> {
+    let mut replaced = Vec::new();
+    let pairs = [
+        (PHOTO, &pupil.photo, &written.photo),
+        (BOURSE_CERTIFICATE, &pupil.certificate, &written.certificate),
+    ];
+    for (kind, file, id) in pairs {
+        if let (Some(file), Some(id)) = (file, id) {
+            replaced.extend(store::replace_file(connection, pupil_id, kind, id, file, now).await?);
+        }
+    }
+    Ok(replaced)
+}

@@ -1,0 +1,137 @@
+//! Re-encoding of uploaded images. A photo from a phone carries EXIF metadata (where and when it
+//! was taken, the camera); decoding it to pixels and encoding those pixels again as a fresh JPEG
+//! keeps none of it. The image is turned upright first (the orientation is metadata too) and
+//! scaled down to a bounded size, so that every stored image is small and clean.
+
+use std::io::Cursor;
+use std::sync::{Arc, LazyLock};
+
+use image::codecs::jpeg::JpegEncoder;
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+use passplus_validation::FileType;
+use tokio::sync::Semaphore;
+
+/// A pixel count beyond which an image is refused rather than decoded: a 10 MB file can claim
+/// enormous dimensions ("decompression bomb"). 50 megapixels covers every phone camera.
+const MAX_PIXELS: u64 = 50_000_000;
+/// The memory one decode may take (a 50-megapixel RGBA image, with room to spare).
+const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+const JPEG_QUALITY: u8 = 85;
+
+/// At most this many images are decoded at once (one per core of the reference machine), so a
+/// burst of uploads cannot exhaust memory.
+static DECODING: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(2)));
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// Re-encodes a JPEG or PNG image as a JPEG whose longest side is at most `max_side` pixels,
+/// off the async threads. Returns the new bytes.
+pub async fn reencode(
+    bytes: Vec<u8>,
+    file_type: FileType,
+    max_side: u32,
+) -> anyhow::Result<Result<Vec<u8>, Unreadable>> {
+    let _permit = DECODING.clone().acquire_owned().await?;
+    Ok(tokio::task::spawn_blocking(move || reencode_now(&bytes, file_type, max_side)).await?)
+}
+
+fn reencode_now(bytes: &[u8], file_type: FileType, max_side: u32) -> Result<Vec<u8>, Unreadable> {
+    let format = match file_type {
+        FileType::Jpeg => ImageFormat::Jpeg,
+        FileType::Png => ImageFormat::Png,
+        FileType::Pdf => return Err(Unreadable),
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|_| Unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Unreadable);
+    }
+    let orientation = decoder.orientation().map_err(|_| Unreadable)?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|_| Unreadable)?;
+    image.apply_orientation(orientation);
+    if image.width().max(image.height()) > max_side {
+        image = image.resize(max_side, max_side, FilterType::Triangle);
+    }
+    let pixels = flatten_on_white(image);
+    let mut out = Vec::new();
+    JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
+        .encode_image(&pixels)
+        .map_err(|_| Unreadable)?;
+    Ok(out)
+}
+
+/// JPEG has no transparency: a transparent PNG's background becomes white, not black.
+fn flatten_on_white(image: DynamicImage) -> image::RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let [r, g, b, a] = rgba.get_pixel(x, y).0;
+        let over_white =
+            |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+        image::Rgb([over_white(r), over_white(g), over_white(b)])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+        });
+        let mut out = Vec::new();
+        JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&image)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn large_images_are_scaled_to_the_bound_keeping_their_shape() {
+        let out = reencode_now(&jpeg(1600, 800), FileType::Jpeg, 1000).unwrap();
+        let image = image::load_from_memory(&out).unwrap();
+        assert_eq!((image.width(), image.height()), (1000, 500));
+    }
+
+    #[test]
+    fn transparent_png_becomes_a_jpeg_on_white() {
+        let png = {
+            let image = image::RgbaImage::from_pixel(4, 4, image::Rgba([0, 0, 0, 0]));
+            let mut out = Vec::new();
+            image
+                .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+                .unwrap();
+            out
+        };
+        let out = reencode_now(&png, FileType::Png, 1000).unwrap();
+        assert_eq!(FileType::sniff(&out), Some(FileType::Jpeg));
+        let pixel = image::load_from_memory(&out)
+            .unwrap()
+            .into_rgb8()
+            .get_pixel(1, 1)
+            .0;
+        assert!(pixel.iter().all(|c| *c > 245), "{pixel:?}");
+    }
+
+    #[test]
+    fn a_truncated_or_fake_image_is_unreadable() {
+        let whole = jpeg(64, 64);
+        assert_eq!(
+            reencode_now(&whole[..40], FileType::Jpeg, 1000),
+            Err(Unreadable)
+        );
+        assert_eq!(
+            reencode_now(b"\xFF\xD8\xFFnot really", FileType::Jpeg, 1000),
+            Err(Unreadable)
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! Pupils and their files in the database. Every query takes the family's account id and matches
+//! on it, so a pupil of another family is simply not found (404), never readable or changeable.
+
+use passplus_validation::grant::{grant, CertificateStatus};
+use passplus_validation::upload::UploadKind;
+use passplus_validation::{PupilSummary, SchoolYear};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+
+use super::submission::{CheckedFile, CheckedPupil};
+use crate::secrets::random_token;
+
+pub const PHOTO: &str = "photo";
+pub const BOURSE_CERTIFICATE: &str = "bourse_certificate";
+
+pub fn kind_name(kind: UploadKind) -> &'static str {
+    match kind {
+        UploadKind::Photo => PHOTO,
+        UploadKind::BourseCertificate => BOURSE_CERTIFICATE,
+    }
+}
+
+/// A stored file of a pupil.
+pub struct StoredFile {
+    pub id: String,
+    pub media_type: String,
+}
+
+const SUMMARY_QUERY: &str = "SELECT p.id, p.given_name, p.family_name, p.birth_date, \
+     p.college_uai, c.name AS college_name, c.commune AS college_commune, p.class, \
+     p.bourse_holder, p.pass_number, p.school_year, \
+     (SELECT COUNT(*) FROM pupil_files f WHERE f.pupil_id = p.id AND f.kind = 'photo') AS photos, \
+     (SELECT MIN(f.status) FROM pupil_files f \
+        WHERE f.pupil_id = p.id AND f.kind = 'bourse_certificate') AS certificate_status \
+     FROM pupils p LEFT JOIN colleges c ON c.uai = p.college_uai \
+     WHERE p.account_id = $1";
+
+/// The family's pupils, oldest entry first.
+pub async fn list(pool: &AnyPool, account_id: &str) -> anyhow::Result<Vec<PupilSummary>> {
+    let rows = sqlx::query(&format!("{SUMMARY_QUERY} ORDER BY p.created_at, p.id"))
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(summary).collect()
+}
+
+/// One pupil of the family, if it is theirs.
+pub async fn find(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    pupil_id: &str,
+) -> anyhow::Result<Option<PupilSummary>> {
+    let row = sqlx::query(&format!("{SUMMARY_QUERY} AND p.id = $2"))
+        .bind(account_id)
+        .bind(pupil_id)
+        .fetch_optional(connection)
+        .await?;
+    row.as_ref().map(summary).transpose()
+}
+
+fn summary(row: &AnyRow) -> anyhow::Result<PupilSummary> {
+    let bourse_holder = row.try_get::<i64, _>("bourse_holder")? == 1;
+    let certificate = match row.try_get::<Option<String>, _>("certificate_status")? {
+        Some(status) => CertificateStatus::from_code(&status)
+            .ok_or_else(|| anyhow::anyhow!("unknown certificate status {status}"))?,
+        None => CertificateStatus::Missing,
+    };
+    Ok(PupilSummary {
+        id: row.try_get("id")?,
+        given_name: row.try_get("given_name")?,
+        family_name: row.try_get("family_name")?,
+        birth_date: row.try_get("birth_date")?,
+        college_uai: row.try_get("college_uai")?,
+        college_name: row.try_get("college_name")?,
+        college_commune: row.try_get("college_commune")?,
+        class: row.try_get("class")?,
+        bourse_holder,
+        pass_number: row.try_get("pass_number")?,
+        school_year: row.try_get::<i64, _>("school_year")? as i32,
+        grant: grant(bourse_holder, certificate),
+        certificate,
+        has_photo: row.try_get::<i64, _>("photos")? > 0,
+    })
+}
+
+/// Adds a pupil with a new Pass+ number; returns its id.
+pub async fn insert(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    pupil: &CheckedPupil,
+    pass_number: &str,
+    school_year: SchoolYear,
+    now: i64,
+) -> anyhow::Result<String> {
+    let id = random_token();
+    sqlx::query(
+        "INSERT INTO pupils (id, account_id, given_name, family_name, birth_date, college_uai, \
+         class, bourse_holder, pass_number, school_year, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+    )
+    .bind(&id)
+    .bind(account_id)
+    .bind(pupil.form.given_name.trim())
+    .bind(pupil.form.family_name.trim())
+    .bind(pupil.birth_date.to_string())
+    .bind(&pupil.college_uai)
+    .bind(&pupil.form.class)
+    .bind(i64::from(pupil.form.bourse_holder))
+    .bind(pass_number)
+    .bind(i64::from(school_year.start_year))
+    .bind(now)
+    .execute(connection)
+    .await?;
+    Ok(id)
+}
+
+/// Changes a pupil's details (not its number or school year). False if it is not the family's.
+pub async fn update(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    pupil_id: &str,
+    pupil: &CheckedPupil,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE pupils SET given_name = $1, family_name = $2, birth_date = $3, college_uai = $4, \
+         class = $5, bourse_holder = $6, updated_at = $7 WHERE id = $8 AND account_id = $9",
+    )
+    .bind(pupil.form.given_name.trim())
+    .bind(pupil.form.family_name.trim())
+    .bind(pupil.birth_date.to_string())
+    .bind(&pupil.college_uai)
+    .bind(&pupil.form.class)
+    .bind(i64::from(pupil.form.bourse_holder))
+    .bind(now)
+    .bind(pupil_id)
+    .bind(account_id)
+    .execute(connection)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Deletes a pupil of the family; returns the ids of its files (to remove from disk once
+/// committed), or `None` if it is not the family's.
+pub async fn delete(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    pupil_id: &str,
+) -> anyhow::Result<Option<Vec<String>>> {
+    let files = file_ids(connection, pupil_id, None).await?;
+    let done = sqlx::query("DELETE FROM pupils WHERE id = $1 AND account_id = $2")
+        .bind(pupil_id)
+        .bind(account_id)
+        .execute(connection)
+        .await?;
+    // The files' rows go by cascade (foreign keys are on for SQLite too, see `db`).
+    Ok((done.rows_affected() == 1).then_some(files))
+}
+
+async fn file_ids(
+    connection: &mut AnyConnection,
+    pupil_id: &str,
+    kind: Option<&str>,
+) -> anyhow::Result<Vec<String>> {
+    let rows = sqlx::query("SELECT id, kind FROM pupil_files WHERE pupil_id = $1")
+        .bind(pupil_id)
+        .fetch_all(connection)
+        .await?;
+    let mut ids = Vec::new();
+    for row in rows {
+        let row_kind: String = row.try_get("kind")?;
+        if kind.is_none_or(|kind| kind == row_kind) {
+            ids.push(row.try_get("id")?);
+        }
+    }
+    Ok(ids)
+}
+
+/// Records a new file of a kind for a pupil, in place of the previous one; returns the ids of
+/// the files replaced.
+pub async fn replace_file(
+    connection: &mut AnyConnection,
+    pupil_id: &str,
+    kind: &str,
+    file_id: &str,
+    file: &CheckedFile,
+    now: i64,
+) -> anyhow::Result<Vec<String>> {
+    let replaced = remove_file(connection, pupil_id, kind).await?;
+    sqlx::query(
+        "INSERT INTO pupil_files (id, pupil_id, kind, media_type, size_bytes, status, uploaded_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(file_id)
+    .bind(pupil_id)
+    .bind(kind)
+    .bind(file.media_type)
+    .bind(file.bytes.len() as i64)
+    .bind(CertificateStatus::Pending.code())
+    .bind(now)
+    .execute(connection)
+    .await?;
+    Ok(replaced)
+}
+
+/// Forgets a pupil's file of a kind; returns the ids removed.
+pub async fn remove_file(
+    connection: &mut AnyConnection,
+    pupil_id: &str,
+    kind: &str,
+) -> anyhow::Result<Vec<String>> {
+    let ids = file_ids(connection, pupil_id, Some(kind)).await?;
+    sqlx::query("DELETE FROM pupil_files WHERE pupil_id = $1 AND kind = $2")
+        .bind(pupil_id)
+        .bind(kind)
+        .execute(connection)
+        .await?;
+    Ok(ids)
+}
+
+/// A file of one of the family's pupils, if there is one.
+pub async fn find_file(
+    pool: &AnyPool,
+    account_id: &str,
+    pupil_id: &str,
+    kind: &str,
+) -> anyhow::Result<Option<StoredFile>> {
+    let row = sqlx::query(
+        "SELECT f.id, f.media_type FROM pupil_files f JOIN pupils p ON p.id = f.pupil_id \
+         WHERE p.id = $1 AND p.account_id = $2 AND f.kind = $3",
+    )
+    .bind(pupil_id)
+    .bind(account_id)
+    .bind(kind)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| {
+        Ok(StoredFile {
+            id: row.try_get("id")?,
+            media_type: row.try_get("media_type")?,
+        })
+    })
+    .transpose()
+}

@@ -1,0 +1,239 @@
+//! A pupil as submitted (multipart: the `pupil` part is the JSON `PupilForm`, then optional
+//! `photo` and `bourse_certificate` files), and every check it must pass before anything is
+//! stored: the shared rules, the eligibility rule, the files' real content.
+
+use axum::extract::multipart::MultipartError;
+use axum::extract::Multipart;
+use axum::http::StatusCode;
+use passplus_validation::upload::{validate_content, UploadKind};
+use passplus_validation::{codes, pupil, Date, FieldErrors, FileType, PupilForm, Uai};
+use sqlx::Row;
+use validator::ValidationError;
+
+use crate::error::AppError;
+use crate::images;
+use crate::startup::AppState;
+
+/// The JSON part is small; anything bigger is not a pupil.
+const MAX_FORM_BYTES: usize = 16 * 1024;
+/// Longest side of a stored identity photo, in pixels (plenty for a card).
+const PHOTO_MAX_SIDE: u32 = 1000;
+/// Longest side of a stored certificate image: an A4 page at 300 dpi stays legible.
+const CERTIFICATE_MAX_SIDE: u32 = 2480;
+
+/// A file as received.
+pub struct Upload {
+    pub media_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a client sent.
+pub struct Submission {
+    pub form: PupilForm,
+    pub photo: Option<Upload>,
+    pub certificate: Option<Upload>,
+}
+
+/// A file ready to store: its checked content and real type.
+pub struct CheckedFile {
+    pub media_type: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// A submission that passed every check, normalised for storage.
+pub struct CheckedPupil {
+    pub form: PupilForm,
+    pub birth_date: Date,
+    pub college_uai: String,
+    pub photo: Option<CheckedFile>,
+    pub certificate: Option<CheckedFile>,
+}
+
+/// Reads the multipart body. A malformed body, an unknown part or a missing `pupil` part is a 400.
+pub async fn read(mut multipart: Multipart) -> Result<Submission, AppError> {
+    let mut form = None;
+    let (mut photo, mut certificate) = (None, None);
+    while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let media_type = field.content_type().unwrap_or_default().to_owned();
+        let bytes = field.bytes().await.map_err(unreadable)?;
+        match name.as_str() {
+            "pupil" if bytes.len() <= MAX_FORM_BYTES => {
+                form = Some(serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest)?);
+            }
+            "photo" => {
+                photo = Some(Upload {
+                    media_type,
+                    bytes: bytes.to_vec(),
+                })
+            }
+            "bourse_certificate" => {
+                certificate = Some(Upload {
+                    media_type,
+                    bytes: bytes.to_vec(),
+                })
+            }
+            _ => return Err(AppError::BadRequest),
+        }
+    }
+    Ok(Submission {
+        form: form.ok_or(AppError::BadRequest)?,
+        photo,
+        certificate,
+    })
+}
+
+/// A body over the route's limit is a 413 (`too_large`); anything else unreadable, a 400.
+fn unreadable(error: MultipartError) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::Refused {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "too_large",
+        }
+    } else {
+        AppError::BadRequest
+    }
+}
+
+/// Runs every check for the family `account_id`; a 422 lists every field at fault at once.
+pub async fn check(
+    state: &AppState,
+    account_id: &str,
+    submission: Submission,
+) -> Result<CheckedPupil, AppError> {
+    let Submission {
+        form,
+        photo,
+        certificate,
+    } = submission;
+    let today = Date::from_unix_seconds(state.clock.now());
+    let mut errors = match form.validate_on(today) {
+        Ok(()) => FieldErrors::default(),
+        Err(errors) => FieldErrors::from(&errors),
+    };
+    let mut refuse = |field: &str, error: ValidationError| {
+        errors
+            .fields
+            .entry(field.to_owned())
+            .or_default()
+            .push(error.code.to_string());
+    };
+
+    let photo = photo.map(|upload| {
+        validate_content(UploadKind::Photo, &upload.media_type, &upload.bytes)
+            .map(|file_type| (file_type, upload.bytes))
+    });
+    let photo = match photo {
+        Some(Err(error)) => {
+            refuse("photo", error);
+            None
+        }
+        Some(Ok(file)) => Some(file),
+        None => None,
+    };
+    let certificate = match certificate {
+        Some(_) if !form.bourse_holder => {
+            refuse(
+                "bourse_certificate",
+                ValidationError::new(codes::CERTIFICATE_NOT_NEEDED),
+            );
+            None
+        }
+        Some(upload) => {
+            match validate_content(
+                UploadKind::BourseCertificate,
+                &upload.media_type,
+                &upload.bytes,
+            ) {
+                Ok(file_type) => Some((file_type, upload.bytes)),
+                Err(error) => {
+                    refuse("bourse_certificate", error);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+
+    let uai = Uai::parse(&form.college_uai).ok();
+    if let Some(uai) = &uai {
+        if let Err(error) = eligibility(state, account_id, uai).await? {
+            refuse("college_uai", error);
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+
+    let photo = match photo {
+        Some((file_type, bytes)) => Some(clean(file_type, bytes, PHOTO_MAX_SIDE, "photo").await?),
+        None => None,
+    };
+    let certificate = match certificate {
+        Some((file_type, bytes)) => {
+            Some(clean(file_type, bytes, CERTIFICATE_MAX_SIDE, "bourse_certificate").await?)
+        }
+        None => None,
+    };
+    let birth_date = form
+        .birth_date
+        .to_date()
+        .map_err(|_| AppError::BadRequest)?;
+    let college_uai = uai.ok_or(AppError::BadRequest)?.as_str().to_owned();
+    Ok(CheckedPupil {
+        form,
+        birth_date,
+        college_uai,
+        photo,
+        certificate,
+    })
+}
+
+/// The family lives in the 92 or 78, or the collège is one the Départements run.
+async fn eligibility(
+    state: &AppState,
+    account_id: &str,
+    uai: &Uai,
+) -> Result<Result<(), ValidationError>, AppError> {
+    let postal_code: String = sqlx::query("SELECT postal_code FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(&state.pool)
+        .await?
+        .try_get("postal_code")?;
+    let run_by_departement = sqlx::query(
+        "SELECT 1 FROM colleges WHERE uai = $1 AND canteen_run_by_departement = 1 AND closed = 0",
+    )
+    .bind(uai.as_str())
+    .fetch_optional(&state.pool)
+    .await?
+    .is_some();
+    Ok(pupil::eligibility(&postal_code, run_by_departement))
+}
+
+/// Images are re-encoded without their metadata; PDFs are kept as they are.
+async fn clean(
+    file_type: FileType,
+    bytes: Vec<u8>,
+    max_side: u32,
+    field: &str,
+) -> Result<CheckedFile, AppError> {
+    if file_type == FileType::Pdf {
+        return Ok(CheckedFile {
+            media_type: file_type.media_type(),
+            bytes,
+        });
+    }
+    match images::reencode(bytes, file_type, max_side).await? {
+        Ok(bytes) => Ok(CheckedFile {
+            media_type: FileType::Jpeg.media_type(),
+            bytes,
+        }),
+        Err(images::Unreadable) => {
+            let mut errors = FieldErrors::default();
+            errors
+                .fields
+                .insert(field.to_owned(), vec![codes::IMAGE_UNREADABLE.to_owned()]);
+            Err(AppError::Invalid(errors))
+        }
+    }
+}

@@ -1,0 +1,665 @@
+//! Pupils through the API: adding them with their files, the age and eligibility rules, the
+//! dashboard's grants, changing and removing them, files served back clean — and another
+//! family's ids finding nothing on any route.
+
+use passplus_validation::pass_number::validate_pass_number;
+use reqwest::multipart::{Form, Part};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp};
+
+const PASSWORD: &str = "une phrase de passe solide";
+/// A collège the Hauts-de-Seine runs (Collège Anne Frank, Antony… any row of the list will do).
+const COLLEGE_92: &str = "0921243B";
+/// A valid UAI outside the list (a Paris collège's shape).
+const COLLEGE_ELSEWHERE: &str = "0751234J";
+/// Public but run by no Département (École de danse de l'Opéra de Paris, Nanterre).
+const COLLEGE_NOT_RUN: &str = "0922579D";
+
+/// A verified, signed-in family living at `postal_code`; returns its session cookie.
+async fn family(app: &TestApp, email: &str, postal_code: &str) -> String {
+    let body = json!({
+        "email": email,
+        "password": PASSWORD,
+        "given_name": "Amélie",
+        "family_name": "Martin",
+        "phone": "06 12 34 56 78",
+        "address": { "street": "2 rue de la Paix", "postal_code": postal_code, "commune": "Ville" }
+    });
+    assert_eq!(app.post_json("/api/accounts", &body).await.status(), 202);
+    let token = app.last_verification_token(email);
+    let verified = app
+        .post_json("/api/accounts/verification", &json!({ "token": token }))
+        .await;
+    assert_eq!(verified.status(), 200);
+    let login = app
+        .post_json(
+            "/api/sessions",
+            &json!({ "email": email, "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(login.status(), 200);
+    let set_cookie = login.headers()["set-cookie"].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+fn pupil(given_name: &str, birth: (u32, u32, i32), uai: &str, bourse_holder: bool) -> Value {
+    json!({
+        "given_name": given_name,
+        "family_name": "Martin",
+        "birth_date": { "day": birth.0.to_string(), "month": birth.1.to_string(), "year": birth.2.to_string() },
+        "college_uai": uai,
+        "class": "5e",
+        "bourse_holder": bourse_holder,
+    })
+}
+
+fn ines() -> Value {
+    pupil("Inès", (14, 3, 2014), COLLEGE_92, true)
+}
+
+/// A multipart body: the pupil, then files as (part name, media type, bytes).
+fn body(pupil: &Value, files: Vec<(&'static str, &str, Vec<u8>)>) -> Form {
+    let mut form = Form::new().text("pupil", pupil.to_string());
+    for (name, media_type, bytes) in files {
+        let part = Part::bytes(bytes)
+            .file_name("fichier")
+            .mime_str(media_type)
+            .unwrap();
+        form = form.part(name, part);
+    }
+    form
+}
+
+async fn send(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    cookie: &str,
+    form: Option<Form>,
+) -> reqwest::Response {
+    let mut request = app.request(method, path).header("cookie", cookie);
+    if let Some(form) = form {
+        request = request.multipart(form);
+    }
+    request.send().await.unwrap()
+}
+
+async fn add(app: &TestApp, cookie: &str, form: Form) -> reqwest::Response {
+    send(app, Method::POST, "/api/pupils", cookie, Some(form)).await
+}
+
+async fn added_id(response: reqwest::Response) -> String {
+    assert_eq!(response.status(), 201);
+    let body: Value = response.json().await.unwrap();
+    body["id"].as_str().unwrap().to_owned()
+}
+
+async fn list(app: &TestApp, cookie: &str) -> Vec<Value> {
+    let response = send(app, Method::GET, "/api/pupils", cookie, None).await;
+    assert_eq!(response.status(), 200);
+    let body: Value = response.json().await.unwrap();
+    body["pupils"].as_array().unwrap().clone()
+}
+
+async fn field_code(response: reqwest::Response, field: &str) -> String {
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    body["fields"][field][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 7 % 256) as u8, (y * 3 % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&image)
+        .unwrap();
+    out
+}
+
+const SECRET: &[u8] = b"GPS 48.8924N 2.2069E Pixel 8 Pro";
+
+/// A JPEG carrying an EXIF block: an orientation (6: turn 90° clockwise to view) and, after the
+/// directory, the kind of text a phone writes (place, camera).
+fn jpeg_with_exif(width: u32, height: u32) -> Vec<u8> {
+    let mut tiff = Vec::new();
+    tiff.extend_from_slice(b"II*\0");
+    tiff.extend_from_slice(&8u32.to_le_bytes());
+    tiff.extend_from_slice(&1u16.to_le_bytes()); // one entry
+    tiff.extend_from_slice(&0x0112u16.to_le_bytes()); // Orientation
+    tiff.extend_from_slice(&3u16.to_le_bytes()); // SHORT
+    tiff.extend_from_slice(&1u32.to_le_bytes());
+    tiff.extend_from_slice(&6u16.to_le_bytes());
+    tiff.extend_from_slice(&[0, 0]);
+    tiff.extend_from_slice(&0u32.to_le_bytes()); // no next directory
+    tiff.extend_from_slice(SECRET);
+    let mut segment = b"Exif\0\0".to_vec();
+    segment.extend_from_slice(&tiff);
+    let plain = jpeg(width, height);
+    let mut out = plain[..2].to_vec(); // SOI
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((segment.len() + 2) as u16).to_be_bytes());
+    out.extend_from_slice(&segment);
+    out.extend_from_slice(&plain[2..]);
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn pdf() -> Vec<u8> {
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+}
+
+fn stored_files(app: &TestApp) -> usize {
+    std::fs::read_dir(&app.config.files_dir)
+        .map(|entries| entries.count())
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_family_adds_two_pupils_and_the_dashboard_shows_both_grants() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let first = add(
+        &app,
+        &cookie,
+        body(
+            &ines(),
+            vec![("bourse_certificate", "application/pdf", pdf())],
+        ),
+    )
+    .await;
+    added_id(first).await;
+    let second = pupil("Noé", (2, 9, 2015), COLLEGE_92, false);
+    added_id(add(&app, &cookie, body(&second, vec![])).await).await;
+
+    let pupils = list(&app, &cookie).await;
+    assert_eq!(pupils.len(), 2);
+    let (ines, noe) = (&pupils[0], &pupils[1]);
+    assert_eq!(ines["given_name"], "Inès");
+    assert_eq!(
+        ines["grant"],
+        json!({ "euros": 80, "after_validation": 100 })
+    );
+    assert_eq!(ines["certificate"], "pending");
+    assert_eq!(
+        noe["grant"],
+        json!({ "euros": 80, "after_validation": null })
+    );
+    assert_eq!(noe["certificate"], "missing");
+    assert_eq!(ines["college_uai"], COLLEGE_92);
+    assert!(ines["college_name"]
+        .as_str()
+        .is_some_and(|name| !name.is_empty()));
+    assert_eq!(ines["birth_date"], "2014-03-14");
+    // START is in November 2027: the 2027-2028 school year.
+    assert_eq!(ines["school_year"], 2027);
+    let numbers: Vec<&str> = pupils
+        .iter()
+        .map(|p| p["pass_number"].as_str().unwrap())
+        .collect();
+    assert_ne!(numbers[0], numbers[1]);
+    for number in numbers {
+        assert!(validate_pass_number(number).is_ok(), "{number}");
+    }
+}
+
+#[tokio::test]
+async fn the_age_range_is_10_to_18_on_1_september_of_the_school_year() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    // Ages on 2027-09-01.
+    let too_young = pupil("Léa", (2, 9, 2017), COLLEGE_92, false);
+    let response = add(&app, &cookie, body(&too_young, vec![])).await;
+    assert_eq!(
+        field_code(response, "birth_date").await,
+        "birth_date_too_young"
+    );
+    let too_old = pupil("Léa", (1, 9, 2008), COLLEGE_92, false);
+    let response = add(&app, &cookie, body(&too_old, vec![])).await;
+    assert_eq!(
+        field_code(response, "birth_date").await,
+        "birth_date_too_old"
+    );
+    let just_ten = pupil("Léa", (1, 9, 2017), COLLEGE_92, false);
+    added_id(add(&app, &cookie, body(&just_ten, vec![])).await).await;
+    assert_eq!(list(&app, &cookie).await.len(), 1);
+}
+
+#[tokio::test]
+async fn living_or_going_to_collège_in_the_92_or_78_makes_a_pupil_eligible() {
+    let app = spawn_app().await;
+    let paris = family(&app, "paris@example.fr", "75015").await;
+    let nanterre = family(&app, "nanterre@example.fr", "92000").await;
+
+    let at_92 = pupil("Inès", (14, 3, 2014), COLLEGE_92, false);
+    added_id(add(&app, &paris, body(&at_92, vec![])).await).await;
+
+    for uai in [COLLEGE_ELSEWHERE, COLLEGE_NOT_RUN] {
+        let outside = pupil("Inès", (14, 3, 2014), uai, false);
+        let response = add(&app, &paris, body(&outside, vec![])).await;
+        assert_eq!(
+            field_code(response, "college_uai").await,
+            "pupil_not_eligible",
+            "{uai}"
+        );
+    }
+
+    let elsewhere = pupil("Inès", (14, 3, 2014), COLLEGE_ELSEWHERE, false);
+    added_id(add(&app, &nanterre, body(&elsewhere, vec![])).await).await;
+    let pupils = list(&app, &nanterre).await;
+    assert_eq!(pupils[0]["college_name"], Value::Null);
+    assert_eq!(list(&app, &paris).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_wrong_uai_gets_the_uai_rule_code() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let wrong = pupil("Inès", (14, 3, 2014), "0921243C", false);
+    let response = add(&app, &cookie, body(&wrong, vec![])).await;
+    assert_eq!(
+        field_code(response, "college_uai").await,
+        "uai_check_letter"
+    );
+}
+
+#[tokio::test]
+async fn refused_files_are_named_and_nothing_is_stored() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cases: Vec<(&'static str, &str, Vec<u8>, &str)> = vec![
+        (
+            "photo",
+            "image/jpeg",
+            vec![0xFF; 10 * 1024 * 1024 + 1],
+            "file_too_large",
+        ),
+        (
+            "photo",
+            "image/jpeg",
+            b"une lettre, pas une photo".to_vec(),
+            "photo_content_not_allowed",
+        ),
+        ("photo", "image/png", pdf(), "photo_content_not_allowed"),
+        ("photo", "application/pdf", pdf(), "photo_type_not_allowed"),
+        ("photo", "image/jpeg", Vec::new(), "file_empty"),
+        (
+            "photo",
+            "image/jpeg",
+            jpeg(64, 64)[..300].to_vec(),
+            "image_unreadable",
+        ),
+        (
+            "bourse_certificate",
+            "application/pdf",
+            b"MZ\x90\0".to_vec(),
+            "certificate_content_not_allowed",
+        ),
+        (
+            "bourse_certificate",
+            "image/gif",
+            b"GIF89a".to_vec(),
+            "certificate_type_not_allowed",
+        ),
+    ];
+    for (field, media_type, bytes, code) in cases {
+        let response = add(
+            &app,
+            &cookie,
+            body(&ines(), vec![(field, media_type, bytes)]),
+        )
+        .await;
+        assert_eq!(
+            field_code(response, field).await,
+            code,
+            "{field} {media_type}"
+        );
+    }
+    let not_holder = pupil("Noé", (2, 9, 2015), COLLEGE_92, false);
+    let response = add(
+        &app,
+        &cookie,
+        body(
+            &not_holder,
+            vec![("bourse_certificate", "application/pdf", pdf())],
+        ),
+    )
+    .await;
+    assert_eq!(
+        field_code(response, "bourse_certificate").await,
+        "certificate_not_needed"
+    );
+
+    assert!(list(&app, &cookie).await.is_empty());
+    assert_eq!(stored_files(&app), 0);
+}
+
+#[tokio::test]
+async fn the_photo_served_back_has_no_exif_block_and_stands_upright() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let original = jpeg_with_exif(40, 20);
+    assert!(contains(&original, b"Exif") && contains(&original, SECRET));
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", original)]),
+        )
+        .await,
+    )
+    .await;
+
+    let response = send(
+        &app,
+        Method::GET,
+        &format!("/api/pupils/{id}/photo"),
+        &cookie,
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "image/jpeg");
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
+    let served = response.bytes().await.unwrap();
+    assert!(!contains(&served, b"Exif"), "an EXIF block was served back");
+    assert!(!contains(&served, SECRET));
+    assert!(
+        !contains(&served, &[0xFF, 0xE1]),
+        "an APP1 segment was served back"
+    );
+    // Orientation 6 was applied, then dropped: the 40×20 picture is now 20×40.
+    let image = image::load_from_memory(&served).unwrap();
+    assert_eq!((image.width(), image.height()), (20, 40));
+    assert_eq!(list(&app, &cookie).await[0]["has_photo"], true);
+}
+
+#[tokio::test]
+async fn large_photos_are_stored_at_a_bounded_size() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", jpeg(3000, 2000))]),
+        )
+        .await,
+    )
+    .await;
+    let response = send(
+        &app,
+        Method::GET,
+        &format!("/api/pupils/{id}/photo"),
+        &cookie,
+        None,
+    )
+    .await;
+    let image = image::load_from_memory(&response.bytes().await.unwrap()).unwrap();
+    assert_eq!((image.width(), image.height()), (1000, 667));
+}
+
+#[tokio::test]
+async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_files() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", jpeg(30, 40))]),
+        )
+        .await,
+    )
+    .await;
+    let before = list(&app, &cookie).await[0].clone();
+    assert_eq!(before["certificate"], "missing");
+
+    let mut changed = ines();
+    changed["class"] = json!("4e");
+    let path = format!("/api/pupils/{id}");
+    let response = send(
+        &app,
+        Method::PUT,
+        &path,
+        &cookie,
+        Some(body(
+            &changed,
+            vec![("bourse_certificate", "application/pdf", pdf())],
+        )),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let after: Value = response.json().await.unwrap();
+    assert_eq!(after["class"], "4e");
+    assert_eq!(after["certificate"], "pending");
+    assert_eq!(after["has_photo"], true);
+    assert_eq!(after["pass_number"], before["pass_number"]);
+    let certificate = send(
+        &app,
+        Method::GET,
+        &format!("{path}/bourse-certificate"),
+        &cookie,
+        None,
+    )
+    .await;
+    assert_eq!(certificate.status(), 200);
+    assert!(certificate.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
+    assert_eq!(
+        certificate.bytes().await.unwrap().as_ref(),
+        pdf().as_slice()
+    );
+
+    // No longer a bourse holder: the certificate is not kept.
+    changed["bourse_holder"] = json!(false);
+    let response = send(
+        &app,
+        Method::PUT,
+        &path,
+        &cookie,
+        Some(body(&changed, vec![])),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let after: Value = response.json().await.unwrap();
+    assert_eq!(after["certificate"], "missing");
+    assert_eq!(stored_files(&app), 1);
+
+    let photo_path = format!("{path}/photo");
+    assert_eq!(
+        send(&app, Method::DELETE, &photo_path, &cookie, None)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        send(&app, Method::GET, &photo_path, &cookie, None)
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(stored_files(&app), 0);
+
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", jpeg(30, 40))]),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(stored_files(&app), 1);
+    let path = format!("/api/pupils/{id}");
+    assert_eq!(
+        send(&app, Method::DELETE, &path, &cookie, None)
+            .await
+            .status(),
+        204
+    );
+    assert_eq!(
+        send(&app, Method::GET, &path, &cookie, None).await.status(),
+        404
+    );
+    assert_eq!(stored_files(&app), 0);
+    assert_eq!(list(&app, &cookie).await.len(), 1);
+}
+
+#[tokio::test]
+async fn a_refused_change_changes_nothing() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let id = added_id(add(&app, &cookie, body(&ines(), vec![])).await).await;
+    let before = list(&app, &cookie).await;
+    let mut wrong = ines();
+    wrong["class"] = json!("2nde");
+    wrong["given_name"] = json!("Zoé");
+    let response = send(
+        &app,
+        Method::PUT,
+        &format!("/api/pupils/{id}"),
+        &cookie,
+        Some(body(&wrong, vec![("photo", "image/jpeg", jpeg(30, 40))])),
+    )
+    .await;
+    assert_eq!(field_code(response, "class").await, "class_unknown");
+    assert_eq!(list(&app, &cookie).await, before);
+    assert_eq!(stored_files(&app), 0);
+}
+
+#[tokio::test]
+async fn another_familys_pupil_ids_find_nothing_on_any_route() {
+    let app = spawn_app().await;
+    let owner = family(&app, "famille@example.fr", "92160").await;
+    let other = family(&app, "autre@example.fr", "78000").await;
+    let id = added_id(
+        add(
+            &app,
+            &owner,
+            body(
+                &ines(),
+                vec![
+                    ("photo", "image/jpeg", jpeg(30, 40)),
+                    ("bourse_certificate", "application/pdf", pdf()),
+                ],
+            ),
+        )
+        .await,
+    )
+    .await;
+    let before = list(&app, &owner).await;
+
+    let pupil_path = format!("/api/pupils/{id}");
+    let attempts = [
+        (Method::GET, pupil_path.clone(), false),
+        (Method::PUT, pupil_path.clone(), true),
+        (Method::DELETE, pupil_path.clone(), false),
+        (Method::GET, format!("{pupil_path}/photo"), false),
+        (Method::DELETE, format!("{pupil_path}/photo"), false),
+        (
+            Method::GET,
+            format!("{pupil_path}/bourse-certificate"),
+            false,
+        ),
+        (
+            Method::DELETE,
+            format!("{pupil_path}/bourse-certificate"),
+            false,
+        ),
+    ];
+    for (method, path, with_body) in attempts {
+        let form =
+            with_body.then(|| body(&pupil("Intrus", (1, 1, 2014), COLLEGE_92, false), vec![]));
+        let response = send(&app, method.clone(), &path, &other, form).await;
+        assert_eq!(response.status(), 404, "{method} {path}");
+    }
+    assert!(list(&app, &other).await.is_empty());
+    assert_eq!(list(&app, &owner).await, before);
+    assert_eq!(stored_files(&app), 2);
+}
+
+#[tokio::test]
+async fn pupil_routes_need_a_session_and_the_sites_own_origin() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let id = added_id(add(&app, &cookie, body(&ines(), vec![])).await).await;
+    let path = format!("/api/pupils/{id}");
+    for (method, path) in [
+        (Method::GET, "/api/pupils".to_owned()),
+        (Method::POST, "/api/pupils".to_owned()),
+        (Method::GET, path.clone()),
+        (Method::PUT, path.clone()),
+        (Method::DELETE, path.clone()),
+        (Method::GET, format!("{path}/photo")),
+    ] {
+        let response = app.request(method.clone(), &path).send().await.unwrap();
+        assert_eq!(response.status(), 401, "{method} {path}");
+    }
+    for (method, path) in [
+        (Method::POST, "/api/pupils".to_owned()),
+        (Method::PUT, path.clone()),
+        (Method::DELETE, path.clone()),
+        (Method::DELETE, format!("{path}/photo")),
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url(&path))
+            .header("cookie", &cookie)
+            .header("origin", "https://ailleurs.example")
+            .multipart(body(&ines(), vec![]))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 403, "{method} {path}");
+    }
+    assert_eq!(list(&app, &cookie).await.len(), 1);
+}
+
+#[tokio::test]
+async fn unreadable_bodies_are_400_and_oversized_ones_413() {
+    let app = spawn_app().await;
+    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let no_pupil = Form::new().text("other", "x");
+    assert_eq!(add(&app, &cookie, no_pupil).await.status(), 400);
+    let not_json = Form::new().text("pupil", "{not json");
+    assert_eq!(add(&app, &cookie, not_json).await.status(), 400);
+    let json_body = app
+        .request(Method::POST, "/api/pupils")
+        .header("cookie", &cookie)
+        .json(&ines())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json_body.status(), 400);
+    let huge = body(
+        &ines(),
+        vec![
+            ("photo", "image/jpeg", vec![0xFF; 10 * 1024 * 1024]),
+            (
+                "bourse_certificate",
+                "application/pdf",
+                vec![b'%'; 10 * 1024 * 1024],
+            ),
+            ("photo", "image/jpeg", vec![0xFF; 1024 * 1024]),
+        ],
+    );
+    let response = add(&app, &cookie, huge).await;
+    assert_eq!(response.status(), 413);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "too_large");
+    assert!(list(&app, &cookie).await.is_empty());
+}
