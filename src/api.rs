@@ -32,7 +32,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
 }
 
 /// JSON text of `body`, built by the browser (`None` is `null`, maps are objects).
-fn to_json<T: Serialize>(body: &T) -> Option<String> {
+pub(crate) fn to_json<T: Serialize>(body: &T) -> Option<String> {
     let value = body
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .ok()?;
@@ -113,7 +113,7 @@ async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
     Err(error_of(response).await)
 }
 
-async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+pub(crate) async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
     if response.ok() {
         return read_json(&response).await.ok_or(ApiError::Server);
@@ -121,7 +121,7 @@ async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiErro
     Err(error_of(response).await)
 }
 
-async fn error_of(response: Response) -> ApiError {
+pub(crate) async fn error_of(response: Response) -> ApiError {
     match response.status() {
         422 => read_json(&response)
             .await

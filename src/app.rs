@@ -6,6 +6,8 @@ use crate::components::layout::{Layout, MAIN_ID};
 use crate::i18n::{provide_i18n, remembered_lang};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
+use crate::pages::add_pupil::AddPupilPage;
+use crate::pages::edit_pupil::EditPupilPage;
 use crate::pages::find_college::FindCollegePage;
 use crate::pages::home::HomePage;
 use crate::pages::legal_notice::LegalNoticePage;
@@ -42,6 +44,8 @@ fn page(route: Option<AppRoute>) -> AnyView {
         Some(AppRoute::VerifyEmail) => VerifyEmailPage().into_any(),
         Some(AppRoute::LogIn) => LogInPage().into_any(),
         Some(AppRoute::Account) => AccountPage().into_any(),
+        Some(AppRoute::AddPupil) => AddPupilPage().into_any(),
+        Some(AppRoute::EditPupil) => EditPupilPage().into_any(),
         None => NotFoundPage().into_any(),
     }
 }

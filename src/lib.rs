@@ -9,6 +9,7 @@ pub mod content;
 pub mod document_title;
 pub mod i18n;
 pub mod pages;
+pub mod pupils_api;
 pub mod router;
 pub mod routes;
 pub mod session;

@@ -13,10 +13,12 @@ pub enum AppRoute {
     VerifyEmail,
     LogIn,
     Account,
+    AddPupil,
+    EditPupil,
 }
 
 impl AppRoute {
-    pub const ALL: [AppRoute; 9] = [
+    pub const ALL: [AppRoute; 11] = [
         AppRoute::Home,
         AppRoute::FindCollege,
         AppRoute::Accessibility,
@@ -26,6 +28,8 @@ impl AppRoute {
         AppRoute::VerifyEmail,
         AppRoute::LogIn,
         AppRoute::Account,
+        AppRoute::AddPupil,
+        AppRoute::EditPupil,
     ];
 
     /// The route at `path` (with its leading slash, no trailing one), if any.
@@ -48,6 +52,8 @@ impl AppRoute {
             AppRoute::VerifyEmail => "verifier-mon-adresse",
             AppRoute::LogIn => "connexion",
             AppRoute::Account => "mon-compte",
+            AppRoute::AddPupil => "mon-compte/ajouter-un-enfant",
+            AppRoute::EditPupil => "mon-compte/modifier-un-enfant",
         }
     }
 
@@ -67,6 +73,8 @@ impl AppRoute {
             AppRoute::VerifyEmail => Key::verify_title,
             AppRoute::LogIn => Key::login_title,
             AppRoute::Account => Key::account_title,
+            AppRoute::AddPupil => Key::add_pupil_title,
+            AppRoute::EditPupil => Key::edit_pupil_title,
         }
     }
 }

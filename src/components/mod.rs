@@ -4,12 +4,18 @@
 
 pub mod address_fields;
 pub mod choice;
+pub mod college_picker;
+pub mod date_fields;
 pub mod error_summary;
 pub mod field_error;
+pub mod file_field;
 pub mod form_check;
 pub mod language_switch;
 pub mod layout;
 pub mod password_field;
+pub mod pupil_dashboard;
+pub mod pupil_form;
+pub mod signed_in;
 pub mod text_field;
 
 use leptos::prelude::*;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::pupil_dashboard::PupilDashboard;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key, Lang};
 use crate::routes::AppRoute;
@@ -39,6 +40,7 @@ pub fn AccountPage() -> impl IntoView {
                     <dt>{i18n.t(Key::account_logged_in_since)}</dt>
                     <dd>{local_date_time(account.logged_in_since, i18n.lang())}</dd>
                 </dl>
+                <PupilDashboard />
             }.into_any(),
         }}
     }

@@ -2,6 +2,8 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod add_pupil;
+pub mod edit_pupil;
 pub mod find_college;
 pub mod home;
 pub mod legal_notice;

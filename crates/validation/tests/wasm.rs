@@ -44,7 +44,12 @@ fn every_account_vector_gives_the_same_verdict_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn every_pupil_vector_gives_the_same_verdict_in_the_browser() {
-    assert!(passplus_validation::pupil_vectors::PUPIL_VECTORS.lines().count() > 50);
+    assert!(
+        passplus_validation::pupil_vectors::PUPIL_VECTORS
+            .lines()
+            .count()
+            > 50
+    );
     assert_eq!(
         passplus_validation::pupil_vector_failures(),
         Vec::<String>::new()

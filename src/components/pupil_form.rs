@@ -1,0 +1,302 @@
+//! The pupil form, shared by the "add" and "change" pages: names, date of birth, collège, class,
+//! bourse and its certificate, identity photo. Every rule is the shared crate's, run in the
+//! browser first; the server runs them again, with the eligibility rule and the files' content.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use passplus_validation::birth_date::BirthDateParts;
+use passplus_validation::upload::UploadKind;
+use passplus_validation::{Date, FieldErrors, PupilForm, PupilSummary, SchoolClass};
+use web_sys::File;
+
+use crate::api::ApiError;
+use crate::components::choice::{Checkbox, RadioGroup};
+use crate::components::college_picker::{college_label, CollegePicker};
+use crate::components::date_fields::DateFields;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::file_field::{declared_error, FileField};
+use crate::components::form_check::{FormCheck, FormField};
+use crate::components::text_field::TextField;
+use crate::i18n::{use_i18n, Key};
+use crate::pupils_api;
+
+const FIELDS: &[FormField] = &[
+    FormField {
+        name: "given_name",
+        id: "eleve-prenom",
+    },
+    FormField {
+        name: "family_name",
+        id: "eleve-nom",
+    },
+    FormField {
+        name: "birth_date",
+        id: "naissance-jour",
+    },
+    FormField {
+        name: "college_uai",
+        id: "college",
+    },
+    FormField {
+        name: "class",
+        id: "classe-6e",
+    },
+    FormField {
+        name: "bourse_certificate",
+        id: "attestation",
+    },
+    FormField {
+        name: "photo",
+        id: "photo",
+    },
+];
+
+const CLASSES: &[(&str, Key)] = &[
+    ("6e", Key::class_6e),
+    ("5e", Key::class_5e),
+    ("4e", Key::class_4e),
+    ("3e", Key::class_3e),
+    ("ulis", Key::class_ulis),
+    ("segpa", Key::class_segpa),
+];
+
+/// Today in the browser, for the age rule (the server decides with its own clock).
+fn today() -> Date {
+    Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64)
+}
+
+/// The form's values, as signals.
+#[derive(Clone, Copy)]
+struct Values {
+    given_name: RwSignal<String>,
+    family_name: RwSignal<String>,
+    day: RwSignal<String>,
+    month: RwSignal<String>,
+    year: RwSignal<String>,
+    college_text: RwSignal<String>,
+    college_uai: RwSignal<String>,
+    class: RwSignal<String>,
+    bourse_holder: RwSignal<bool>,
+    certificate: RwSignal<Option<File>, LocalStorage>,
+    photo: RwSignal<Option<File>, LocalStorage>,
+}
+
+impl Values {
+    fn new(existing: Option<&PupilSummary>) -> Values {
+        let birth = existing
+            .and_then(|pupil| Date::parse_iso(&pupil.birth_date))
+            .map(BirthDateParts::from_date)
+            .unwrap_or_default();
+        let text = |value: Option<String>| RwSignal::new(value.unwrap_or_default());
+        Values {
+            given_name: text(existing.map(|p| p.given_name.clone())),
+            family_name: text(existing.map(|p| p.family_name.clone())),
+            day: RwSignal::new(birth.day),
+            month: RwSignal::new(birth.month),
+            year: RwSignal::new(birth.year),
+            college_text: text(
+                existing.map(|p| match (&p.college_name, &p.college_commune) {
+                    (Some(name), Some(commune)) => college_label(name, commune),
+                    _ => p.college_uai.clone(),
+                }),
+            ),
+            college_uai: text(existing.map(|p| p.college_uai.clone())),
+            class: text(existing.map(|p| p.class.clone())),
+            bourse_holder: RwSignal::new(existing.is_some_and(|p| p.bourse_holder)),
+            certificate: RwSignal::new_local(None),
+            photo: RwSignal::new_local(None),
+        }
+    }
+
+    fn form(self) -> PupilForm {
+        PupilForm {
+            given_name: self.given_name.get_untracked(),
+            family_name: self.family_name.get_untracked(),
+            birth_date: BirthDateParts {
+                day: self.day.get_untracked(),
+                month: self.month.get_untracked(),
+                year: self.year.get_untracked(),
+            },
+            college_uai: self.college_uai.get_untracked(),
+            class: self.class.get_untracked(),
+            bourse_holder: self.bourse_holder.get_untracked(),
+        }
+    }
+
+    /// The shared rules, and what only the browser can tell: a collège name typed but not
+    /// chosen, and the chosen files' declared type and size.
+    fn errors(self) -> FieldErrors {
+        let mut errors = match self.form().validate_on(today()) {
+            Ok(()) => FieldErrors::default(),
+            Err(errors) => FieldErrors::from(&errors),
+        };
+        let mut set = |field: &str, code: Option<String>| {
+            if let Some(code) = code {
+                errors.fields.insert(field.to_owned(), vec![code]);
+            }
+        };
+        if self.college_uai.with_untracked(String::is_empty) {
+            let typed = !self.college_text.with_untracked(|t| t.trim().is_empty());
+            set(
+                "college_uai",
+                Some(
+                    if typed {
+                        "college_not_chosen"
+                    } else {
+                        "college_empty"
+                    }
+                    .into(),
+                ),
+            );
+        }
+        set(
+            "photo",
+            self.photo.with_untracked(|f| {
+                f.as_ref()
+                    .and_then(|f| declared_error(UploadKind::Photo, f))
+            }),
+        );
+        if self.bourse_holder.get_untracked() {
+            let code = self.certificate.with_untracked(|f| {
+                f.as_ref()
+                    .and_then(|f| declared_error(UploadKind::BourseCertificate, f))
+            });
+            set("bourse_certificate", code);
+        }
+        errors
+    }
+
+    /// Ready for the next child of the same family: what siblings share stays.
+    fn clear_for_sibling(self) {
+        for value in [self.given_name, self.day, self.month, self.year, self.class] {
+            value.set(String::new());
+        }
+        self.bourse_holder.set(false);
+        self.certificate.set(None);
+        self.photo.set(None);
+    }
+}
+
+#[component]
+pub fn PupilFormView(
+    /// The pupil being changed, or `None` to add one.
+    existing: Option<PupilSummary>,
+    submit_label: Key,
+    /// Called with the pupil as saved.
+    on_saved: Callback<PupilSummary>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let pupil_id = existing.as_ref().map(|p| p.id.clone());
+    let values = Values::new(existing.as_ref());
+    let errors = move || values.errors();
+    let form_check = FormCheck::new(FIELDS);
+    let sending = RwSignal::new(false);
+    // File inputs cannot be emptied from code: a new form instance clears them after a save.
+    let generation = RwSignal::new(0u32);
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if sending.get_untracked() || !form_check.submitted(&errors()) {
+            return;
+        }
+        sending.set(true);
+        let form = values.form();
+        let photo = values.photo.get_untracked();
+        let certificate = values
+            .bourse_holder
+            .get_untracked()
+            .then(|| values.certificate.get_untracked())
+            .flatten();
+        let pupil_id = pupil_id.clone();
+        spawn_local(async move {
+            let outcome = pupils_api::save(pupil_id.as_deref(), &form, photo, certificate).await;
+            sending.try_set(false);
+            match outcome {
+                Ok(saved) => {
+                    if pupil_id.is_none() {
+                        values.clear_for_sibling();
+                        generation.update(|g| *g += 1);
+                    }
+                    on_saved.run(saved);
+                }
+                Err(ApiError::Invalid(errors)) => {
+                    form_check.submitted(&errors);
+                }
+                Err(ApiError::Refused(code)) if code == "too_large" => {
+                    form_check.refused(Key::error_file_too_large)
+                }
+                Err(ApiError::Unauthorized) => form_check.refused(Key::pupil_signed_out),
+                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
+                Err(_) => form_check.refused(Key::form_server_error),
+            }
+        });
+    };
+
+    let on_input = move |name: &'static str| form_check.on_input(name, errors);
+    let on_blur =
+        move |name: &'static str, value: RwSignal<String>| form_check.on_blur(name, value, errors);
+    let on_date_leave = Callback::new(move |()| {
+        let typed = [values.day, values.month, values.year]
+            .iter()
+            .any(|part| !part.with_untracked(|v| v.trim().is_empty()));
+        form_check.left("birth_date", typed, &errors());
+    });
+    let on_college_leave = form_check.on_blur("college_uai", values.college_text, errors);
+    let on_file =
+        move |name: &'static str| Callback::new(move |()| form_check.left(name, true, &errors()));
+
+    view! {
+        <p>{move || i18n.t(Key::pupil_form_intro)}</p>
+        <ErrorSummary errors=form_check.summary() />
+        <form novalidate on:submit=on_submit>
+            <TextField id="eleve-prenom" label=Key::pupil_given_name_label value=values.given_name
+                error=form_check.error("given_name") autocomplete="off"
+                on_input=on_input("given_name") on_blur=on_blur("given_name", values.given_name) />
+            <TextField id="eleve-nom" label=Key::pupil_family_name_label value=values.family_name
+                error=form_check.error("family_name") autocomplete="off"
+                on_input=on_input("family_name") on_blur=on_blur("family_name", values.family_name) />
+            <DateFields id="naissance" legend=Key::pupil_birth_date_legend
+                hint=Key::pupil_birth_date_hint day=values.day month=values.month year=values.year
+                error=form_check.error("birth_date") on_input=on_input("birth_date")
+                on_leave=on_date_leave />
+            <CollegePicker id="college" text=values.college_text uai=values.college_uai
+                error=form_check.error("college_uai") on_input=on_input("college_uai")
+                on_leave=on_college_leave />
+            <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES
+                selected=values.class error=form_check.error("class") />
+            <Checkbox id="boursier" label=Key::pupil_bourse_label hint=Key::pupil_bourse_hint
+                checked=values.bourse_holder error=Signal::stored(None) />
+            {move || {
+                let _ = generation.get();
+                view! {
+                    <Show when=move || values.bourse_holder.get()>
+                        <FileField id="attestation" label=Key::pupil_certificate_label
+                            hint=Key::pupil_certificate_hint kind=UploadKind::BourseCertificate
+                            file=values.certificate error=form_check.error("bourse_certificate")
+                            on_change=on_file("bourse_certificate") />
+                    </Show>
+                    <FileField id="photo" label=Key::pupil_photo_label hint=Key::pupil_photo_hint
+                        kind=UploadKind::Photo file=values.photo error=form_check.error("photo")
+                        on_change=on_file("photo") />
+                }
+            }}
+            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>
+                {move || i18n.t(submit_label)}
+            </button>
+        </form>
+    }
+}
+
+/// `4821 0937 5523`, the Pass+ number as printed.
+pub fn grouped_pass_number(number: &str) -> String {
+    passplus_validation::pass_number::grouped(number)
+}
+
+/// The class as families write it.
+pub fn class_key(code: &str) -> Option<Key> {
+    SchoolClass::from_code(code)?;
+    CLASSES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, key)| *key)
+}
