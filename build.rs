@@ -6,6 +6,9 @@
 //! languages do not have exactly the same keys, so a text can never be missing in one language;
 //! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
 
+#[path = "build/privacy_page.rs"]
+mod privacy_page;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -57,8 +60,19 @@ fn main() {
         }
         code.push_str("];\n\n");
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("translations.rs");
-    std::fs::write(out, code).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    std::fs::write(Path::new(&out_dir).join("translations.rs"), code).unwrap();
+
+    println!("cargo:rerun-if-changed=build/privacy_page.rs");
+    println!("cargo:rerun-if-changed=crates/validation/data/privacy-registry.json");
+    for (lang, table) in LANGUAGES.iter().zip(&tables) {
+        let html = privacy_page::render(table, lang);
+        std::fs::write(
+            Path::new(&out_dir).join(format!("privacy.{lang}.html")),
+            html,
+        )
+        .unwrap();
+    }
 }
 
 /// Every `key = text` of one language, from all the files of its folder.

@@ -182,6 +182,8 @@ pub fn PupilFormView(
     /// The pupil being changed, or `None` to add one.
     existing: Option<PupilSummary>,
     submit_label: Key,
+    /// Set while the form shows a refused submit's errors, for the page's title.
+    has_errors: RwSignal<bool>,
     /// Called with the pupil as saved.
     on_saved: Callback<PupilSummary>,
 ) -> impl IntoView {
@@ -190,6 +192,7 @@ pub fn PupilFormView(
     let values = Values::new(existing.as_ref());
     let errors = move || values.errors();
     let form_check = FormCheck::new(FIELDS);
+    Effect::new(move |_| has_errors.set(form_check.has_summary().get()));
     let sending = RwSignal::new(false);
     // File inputs cannot be emptied from code: a new form instance clears them after a save.
     let generation = RwSignal::new(0u32);

@@ -13,7 +13,8 @@ use crate::routes::AppRoute;
 #[component]
 pub fn AddPupilPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_document_title(Key::add_pupil_title, Signal::stored(false));
+    let has_errors = RwSignal::new(false);
+    use_document_title(Key::add_pupil_title, has_errors.into());
     let added = RwSignal::new(None::<PupilSummary>);
     let confirmation = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -39,7 +40,7 @@ pub fn AddPupilPage() -> impl IntoView {
                     </div>
                 }
             })}
-            <PupilFormView existing=None submit_label=Key::add_pupil_submit
+            <PupilFormView existing=None submit_label=Key::add_pupil_submit has_errors
                 on_saved=Callback::new(move |pupil| added.set(Some(pupil))) />
         </SignedIn>
     }

@@ -28,12 +28,26 @@ enum Loaded {
 #[component]
 pub fn EditPupilPage() -> impl IntoView {
     let i18n = use_i18n();
-    use_document_title(Key::edit_pupil_title, Signal::stored(false));
+    let has_errors = RwSignal::new(false);
+    use_document_title(Key::edit_pupil_title, has_errors.into());
+    view! {
+        <h1 tabindex="-1">{move || i18n.t(Key::edit_pupil_title)}</h1>
+        <SignedIn>
+            <EditPupil has_errors />
+        </SignedIn>
+    }
+}
+
+/// The pupil named in the address, asked for once the family is known to be signed in.
+#[component]
+fn EditPupil(has_errors: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
     let location = use_location();
     let pupil_id = location.query(PUPIL_PARAMETER).unwrap_or_default();
     let loaded = RwSignal::new(Loaded::Waiting);
-    {
-        let pupil_id = pupil_id.clone();
+    if pupil_id.is_empty() {
+        loaded.set(Loaded::Missing);
+    } else {
         spawn_local(async move {
             let outcome = match pupils_api::get(&pupil_id).await {
                 Ok(pupil) => Loaded::Found(pupil),
@@ -44,25 +58,22 @@ pub fn EditPupilPage() -> impl IntoView {
         });
     }
     let saved = Callback::new(move |_| location.navigate(&AppRoute::Account.path()));
-    view! {
-        <h1 tabindex="-1">{move || i18n.t(Key::edit_pupil_title)}</h1>
-        <SignedIn>
-            {move || match loaded.get() {
-                Loaded::Waiting => view! { <p>{i18n.t(Key::account_loading)}</p> }.into_any(),
-                Loaded::Missing => view! {
-                    <p>{i18n.t(Key::edit_pupil_missing)}" "
-                        <a href=AppRoute::Account.path()>{i18n.t(Key::add_pupil_see_all)}</a>
-                    </p>
-                }.into_any(),
-                Loaded::Failed => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
-                Loaded::Found(pupil) => view! {
-                    <CurrentFiles pupil=pupil.clone() />
-                    <PupilFormView existing=Some(pupil.clone()) submit_label=Key::edit_pupil_submit
-                        on_saved=saved />
-                    <RemovePupil pupil />
-                }.into_any(),
-            }}
-        </SignedIn>
+    move || match loaded.get() {
+        Loaded::Waiting => view! { <p>{i18n.t(Key::account_loading)}</p> }.into_any(),
+        Loaded::Missing => view! {
+            <p>{i18n.t(Key::edit_pupil_missing)}" "
+                <a href=AppRoute::Account.path()>{i18n.t(Key::add_pupil_see_all)}</a>
+            </p>
+        }
+        .into_any(),
+        Loaded::Failed => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
+        Loaded::Found(pupil) => view! {
+            <CurrentFiles pupil=pupil.clone() />
+            <PupilFormView existing=Some(pupil.clone()) submit_label=Key::edit_pupil_submit
+                has_errors on_saved=saved />
+            <RemovePupil pupil />
+        }
+        .into_any(),
     }
 }
 

@@ -15,9 +15,10 @@ mod tools;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run | test | bench>
+const USAGE: &str = "usage: cargo xtask <run | test | e2e [playwright arguments] | bench>
   run    build the app and start the service on http://127.0.0.1:8080 (SQLite under ./data/)
   test   run every test: native, wasm in Chromium, API on SQLite and PostgreSQL, end to end
+  e2e    build the app and run only the end-to-end tests (e.g. `cargo xtask e2e pupils`)
   bench  measure first-visit sizes, Lighthouse scores and API throughput into BENCHMARKS.md";
 
 fn main() -> ExitCode {
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
     let outcome = match task.as_str() {
         "run" => run(&root),
         "test" => test::run_all(&root),
+        "e2e" => test::end_to_end_only(&root, std::env::args().skip(2).collect()),
         "bench" => bench::run(&root),
         _ => {
             eprintln!("{USAGE}");

@@ -120,8 +120,20 @@ fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
     sizes::check_budget(&files)
 }
 
+/// `cargo xtask e2e [arguments]`: the release build, then Playwright with these arguments (a
+/// spec name, `--grep`…), for working on one journey without the whole suite.
+pub fn end_to_end_only(root: &Path, arguments: Vec<String>) -> anyhow::Result<()> {
+    tools::ensure_spa_toolchain(root)?;
+    spa::build_release(root)?;
+    run_playwright(root, &arguments)
+}
+
 /// Playwright drives Debian's Chromium against the real server with a fresh SQLite database.
 fn end_to_end(root: &Path) -> anyhow::Result<()> {
+    run_playwright(root, &[])
+}
+
+fn run_playwright(root: &Path, arguments: &[String]) -> anyhow::Result<()> {
     let e2e = root.join("tests/e2e");
     tools::ensure_chromium()?;
     tools::ensure_npm_packages(&e2e)?;
@@ -138,6 +150,7 @@ fn end_to_end(root: &Path) -> anyhow::Result<()> {
     let outcome = cmd::run(
         Command::new("npx")
             .args(["playwright", "test"])
+            .args(arguments)
             .env("PASSPLUS_E2E_BASE_URL", &server.base_url)
             .env("PASSPLUS_E2E_OUTBOX", &server.outbox)
             .env("PASSPLUS_E2E_EXPIRING_BASE_URL", &expiring.base_url)

@@ -12,6 +12,8 @@ export const PAGES = [
   { path: '/creer-un-compte', fr: 'Créer un compte', en: 'Create an account' },
   { path: '/connexion', fr: 'Se connecter', en: 'Log in' },
   { path: '/mon-compte', fr: 'Mon compte', en: 'My account' },
+  { path: '/mon-compte/ajouter-un-enfant', fr: 'Ajouter un enfant', en: 'Add a child' },
+  { path: '/mon-compte/modifier-un-enfant', fr: 'Modifier un enfant', en: 'Change a child’s details' },
   { path: '/cette-page-n-existe-pas', fr: 'Page introuvable', en: 'Page not found' },
 ];
 

@@ -1,0 +1,216 @@
+//! The privacy page's body, rendered to HTML at build time from the shared privacy registry and
+//! the translation tables, one fragment per language. Rendering it in the browser cost ~16 KB of
+//! compressed wasm (the registry's deserialiser and the page's views) for a page that never
+//! changes without a new release; as HTML it costs a few kilobytes of text.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use passplus_validation::privacy::{registry, Retention, Right, Text};
+
+/// Text escaped for HTML element content and double-quoted attributes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+struct Page<'a> {
+    table: &'a BTreeMap<String, String>,
+    lang: &'a str,
+    html: String,
+}
+
+impl Page<'_> {
+    fn t(&self, key: &str) -> String {
+        let text = self
+            .table
+            .get(key)
+            .unwrap_or_else(|| panic!("privacy page: no text {key}"));
+        escape(text)
+    }
+
+    fn local(&self, text: &Text) -> String {
+        escape(if self.lang == "fr" {
+            &text.fr
+        } else {
+            &text.en
+        })
+    }
+
+    fn push(&mut self, html: &str) {
+        self.html.push_str(html);
+    }
+
+    fn list(&mut self, texts: &[Text]) {
+        self.push("<ul>");
+        for text in texts {
+            let item = self.local(text);
+            write!(self.html, "<li>{item}</li>").unwrap();
+        }
+        self.push("</ul>");
+    }
+
+    fn heading(&mut self, level: u8, key: &str) {
+        let text = self.t(key);
+        write!(self.html, "<h{level}>{text}</h{level}>").unwrap();
+    }
+
+    fn paragraph(&mut self, key: &str) {
+        let text = self.t(key);
+        write!(self.html, "<p>{text}</p>").unwrap();
+    }
+
+    fn retention(&self, retention: Retention) -> String {
+        let (key, n) = match retention {
+            Retention::SchoolYearsAfterLastEnrolment { school_years } => {
+                ("retention_school_years", school_years)
+            }
+            Retention::YearsAfterBenefitEnds { years } => ("retention_benefit", years),
+            Retention::YearsAfterLastContact { years } => ("retention_contact", years),
+        };
+        let form = if n == 1 { "one" } else { "other" };
+        self.t(&format!("{key}_{form}"))
+            .replace("{n}", &n.to_string())
+    }
+}
+
+fn right_key(right: Right) -> &'static str {
+    match right {
+        Right::Access => "right_access",
+        Right::Rectification => "right_rectification",
+        Right::Erasure => "right_erasure",
+        Right::Restriction => "right_restriction",
+        Right::Objection => "right_objection",
+        Right::ComplaintToCnil => "right_complaint",
+    }
+}
+
+/// The page below its `h1`, in one language.
+pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
+    let registry = registry();
+    let mut page = Page {
+        table,
+        lang,
+        html: String::new(),
+    };
+    page.paragraph("privacy_intro");
+    for processing in &registry.processings {
+        let name = page.local(&processing.name);
+        let id = escape(&processing.id);
+        write!(
+            page.html,
+            "<section aria-labelledby=\"traitement-{id}\"><h2 id=\"traitement-{id}\">{name}</h2>"
+        )
+        .unwrap();
+        page.heading(3, "privacy_controllers");
+        page.list(&processing.controllers);
+        page.heading(3, "privacy_purposes");
+        page.list(&processing.purposes);
+        page.heading(3, "privacy_legal_basis");
+        let basis = page.local(&processing.legal_basis);
+        write!(page.html, "<p>{basis}</p>").unwrap();
+        page.heading(3, "privacy_data_and_retention");
+        // Focusable so that a keyboard can scroll the table on a narrow screen.
+        let region = format!("{} – {name}", page.t("privacy_data_and_retention"));
+        write!(
+            page.html,
+            "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{region}\">\
+             <table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+             <th scope=\"col\">{}</th></tr></thead><tbody>",
+            page.t("privacy_column_data"),
+            page.t("privacy_column_examples"),
+            page.t("privacy_column_retention"),
+        )
+        .unwrap();
+        for category in &processing.data_categories {
+            let row = format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                page.local(&category.label),
+                page.local(&category.examples),
+                page.retention(category.retention),
+            );
+            page.push(&row);
+        }
+        page.push("</tbody></table></div>");
+        page.heading(3, "privacy_recipients");
+        page.list(&processing.recipients);
+        page.heading(3, "privacy_transfers");
+        page.paragraph(if processing.transfers_outside_eu {
+            "privacy_transfers_yes"
+        } else {
+            "privacy_transfers_none"
+        });
+        page.heading(3, "privacy_rights");
+        page.push("<ul>");
+        for right in &processing.rights {
+            let text = page.t(right_key(*right));
+            write!(page.html, "<li>{text}</li>").unwrap();
+        }
+        page.push("</ul>");
+        if !processing.notes.is_empty() {
+            page.heading(3, "privacy_notes");
+            page.list(&processing.notes);
+        }
+        page.push("</section>");
+    }
+
+    page.heading(2, "privacy_device_heading");
+    page.paragraph("privacy_device_intro");
+    page.push("<ul>");
+    for item in &registry.device_storage {
+        let kind = page.t(if item.kind == "cookie" {
+            "storage_cookie"
+        } else {
+            "storage_local"
+        });
+        let consent = page.t(if item.needs_consent {
+            "storage_needs_consent"
+        } else {
+            "storage_no_consent"
+        });
+        let in_use = page.t(if item.in_use {
+            "storage_in_use"
+        } else {
+            "storage_not_yet"
+        });
+        let item_html = format!(
+            "<li><strong>{kind} <code>{}</code></strong><ul><li>{}</li><li>{} {}</li>\
+             <li>{consent}</li><li>{in_use}</li></ul></li>",
+            escape(&item.name),
+            page.local(&item.purpose),
+            page.t("storage_lifetime"),
+            page.local(&item.lifetime),
+        );
+        page.push(&item_html);
+    }
+    page.push("</ul>");
+    page.paragraph("privacy_no_banner");
+
+    page.heading(2, "privacy_rights_heading");
+    page.paragraph("privacy_rights_intro");
+    let dpo = &registry.dpo;
+    let email = escape(&dpo.email);
+    let dpo_email = page.t("privacy_dpo_email");
+    write!(
+        page.html,
+        "<p>{dpo_email} <a href=\"mailto:{email}\">{email}</a></p>"
+    )
+    .unwrap();
+    page.paragraph("privacy_dpo_post");
+    page.push("<address>");
+    for line in &dpo.postal_address {
+        write!(page.html, "{}<br>", escape(line)).unwrap();
+    }
+    page.push("</address>");
+    let mention = page.local(&dpo.request_must_mention);
+    write!(page.html, "<p>{mention}</p>").unwrap();
+    let cnil = page.t("privacy_cnil");
+    write!(
+        page.html,
+        "<p>{cnil} <a href=\"https://www.cnil.fr/fr/plaintes\">cnil.fr</a></p>"
+    )
+    .unwrap();
+    page.html
+}
