@@ -13,10 +13,8 @@ use std::path::Path;
 const LANGUAGES: [&str; 2] = ["fr", "en"];
 
 fn main() {
-    let tables: Vec<BTreeMap<String, String>> = LANGUAGES
-        .iter()
-        .map(|lang| read_language(lang))
-        .collect();
+    let tables: Vec<BTreeMap<String, String>> =
+        LANGUAGES.iter().map(|lang| read_language(lang)).collect();
     let (french, english) = (&tables[0], &tables[1]);
     let missing: Vec<String> = french
         .keys()
