@@ -13,10 +13,16 @@ pub enum AppRoute {
     VerifyEmail,
     LogIn,
     Account,
+    ContactDetails,
+    ChangeEmail,
+    ConfirmNewEmail,
+    ChangePassword,
+    ForgotPassword,
+    ResetPassword,
 }
 
 impl AppRoute {
-    pub const ALL: [AppRoute; 9] = [
+    pub const ALL: [AppRoute; 15] = [
         AppRoute::Home,
         AppRoute::FindCollege,
         AppRoute::Accessibility,
@@ -26,6 +32,12 @@ impl AppRoute {
         AppRoute::VerifyEmail,
         AppRoute::LogIn,
         AppRoute::Account,
+        AppRoute::ContactDetails,
+        AppRoute::ChangeEmail,
+        AppRoute::ConfirmNewEmail,
+        AppRoute::ChangePassword,
+        AppRoute::ForgotPassword,
+        AppRoute::ResetPassword,
     ];
 
     /// The route at `path` (with its leading slash, no trailing one), if any.
@@ -48,6 +60,13 @@ impl AppRoute {
             AppRoute::VerifyEmail => "verifier-mon-adresse",
             AppRoute::LogIn => "connexion",
             AppRoute::Account => "mon-compte",
+            AppRoute::ContactDetails => "mon-compte/coordonnees",
+            AppRoute::ChangeEmail => "mon-compte/adresse-e-mail",
+            // The e-mailed links' pages: short paths keep the links on one line of the message.
+            AppRoute::ConfirmNewEmail => "nouvelle-adresse",
+            AppRoute::ChangePassword => "mon-compte/mot-de-passe",
+            AppRoute::ForgotPassword => "mot-de-passe-oublie",
+            AppRoute::ResetPassword => "nouveau-mot-de-passe",
         }
     }
 
@@ -67,6 +86,12 @@ impl AppRoute {
             AppRoute::VerifyEmail => Key::verify_title,
             AppRoute::LogIn => Key::login_title,
             AppRoute::Account => Key::account_title,
+            AppRoute::ContactDetails => Key::contact_title,
+            AppRoute::ChangeEmail => Key::email_change_title,
+            AppRoute::ConfirmNewEmail => Key::email_confirm_title,
+            AppRoute::ChangePassword => Key::password_change_title,
+            AppRoute::ForgotPassword => Key::forgot_title,
+            AppRoute::ResetPassword => Key::reset_title,
         }
     }
 }

@@ -7,9 +7,11 @@ pub mod choice;
 pub mod error_summary;
 pub mod field_error;
 pub mod form_check;
+pub mod form_outcome;
 pub mod language_switch;
 pub mod layout;
 pub mod password_field;
+pub mod signed_in;
 pub mod text_field;
 
 use leptos::prelude::*;
