@@ -80,24 +80,31 @@ pub fn ContactDetailsPage() -> impl IntoView {
     let sending = RwSignal::new(false);
     use_document_title(Key::contact_title, form_check.has_summary());
 
-    spawn_local(async move {
-        match api::contact_details().await {
-            Ok(details) => {
-                // `try_`: the person may have left the page while the request was out.
-                given_name.try_set(details.given_name);
-                family_name.try_set(details.family_name);
-                phone.try_set(details.phone);
-                street.try_set(details.address.street);
-                postal_code.try_set(details.address.postal_code);
-                commune.try_set(details.address.commune);
-                loading.try_set(Loading::Done);
-            }
-            // Nobody signed in: the frame says so and offers to log in.
-            Err(ApiError::Unauthorized) => {}
-            Err(_) => {
-                loading.try_set(Loading::Failed);
-            }
+    // Read once someone is signed in (asking without a session would only be refused).
+    Effect::new(move |asked: Option<bool>| {
+        if asked == Some(true) || session.account().is_none() {
+            return asked.unwrap_or(false);
         }
+        spawn_local(async move {
+            match api::contact_details().await {
+                Ok(details) => {
+                    // `try_`: the person may have left the page while the request was out.
+                    given_name.try_set(details.given_name);
+                    family_name.try_set(details.family_name);
+                    phone.try_set(details.phone);
+                    street.try_set(details.address.street);
+                    postal_code.try_set(details.address.postal_code);
+                    commune.try_set(details.address.commune);
+                    loading.try_set(Loading::Done);
+                }
+                // The session ended meanwhile: the frame offers to log in once it knows.
+                Err(ApiError::Unauthorized) => session.signed_out(),
+                Err(_) => {
+                    loading.try_set(Loading::Failed);
+                }
+            }
+        });
+        true
     });
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
