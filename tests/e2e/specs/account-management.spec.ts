@@ -170,9 +170,11 @@ test('changes the password: the old one is refused afterwards, this browser stay
 
   await page.getByLabel('Mot de passe actuel', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('trop court');
+  // Leaving the field shows its error at once (before any submit).
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#nouveau-mot-de-passe-error')).toContainText('au moins 12 caractères');
   await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
-  await expect(page.locator('#nouveau-mot-de-passe-error')).toContainText('au moins 12 caractères');
   await expect(page).toHaveTitle('Erreur : Changer de mot de passe – Pass+');
   await expectNoAxeViolations(page, 'password change with errors');
 
@@ -213,6 +215,8 @@ test('resets a forgotten password by the e-mailed link, which then says it was u
   const link = await linkPath(email, '/nouveau-mot-de-passe', 2);
   await openApp(page, link);
   await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('motdepasse');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#nouveau-mot-de-passe-error')).toContainText('au moins 12 caractères');
   await page.getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }).click();
   await expect(page.locator('.error-summary')).toBeFocused();
   await expect(page).toHaveTitle('Erreur : Choisir un nouveau mot de passe – Pass+');
