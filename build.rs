@@ -5,20 +5,24 @@
 //! a comment); a key is defined once across a language's files. The build fails when the two
 //! languages do not have exactly the same keys, so a text can never be missing in one language;
 //! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
+//!
+//! Files named `*-page.txt` hold the texts of pages rendered here, at build time (the privacy
+//! page, from the registry): they are checked the same way but not compiled into the app.
 
 #[path = "build/privacy_page.rs"]
 mod privacy_page;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
 const LANGUAGES: [&str; 2] = ["fr", "en"];
 
 fn main() {
-    let tables: Vec<BTreeMap<String, String>> =
+    let languages: Vec<(BTreeMap<String, String>, BTreeSet<String>)> =
         LANGUAGES.iter().map(|lang| read_language(lang)).collect();
-    let (french, english) = (&tables[0], &tables[1]);
+    let tables: Vec<&BTreeMap<String, String>> = languages.iter().map(|(all, _)| all).collect();
+    let (french, english) = (tables[0], tables[1]);
     let missing: Vec<String> = french
         .keys()
         .filter(|k| !english.contains_key(*k))
@@ -36,27 +40,31 @@ fn main() {
         missing.join(", ")
     );
 
+    let page_only = &languages[0].1;
+    let app_keys: Vec<&String> = french.keys().filter(|k| !page_only.contains(*k)).collect();
     let mut code = String::from(
-        "/// Every translated text, by key (generated from locales/*.txt by build.rs).\n\
+        "/// Every translated text of the app, by key (generated from locales/ by build.rs).\n\
          #[allow(non_camel_case_types)]\n\
          #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\npub enum Key {\n",
     );
-    for key in french.keys() {
+    for key in &app_keys {
         writeln!(code, "    {key},").unwrap();
     }
-    code.push_str("}\n\nimpl Key {\n    pub const ALL: &'static [Key] = &[");
-    for key in french.keys() {
-        write!(code, "Key::{key}, ").unwrap();
+    // Error codes arrive as strings (`uai_empty`): only the `error_` keys need a lookup by name.
+    code.push_str(
+        "}\n\nimpl Key {\n    /// The message of an error code, `error_<code>`.\n    \
+         pub fn of_error_code(code: &str) -> Option<Key> {\n        match code {\n",
+    );
+    for key in &app_keys {
+        if let Some(code_name) = key.strip_prefix("error_") {
+            writeln!(code, "            {code_name:?} => Some(Key::{key}),").unwrap();
+        }
     }
-    code.push_str("];\n\n    pub fn name(self) -> &'static str {\n        match self {\n");
-    for key in french.keys() {
-        writeln!(code, "            Key::{key} => {key:?},").unwrap();
-    }
-    code.push_str("        }\n    }\n}\n\n");
+    code.push_str("            _ => None,\n        }\n    }\n}\n\n");
     for (lang, table) in LANGUAGES.iter().zip(&tables) {
         writeln!(code, "pub const {}: &[&str] = &[", lang.to_uppercase()).unwrap();
-        for text in table.values() {
-            writeln!(code, "    {text:?},").unwrap();
+        for key in &app_keys {
+            writeln!(code, "    {:?},", table[*key]).unwrap();
         }
         code.push_str("];\n\n");
     }
@@ -75,8 +83,9 @@ fn main() {
     }
 }
 
-/// Every `key = text` of one language, from all the files of its folder.
-fn read_language(lang: &str) -> BTreeMap<String, String> {
+/// Every `key = text` of one language, from all the files of its folder, and which keys come
+/// from build-time page files.
+fn read_language(lang: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
     let folder = format!("locales/{lang}");
     println!("cargo:rerun-if-changed={folder}");
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
@@ -86,13 +95,18 @@ fn read_language(lang: &str) -> BTreeMap<String, String> {
         .collect();
     paths.sort();
     let mut table = BTreeMap::new();
+    let mut page_only = BTreeSet::new();
     for path in paths {
         let path = path.to_str().unwrap().to_owned();
         println!("cargo:rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let before: BTreeSet<String> = table.keys().cloned().collect();
         parse(&path, &text, &mut table);
+        if path.ends_with("-page.txt") {
+            page_only.extend(table.keys().filter(|k| !before.contains(*k)).cloned());
+        }
     }
-    table
+    (table, page_only)
 }
 
 fn parse(path: &str, text: &str, table: &mut BTreeMap<String, String>) {

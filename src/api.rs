@@ -4,6 +4,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use passplus_validation::account::{
     AccountSummary, EmailForm, LoginForm, SignupForm, VerifyEmailForm,
 };
+use passplus_validation::account_changes::{
+    ContactForm, EmailChangeForm, PasswordChangeForm, PasswordResetForm,
+};
 use passplus_validation::{CollegeSearchResults, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -99,10 +102,58 @@ pub async fn current_account() -> Result<Option<AccountSummary>, ApiError> {
     send(Request::get("/api/session")).await
 }
 
+/// The signed-in family's contact details, to edit.
+pub async fn contact_details() -> Result<ContactForm, ApiError> {
+    send(Request::get("/api/account/contact")).await
+}
+
+pub async fn save_contact_details(form: &ContactForm) -> Result<(), ApiError> {
+    submit(Request::put("/api/account/contact"), form).await
+}
+
+pub async fn request_email_change(form: &EmailChangeForm) -> Result<(), ApiError> {
+    post("/api/account/email-change", form).await
+}
+
+pub async fn confirm_email_change(token: &str) -> Result<(), ApiError> {
+    let body = VerifyEmailForm {
+        token: token.to_owned(),
+    };
+    post("/api/account/email-change/verification", &body).await
+}
+
+pub async fn change_password(form: &PasswordChangeForm) -> Result<(), ApiError> {
+    submit(Request::put("/api/account/password"), form).await
+}
+
+pub async fn ask_password_reset(email: &str) -> Result<(), ApiError> {
+    let body = EmailForm {
+        email: email.to_owned(),
+    };
+    post("/api/password-reset", &body).await
+}
+
+/// Whether a reset link can still be used (before the person types a new password).
+pub async fn check_reset_link(token: &str) -> Result<(), ApiError> {
+    let body = VerifyEmailForm {
+        token: token.to_owned(),
+    };
+    post("/api/password-reset/check", &body).await
+}
+
+pub async fn reset_password(form: &PasswordResetForm) -> Result<(), ApiError> {
+    post("/api/password-reset/new-password", form).await
+}
+
 /// A POST whose answer body does not matter beyond its status.
 async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
+    submit(Request::post(path), body).await
+}
+
+/// Sends a JSON body (POST, PUT); the answer body does not matter beyond its status.
+async fn submit<T: Serialize>(request: RequestBuilder, body: &T) -> Result<(), ApiError> {
     let body = to_json(body).ok_or(ApiError::Server)?;
-    let request = Request::post(path)
+    let request = request
         .header("Content-Type", "application/json")
         .body(body)
         .map_err(|_| ApiError::Server)?;

@@ -7,13 +7,19 @@ use crate::i18n::{provide_i18n, remembered_lang};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
 use crate::pages::add_pupil::AddPupilPage;
+use crate::pages::change_email::ChangeEmailPage;
+use crate::pages::change_password::ChangePasswordPage;
+use crate::pages::confirm_new_email::ConfirmNewEmailPage;
+use crate::pages::contact_details::ContactDetailsPage;
 use crate::pages::edit_pupil::EditPupilPage;
 use crate::pages::find_college::FindCollegePage;
+use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::home::HomePage;
 use crate::pages::legal_notice::LegalNoticePage;
 use crate::pages::login::LogInPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::privacy::PrivacyPage;
+use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::signup::SignUpPage;
 use crate::pages::verify_email::VerifyEmailPage;
 use crate::router::{provide_location, use_location};
@@ -46,6 +52,12 @@ fn page(route: Option<AppRoute>) -> AnyView {
         Some(AppRoute::Account) => AccountPage().into_any(),
         Some(AppRoute::AddPupil) => AddPupilPage().into_any(),
         Some(AppRoute::EditPupil) => EditPupilPage().into_any(),
+        Some(AppRoute::ContactDetails) => ContactDetailsPage().into_any(),
+        Some(AppRoute::ChangeEmail) => ChangeEmailPage().into_any(),
+        Some(AppRoute::ConfirmNewEmail) => ConfirmNewEmailPage().into_any(),
+        Some(AppRoute::ChangePassword) => ChangePasswordPage().into_any(),
+        Some(AppRoute::ForgotPassword) => ForgotPasswordPage().into_any(),
+        Some(AppRoute::ResetPassword) => ResetPasswordPage().into_any(),
         None => NotFoundPage().into_any(),
     }
 }

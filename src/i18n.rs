@@ -114,9 +114,5 @@ pub fn use_i18n() -> I18n {
 
 /// The message key for a rule's error code (`error_<code>` in the translation files).
 pub fn error_message_key(code: &str) -> Key {
-    Key::ALL
-        .iter()
-        .copied()
-        .find(|key| key.name().strip_prefix("error_") == Some(code))
-        .unwrap_or(Key::error_unknown)
+    Key::of_error_code(code).unwrap_or(Key::error_unknown)
 }

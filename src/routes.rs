@@ -15,10 +15,16 @@ pub enum AppRoute {
     Account,
     AddPupil,
     EditPupil,
+    ContactDetails,
+    ChangeEmail,
+    ConfirmNewEmail,
+    ChangePassword,
+    ForgotPassword,
+    ResetPassword,
 }
 
 impl AppRoute {
-    pub const ALL: [AppRoute; 11] = [
+    pub const ALL: [AppRoute; 17] = [
         AppRoute::Home,
         AppRoute::FindCollege,
         AppRoute::Accessibility,
@@ -30,6 +36,12 @@ impl AppRoute {
         AppRoute::Account,
         AppRoute::AddPupil,
         AppRoute::EditPupil,
+        AppRoute::ContactDetails,
+        AppRoute::ChangeEmail,
+        AppRoute::ConfirmNewEmail,
+        AppRoute::ChangePassword,
+        AppRoute::ForgotPassword,
+        AppRoute::ResetPassword,
     ];
 
     /// The route at `path` (with its leading slash, no trailing one), if any.
@@ -54,6 +66,13 @@ impl AppRoute {
             AppRoute::Account => "mon-compte",
             AppRoute::AddPupil => "mon-compte/ajouter-un-enfant",
             AppRoute::EditPupil => "mon-compte/modifier-un-enfant",
+            AppRoute::ContactDetails => "mon-compte/coordonnees",
+            AppRoute::ChangeEmail => "mon-compte/adresse-e-mail",
+            // The e-mailed links' pages: short paths keep the links on one line of the message.
+            AppRoute::ConfirmNewEmail => "nouvelle-adresse",
+            AppRoute::ChangePassword => "mon-compte/mot-de-passe",
+            AppRoute::ForgotPassword => "mot-de-passe-oublie",
+            AppRoute::ResetPassword => "nouveau-mot-de-passe",
         }
     }
 
@@ -75,6 +94,12 @@ impl AppRoute {
             AppRoute::Account => Key::account_title,
             AppRoute::AddPupil => Key::add_pupil_title,
             AppRoute::EditPupil => Key::edit_pupil_title,
+            AppRoute::ContactDetails => Key::contact_title,
+            AppRoute::ChangeEmail => Key::email_change_title,
+            AppRoute::ConfirmNewEmail => Key::email_confirm_title,
+            AppRoute::ChangePassword => Key::password_change_title,
+            AppRoute::ForgotPassword => Key::forgot_title,
+            AppRoute::ResetPassword => Key::reset_title,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod error_summary;
 pub mod field_error;
 pub mod file_field;
 pub mod form_check;
+pub mod form_outcome;
 pub mod language_switch;
 pub mod layout;
 pub mod password_field;

@@ -1,4 +1,5 @@
-//! Shows its children only to a signed-in family; otherwise says why and links to the login.
+//! The frame of a page that needs a signed-in family: a loading line until the server says who
+//! is signed in, an invitation to log in when nobody is, the page's content otherwise.
 
 use leptos::prelude::*;
 
@@ -10,14 +11,17 @@ use crate::session::use_session;
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    move || match (session.is_known(), session.account().is_some()) {
-        (false, _) => view! { <p>{i18n.t(Key::account_loading)}</p> }.into_any(),
-        (true, false) => view! {
-            <p>{i18n.t(Key::account_signed_out)}" "
-                <a href=AppRoute::LogIn.path()>{i18n.t(Key::login_title)}</a>
-            </p>
-        }
-        .into_any(),
-        (true, true) => children().into_any(),
+    let signed_in = move || session.account().is_some();
+    view! {
+        <Show when=signed_in fallback=move || match session.is_known() {
+            false => view! { <p>{move || i18n.t(Key::account_loading)}</p> }.into_any(),
+            true => view! {
+                <p>{move || i18n.t(Key::account_signed_out)}" "
+                    <a href=AppRoute::LogIn.path()>{move || i18n.t(Key::login_title)}</a>
+                </p>
+            }.into_any(),
+        }>
+            {children()}
+        </Show>
     }
 }

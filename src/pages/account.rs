@@ -1,8 +1,9 @@
-//! "Mon compte": proves the session works (the next issue fills it).
+//! "Mon compte": who is signed in, and the ways to manage the account.
 
 use leptos::prelude::*;
 
 use crate::components::pupil_dashboard::PupilDashboard;
+use crate::components::signed_in::SignedIn;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key, Lang};
 use crate::routes::AppRoute;
@@ -23,16 +24,13 @@ pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     use_document_title(Key::account_title, Signal::stored(false));
+    let link = move |route: AppRoute| {
+        view! { <li><a href=route.path()>{move || i18n.t(route.title())}</a></li> }
+    };
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::account_title)}</h1>
-        {move || match (session.is_known(), session.account()) {
-            (false, _) => view! { <p>{i18n.t(Key::account_loading)}</p> }.into_any(),
-            (true, None) => view! {
-                <p>{i18n.t(Key::account_signed_out)}" "
-                    <a href=AppRoute::LogIn.path()>{i18n.t(Key::login_title)}</a>
-                </p>
-            }.into_any(),
-            (true, Some(account)) => view! {
+        <SignedIn>
+            {move || session.account().map(|account| view! {
                 <p>{i18n.format(Key::account_welcome, &[("name", &account.given_name)])}</p>
                 <dl class="summary-list">
                     <dt>{i18n.t(Key::field_email_label)}</dt>
@@ -40,8 +38,14 @@ pub fn AccountPage() -> impl IntoView {
                     <dt>{i18n.t(Key::account_logged_in_since)}</dt>
                     <dd>{local_date_time(account.logged_in_since, i18n.lang())}</dd>
                 </dl>
-                <PupilDashboard />
-            }.into_any(),
-        }}
+            })}
+            <PupilDashboard />
+            <h2>{move || i18n.t(Key::manage_title)}</h2>
+            <ul>
+                {link(AppRoute::ContactDetails)}
+                {link(AppRoute::ChangeEmail)}
+                {link(AppRoute::ChangePassword)}
+            </ul>
+        </SignedIn>
     }
 }

@@ -108,6 +108,7 @@ pub fn LogInPage() -> impl IntoView {
                 on_blur=form_check.on_blur("password", password, errors) />
             <button type="submit" class="button">{move || i18n.t(Key::login_submit)}</button>
         </form>
+        <p><a href=AppRoute::ForgotPassword.path()>{move || i18n.t(Key::forgot_link)}</a></p>
         <Show when=move || unverified.get()>
             <div class="panel" role="alert">
                 <p>{move || i18n.t(Key::login_unverified)}</p>

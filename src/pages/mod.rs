@@ -3,13 +3,19 @@
 pub mod accessibility;
 pub mod account;
 pub mod add_pupil;
+pub mod change_email;
+pub mod change_password;
+pub mod confirm_new_email;
+pub mod contact_details;
 pub mod edit_pupil;
 pub mod find_college;
+pub mod forgot_password;
 pub mod home;
 pub mod legal_notice;
 pub mod login;
 pub mod not_found;
 pub mod privacy;
+pub mod reset_password;
 pub mod signup;
 pub mod verify_email;
 

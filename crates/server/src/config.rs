@@ -35,6 +35,8 @@ pub struct Config {
     pub unverified_account_days: i64,
     /// How long an address-verification link stays valid.
     pub verification_link_hours: i64,
+    /// How long a password-reset link stays valid: short, because it opens the account.
+    pub password_reset_link_minutes: i64,
     pub mail: MailConfig,
 }
 
@@ -74,6 +76,7 @@ impl Default for Config {
             },
             unverified_account_days: 7,
             verification_link_hours: 24,
+            password_reset_link_minutes: 60,
             mail: MailConfig {
                 from: "Pass+ <ne-pas-repondre@passplus.hauts-de-seine.fr>".to_owned(),
                 smtp_url: None,

@@ -1,11 +1,17 @@
-//! Single-use links sent by e-mail (address verification; password reset later): a random token
-//! in the link, its hash in the table, an expiry, and the moment it was used.
+//! Single-use links sent by e-mail (address verification, e-mail change, password reset): a random
+//! token in the link, its hash in the table, an expiry, and the moment it was used.
 
+use axum::http::StatusCode;
 use sqlx::{AnyConnection, Row};
+
+use crate::error::AppError;
 
 use crate::secrets::{random_token, token_hash};
 
 pub const VERIFY_EMAIL: &str = "verify_email";
+/// Verifies a new address for an account; the link's row holds that address (`new_email`).
+pub const CHANGE_EMAIL: &str = "change_email";
+pub const RESET_PASSWORD: &str = "reset_password";
 
 /// Why a link cannot be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +19,29 @@ pub enum LinkProblem {
     Unknown,
     Used,
     Expired,
+}
+
+impl LinkProblem {
+    /// The stable code the app explains: 404 `link_invalid`, 409 `link_used`, 410 `link_expired`.
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkProblem::Unknown => "link_invalid",
+            LinkProblem::Used => "link_used",
+            LinkProblem::Expired => "link_expired",
+        }
+    }
+
+    pub fn refusal(self) -> AppError {
+        let status = match self {
+            LinkProblem::Unknown => StatusCode::NOT_FOUND,
+            LinkProblem::Used => StatusCode::CONFLICT,
+            LinkProblem::Expired => StatusCode::GONE,
+        };
+        AppError::Refused {
+            status,
+            code: self.code(),
+        }
+    }
 }
 
 /// Creates a link for an account and returns its token.
@@ -38,8 +67,9 @@ pub async fn create(
     Ok(token)
 }
 
-/// Marks a link used and returns its account, or says why it cannot be used.
-pub async fn consume(
+/// The account of a link that may still be used, or why it cannot be; changes nothing (a page
+/// can say a link is dead before the person types anything).
+pub async fn check(
     connection: &mut AnyConnection,
     token: &str,
     purpose: &str,
@@ -62,6 +92,20 @@ pub async fn consume(
     if row.try_get::<i64, _>("expires_at")? < now {
         return Ok(Err(LinkProblem::Expired));
     }
+    Ok(Ok(row.try_get("account_id")?))
+}
+
+/// Marks a link used and returns its account, or says why it cannot be used.
+pub async fn consume(
+    connection: &mut AnyConnection,
+    token: &str,
+    purpose: &str,
+    now: i64,
+) -> anyhow::Result<Result<String, LinkProblem>> {
+    let account_id = match check(&mut *connection, token, purpose, now).await? {
+        Ok(account_id) => account_id,
+        Err(problem) => return Ok(Err(problem)),
+    };
     // The condition makes two simultaneous uses of one link end with a single winner.
     let marked = sqlx::query(
         "UPDATE email_links SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL",
@@ -73,5 +117,41 @@ pub async fn consume(
     if marked.rows_affected() == 0 {
         return Ok(Err(LinkProblem::Used));
     }
-    Ok(Ok(row.try_get("account_id")?))
+    Ok(Ok(account_id))
+}
+
+/// Voids an account's other unused links of one purpose (a newer one was used).
+pub async fn void_unused(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    purpose: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE email_links SET used_at = $1 \
+         WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL",
+    )
+    .bind(now)
+    .bind(account_id)
+    .bind(purpose)
+    .execute(connection)
+    .await?;
+    Ok(())
+}
+
+/// How many links of a purpose an account was sent since `since` (for hourly quotas).
+pub async fn count_since(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    purpose: &str,
+    since: i64,
+) -> anyhow::Result<i64> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_links WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
+    )
+    .bind(account_id)
+    .bind(purpose)
+    .bind(since)
+    .fetch_one(connection)
+    .await?)
 }

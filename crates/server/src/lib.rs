@@ -1,6 +1,7 @@
 //! The Pass+ server: the JSON API under `/api` and the built single-page app for every other
 //! path. `main.rs` only loads the configuration and runs [`startup::Application`].
 
+pub mod account_change_emails;
 pub mod account_emails;
 pub mod api;
 pub mod client_ip;
@@ -9,6 +10,7 @@ pub mod colleges;
 pub mod common_passwords;
 pub mod config;
 pub mod csrf;
+pub mod current_password;
 pub mod db;
 pub mod email_links;
 pub mod error;
@@ -18,6 +20,7 @@ pub mod images;
 pub mod jobs;
 pub mod login_limits;
 pub mod mail;
+pub mod new_password;
 pub mod passwords;
 pub mod pupils;
 pub mod search_key;

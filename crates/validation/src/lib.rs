@@ -5,6 +5,7 @@
 //! stable codes (see [`codes`]); the app turns codes into French or English sentences.
 
 pub mod account;
+pub mod account_changes;
 pub mod account_vectors;
 pub mod address;
 pub mod birth_date;

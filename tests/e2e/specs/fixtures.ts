@@ -14,6 +14,12 @@ export const PAGES = [
   { path: '/mon-compte', fr: 'Mon compte', en: 'My account' },
   { path: '/mon-compte/ajouter-un-enfant', fr: 'Ajouter un enfant', en: 'Add a child' },
   { path: '/mon-compte/modifier-un-enfant', fr: 'Modifier un enfant', en: 'Change a child’s details' },
+  { path: '/mon-compte/coordonnees', fr: 'Modifier mes coordonnées', en: 'Edit my contact details' },
+  { path: '/mon-compte/adresse-e-mail', fr: 'Changer d’adresse e-mail', en: 'Change my e-mail address' },
+  { path: '/mon-compte/mot-de-passe', fr: 'Changer de mot de passe', en: 'Change my password' },
+  { path: '/nouvelle-adresse', fr: 'Confirmer ma nouvelle adresse e-mail', en: 'Confirm my new e-mail address' },
+  { path: '/mot-de-passe-oublie', fr: 'Mot de passe oublié', en: 'Forgot your password' },
+  { path: '/nouveau-mot-de-passe', fr: 'Choisir un nouveau mot de passe', en: 'Choose a new password' },
   { path: '/cette-page-n-existe-pas', fr: 'Page introuvable', en: 'Page not found' },
 ];
 

@@ -3,13 +3,17 @@
 mod account;
 mod accounts;
 mod colleges;
+mod contact_details;
+mod email_change;
 mod health;
+mod password_change;
+mod password_reset;
 mod pupil_files;
 mod pupils;
 mod sessions;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{any, delete, get, post};
+use axum::routing::{any, delete, get, post, put};
 use axum::Router;
 
 use crate::error::AppError;
@@ -47,6 +51,22 @@ pub fn router() -> Router<AppState> {
         .route(
             "/api/pupils/{id}/bourse-certificate",
             get(pupil_files::certificate).delete(pupil_files::remove_certificate),
+        )
+        .route(
+            "/api/account/contact",
+            get(contact_details::read).put(contact_details::update),
+        )
+        .route("/api/account/email-change", post(email_change::request))
+        .route(
+            "/api/account/email-change/verification",
+            post(email_change::confirm),
+        )
+        .route("/api/account/password", put(password_change::change))
+        .route("/api/password-reset", post(password_reset::request))
+        .route("/api/password-reset/check", post(password_reset::check))
+        .route(
+            "/api/password-reset/new-password",
+            post(password_reset::reset),
         )
         // An unknown API path is a JSON 404, never the app's HTML.
         .route("/api", any(not_found))

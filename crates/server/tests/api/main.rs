@@ -2,6 +2,7 @@
 //! fresh database — SQLite by default, PostgreSQL when `PASSPLUS_TEST_POSTGRES_URL` names a
 //! server (cargo xtask test runs both).
 
+mod account_changes;
 mod accounts;
 mod colleges;
 mod helpers;

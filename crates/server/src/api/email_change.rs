@@ -1,0 +1,181 @@
+//! Changing the account's e-mail address: the request (signed in, with the current password)
+//! e-mails a link to the new address; the old address stays the account's, for login and
+//! messages, until that link is used. The answer is the same whether or not the new address
+//! already has an account: in that case its mailbox is told instead of receiving a link.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use passplus_validation::account::VerifyEmailForm;
+use passplus_validation::account_changes::{EmailChangeForm, EMAIL_TAKEN, EMAIL_UNCHANGED};
+use passplus_validation::{email, FieldErrors};
+use serde_json::{json, Value};
+use sqlx::Row;
+
+use crate::account_change_emails as emails;
+use crate::client_ip::client_ip;
+use crate::current_password;
+use crate::email_links::{self, LinkProblem, CHANGE_EMAIL};
+use crate::error::AppError;
+use crate::extract::ValidatedJson;
+use crate::secrets::token_hash;
+use crate::sessions::CurrentSession;
+use crate::startup::AppState;
+
+/// Most change links one account is sent in an hour: beyond, the same answer and no message,
+/// so the form cannot flood a mailbox.
+const MAX_LINKS_PER_HOUR: i64 = 5;
+
+/// `POST /api/account/email-change`
+pub async fn request(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: CurrentSession,
+    ValidatedJson(form): ValidatedJson<EmailChangeForm>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let account = current_password::load(&state, &session.account_id).await?;
+    let new_address = email::normalise(&form.new_email);
+    if new_address == account.email {
+        let mut errors = FieldErrors::default();
+        errors
+            .fields
+            .insert("new_email".into(), vec![EMAIL_UNCHANGED.into()]);
+        return Err(AppError::Invalid(errors));
+    }
+    let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
+    current_password::verify(
+        &state,
+        &account,
+        form.current_password,
+        &client,
+        "email_change",
+    )
+    .await?;
+
+    let now = state.clock.now();
+    let mut transaction = state.pool.begin().await?;
+    let recent =
+        email_links::count_since(&mut transaction, &account.id, CHANGE_EMAIL, now - 3600).await?;
+    if recent >= MAX_LINKS_PER_HOUR {
+        tracing::warn!(event = "email_change", outcome = "quota_reached", account = %account.id);
+        return Ok(accepted());
+    }
+    // A link is made even for a taken address (and never sent), so both cases do the same work
+    // and count toward the same quota.
+    let valid_hours = state.config.verification_link_hours;
+    let token = email_links::create(
+        &mut transaction,
+        &account.id,
+        CHANGE_EMAIL,
+        now,
+        valid_hours * 3600,
+    )
+    .await?;
+    sqlx::query("UPDATE email_links SET new_email = $1 WHERE token_hash = $2")
+        .bind(&new_address)
+        .bind(token_hash(&token))
+        .execute(&mut *transaction)
+        .await?;
+    let taken = sqlx::query("SELECT id FROM accounts WHERE email = $1")
+        .bind(&new_address)
+        .fetch_optional(&mut *transaction)
+        .await?
+        .is_some();
+    let to_new_address = if taken {
+        emails::email_change_address_taken(&new_address, &state.link("/connexion"))
+    } else {
+        let link = state.link(&format!("/nouvelle-adresse?jeton={token}"));
+        emails::email_change_link(&new_address, &link, valid_hours)
+    };
+    // Sent before the commit: if a message cannot go, nothing is kept and the person retries.
+    state.mailer.send(to_new_address).await?;
+    state
+        .mailer
+        .send(emails::email_change_requested(&account.email, &new_address))
+        .await?;
+    transaction.commit().await?;
+    let outcome = if taken { "address_taken" } else { "link_sent" };
+    tracing::info!(event = "email_change", outcome, account = %account.id);
+    Ok(accepted())
+}
+
+fn accepted() -> (StatusCode, Json<Value>) {
+    (
+        StatusCode::ACCEPTED,
+        Json(json!({ "status": "verification_sent" })),
+    )
+}
+
+/// `POST /api/account/email-change/verification`: the token from the link sent to the new
+/// address. No session needed: the link proves the new mailbox is the person's.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
+) -> Result<Json<Value>, AppError> {
+    let now = state.clock.now();
+    let mut transaction = state.pool.begin().await?;
+    let account_id =
+        match email_links::consume(&mut transaction, &form.token, CHANGE_EMAIL, now).await? {
+            Ok(account_id) => account_id,
+            Err(problem) => {
+                tracing::info!(event = "email_change_confirm", outcome = problem.code());
+                return Err(problem.refusal());
+            }
+        };
+    let new_address: String =
+        sqlx::query_scalar("SELECT new_email FROM email_links WHERE token_hash = $1")
+            .bind(token_hash(&form.token))
+            .fetch_one(&mut *transaction)
+            .await?;
+    let old_address: String = sqlx::query_scalar("SELECT email FROM accounts WHERE id = $1")
+        .bind(&account_id)
+        .fetch_one(&mut *transaction)
+        .await?;
+    let taken = sqlx::query("SELECT id FROM accounts WHERE email = $1")
+        .bind(&new_address)
+        .fetch_optional(&mut *transaction)
+        .await?;
+    // The address found an account after the link was sent; the link's holder owns the address,
+    // so telling them reveals nothing. The link stays unused: nothing changed.
+    let email_taken = AppError::Refused {
+        status: StatusCode::CONFLICT,
+        code: EMAIL_TAKEN,
+    };
+    if let Some(row) = taken {
+        transaction.rollback().await?;
+        let same_account = row.try_get::<String, _>("id")? == account_id;
+        tracing::info!(event = "email_change_confirm", outcome = "address_taken", account = %account_id);
+        // Already this account's address: the change was made by another link.
+        return Err(if same_account {
+            LinkProblem::Used.refusal()
+        } else {
+            email_taken
+        });
+    }
+    let updated = sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2")
+        .bind(&new_address)
+        .bind(&account_id)
+        .execute(&mut *transaction)
+        .await;
+    if let Err(error) = updated {
+        // Taken by a signup at this very moment: same answer as above.
+        if error
+            .as_database_error()
+            .is_some_and(|e| e.is_unique_violation())
+        {
+            return Err(email_taken);
+        }
+        return Err(error.into());
+    }
+    // Older links to other addresses must not undo this one later.
+    email_links::void_unused(&mut transaction, &account_id, CHANGE_EMAIL, now).await?;
+    transaction.commit().await?;
+    tracing::info!(event = "email_change_confirm", outcome = "changed", account = %account_id);
+    let notice =
+        emails::email_changed(&old_address, &new_address, &state.link("/mentions-legales"));
+    emails::send_notice(&state.mailer, notice, "email_change_confirm").await;
+    Ok(Json(json!({ "status": "email_changed" })))
+}

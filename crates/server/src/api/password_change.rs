@@ -1,0 +1,63 @@
+//! `PUT /api/account/password`: a new password for the signed-in account, with the current one.
+//! Every session of the account ends (a thief's too), and this browser gets a fresh one so the
+//! person stays signed in.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
+use axum::Json;
+use passplus_validation::account_changes::PasswordChangeForm;
+use serde_json::json;
+
+use crate::account_change_emails as emails;
+use crate::client_ip::client_ip;
+use crate::error::AppError;
+use crate::extract::ValidatedJson;
+use crate::sessions::{self, CurrentSession};
+use crate::startup::AppState;
+use crate::{current_password, new_password, passwords};
+
+pub async fn change(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    session: CurrentSession,
+    ValidatedJson(form): ValidatedJson<PasswordChangeForm>,
+) -> Result<impl IntoResponse, AppError> {
+    let account = current_password::load(&state, &session.account_id).await?;
+    // Before the current password is tried: an invalid new one costs no attempt.
+    new_password::check(&form.new_password, &account.email, "new_password")?;
+    let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
+    current_password::verify(
+        &state,
+        &account,
+        form.current_password,
+        &client,
+        "password_change",
+    )
+    .await?;
+    let password_hash = passwords::hash(form.new_password).await?;
+
+    let mut transaction = state.pool.begin().await?;
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(&password_hash)
+        .bind(&account.id)
+        .execute(&mut *transaction)
+        .await?;
+    // In the same transaction: the new password never coexists with the old sessions.
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(&account.id)
+        .execute(&mut *transaction)
+        .await?;
+    transaction.commit().await?;
+    let token = sessions::create(&state.pool, state.clock.now(), &account.id).await?;
+    tracing::info!(event = "password_change", outcome = "changed", account = %account.id);
+    let notice = emails::password_changed(&account.email, &state.link("/mot-de-passe-oublie"));
+    emails::send_notice(&state.mailer, notice, "password_change").await;
+    Ok((
+        sessions::set_cookie_header(sessions::cookie(&token)),
+        Json(json!({ "status": "password_changed" })),
+    ))
+}

@@ -1,0 +1,148 @@
+//! "Mot de passe oublié": a single-use link, valid for `password_reset_link_minutes`, e-mailed to
+//! an address that has an account; the same answer, at about the same speed, for any address.
+//! Using the link sets a new password and ends every session of the account.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use passplus_validation::account::{EmailForm, VerifyEmailForm};
+use passplus_validation::account_changes::PasswordResetForm;
+use passplus_validation::email;
+use serde_json::{json, Value};
+use sqlx::Row;
+
+use crate::account_change_emails as emails;
+use crate::email_links::{self, RESET_PASSWORD};
+use crate::error::AppError;
+use crate::extract::ValidatedJson;
+use crate::startup::AppState;
+use crate::{new_password, passwords, sessions};
+
+/// Most reset links one account is sent in an hour: beyond, the same answer and no message.
+const MAX_LINKS_PER_HOUR: i64 = 3;
+
+/// `POST /api/password-reset`: asks for a link.
+pub async fn request(
+    State(state): State<AppState>,
+    ValidatedJson(form): ValidatedJson<EmailForm>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let address = email::normalise(&form.email);
+    let account_id: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
+        .bind(&address)
+        .fetch_optional(&state.pool)
+        .await?;
+    if let Some(account_id) = account_id {
+        let now = state.clock.now();
+        let mut transaction = state.pool.begin().await?;
+        let recent =
+            email_links::count_since(&mut transaction, &account_id, RESET_PASSWORD, now - 3600)
+                .await?;
+        if recent >= MAX_LINKS_PER_HOUR {
+            tracing::warn!(event = "password_reset_link", outcome = "quota_reached", account = %account_id);
+        } else {
+            let minutes = state.config.password_reset_link_minutes;
+            let token = email_links::create(
+                &mut transaction,
+                &account_id,
+                RESET_PASSWORD,
+                now,
+                minutes * 60,
+            )
+            .await?;
+            transaction.commit().await?;
+            let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
+            let message = emails::password_reset_link(&address, &link, minutes);
+            // Sent after the answer: how long a mail server takes must not tell whether the
+            // address has an account. A lost message costs a new request, which looks the same.
+            let mailer = state.mailer.clone();
+            tokio::spawn(async move {
+                emails::send_notice(&mailer, message, "password_reset_link").await;
+            });
+            tracing::info!(event = "password_reset_link", outcome = "sent", account = %account_id);
+        }
+    } else {
+        tracing::info!(event = "password_reset_link", outcome = "unknown_address");
+    }
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({ "status": "reset_sent" })),
+    ))
+}
+
+/// `POST /api/password-reset/check`: whether a link can still be used, before the person types
+/// a new password; changes nothing.
+pub async fn check(
+    State(state): State<AppState>,
+    ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
+) -> Result<Json<Value>, AppError> {
+    let mut connection = state.pool.acquire().await?;
+    let now = state.clock.now();
+    match email_links::check(&mut connection, &form.token, RESET_PASSWORD, now).await? {
+        Ok(_) => Ok(Json(json!({ "status": "valid" }))),
+        Err(problem) => Err(problem.refusal()),
+    }
+}
+
+/// `POST /api/password-reset/new-password`: the link's token and the new password.
+pub async fn reset(
+    State(state): State<AppState>,
+    ValidatedJson(form): ValidatedJson<PasswordResetForm>,
+) -> Result<impl IntoResponse, AppError> {
+    let now = state.clock.now();
+    // Checked first without using the link, so that an invalid password leaves it usable.
+    let account_id = {
+        let mut connection = state.pool.acquire().await?;
+        match email_links::check(&mut connection, &form.token, RESET_PASSWORD, now).await? {
+            Ok(account_id) => account_id,
+            Err(problem) => {
+                tracing::info!(event = "password_reset", outcome = problem.code());
+                return Err(problem.refusal());
+            }
+        }
+    };
+    let row = sqlx::query("SELECT email FROM accounts WHERE id = $1")
+        .bind(&account_id)
+        .fetch_one(&state.pool)
+        .await?;
+    let address: String = row.try_get("email")?;
+    new_password::check(&form.new_password, &address, "new_password")?;
+    let password_hash = passwords::hash(form.new_password).await?;
+
+    let mut transaction = state.pool.begin().await?;
+    // Used in this transaction: of two uses at once, one wins and the other changes nothing.
+    if let Err(problem) =
+        email_links::consume(&mut transaction, &form.token, RESET_PASSWORD, now).await?
+    {
+        tracing::info!(event = "password_reset", outcome = problem.code());
+        return Err(problem.refusal());
+    }
+    // The link proves the mailbox is the person's: an unverified address is verified too.
+    sqlx::query(
+        "UPDATE accounts SET password_hash = $1, verified_at = COALESCE(verified_at, $2) \
+         WHERE id = $3",
+    )
+    .bind(&password_hash)
+    .bind(now)
+    .bind(&account_id)
+    .execute(&mut *transaction)
+    .await?;
+    email_links::void_unused(&mut transaction, &account_id, RESET_PASSWORD, now).await?;
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(&account_id)
+        .execute(&mut *transaction)
+        .await?;
+    // A locked-out owner who proved their mailbox may log in at once.
+    sqlx::query("DELETE FROM login_failures WHERE email = $1")
+        .bind(&address)
+        .execute(&mut *transaction)
+        .await?;
+    transaction.commit().await?;
+    tracing::info!(event = "password_reset", outcome = "changed", account = %account_id);
+    let notice = emails::password_changed(&address, &state.link("/mot-de-passe-oublie"));
+    emails::send_notice(&state.mailer, notice, "password_reset").await;
+    Ok((
+        sessions::set_cookie_header(sessions::removal_cookie()),
+        Json(json!({ "status": "password_reset" })),
+    ))
+}

@@ -1,0 +1,64 @@
+//! Checking the current password before a sensitive change (e-mail, password) of a signed-in
+//! account. A wrong password counts as a failed login for the account's address and the client,
+//! so that a stolen session cannot be used to guess the password faster than the login form.
+
+use axum::http::StatusCode;
+use passplus_validation::account_changes::CURRENT_PASSWORD_WRONG;
+use sqlx::Row;
+
+use crate::error::AppError;
+use crate::startup::AppState;
+use crate::{login_limits, passwords};
+
+/// The signed-in account, as the checks need it.
+pub struct Account {
+    pub id: String,
+    /// The stored (lower-cased) address.
+    pub email: String,
+    password_hash: String,
+}
+
+/// The account of a session; 401 if it was deleted meanwhile.
+pub async fn load(state: &AppState, account_id: &str) -> Result<Account, AppError> {
+    let row = sqlx::query("SELECT email, password_hash FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(&state.pool)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(Account {
+        id: account_id.to_owned(),
+        email: row.try_get("email")?,
+        password_hash: row.try_get("password_hash")?,
+    })
+}
+
+/// Accepts the right password unless the login limits are reached (429); refuses a wrong one
+/// with 403 `current_password_wrong` and records the failure. `event` names the log line.
+pub async fn verify(
+    state: &AppState,
+    account: &Account,
+    password: String,
+    client: &str,
+    event: &'static str,
+) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let limits = &state.config.login_limits;
+    if let Some(retry_after_seconds) =
+        login_limits::wait_needed(&state.pool, now, limits, &account.email, client).await?
+    {
+        tracing::warn!(event, outcome = "rate_limited", account = %account.id);
+        return Err(AppError::TooManyAttempts {
+            retry_after_seconds,
+        });
+    }
+    if !passwords::verify(password, Some(account.password_hash.clone())).await? {
+        login_limits::record_failure(&state.pool, now, &account.email, client).await?;
+        tracing::info!(event, outcome = "wrong_password", account = %account.id);
+        return Err(AppError::Refused {
+            status: StatusCode::FORBIDDEN,
+            code: CURRENT_PASSWORD_WRONG,
+        });
+    }
+    login_limits::forget_failures(&state.pool, &account.email).await?;
+    Ok(())
+}

@@ -1,0 +1,77 @@
+//! "Mot de passe oublié": an address, then a link by e-mail to choose a new password. The page
+//! says the same whether or not the address has an account: only its mailbox tells.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use passplus_validation::account::EmailForm;
+use passplus_validation::check;
+
+use crate::api::{self, ApiError};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::form_check::{FormCheck, FormField};
+use crate::components::form_outcome::SentPanel;
+use crate::components::text_field::TextField;
+use crate::document_title::use_document_title;
+use crate::i18n::{use_i18n, Key};
+
+const FIELDS: &[FormField] = &[FormField {
+    name: "email",
+    id: "courriel",
+}];
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let form = move || EmailForm {
+        email: email.get_untracked(),
+    };
+    let errors = move || check(&form());
+    let form_check = FormCheck::new(FIELDS);
+    let sent_to = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(false);
+    use_document_title(Key::forgot_title, form_check.has_summary());
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if sending.get_untracked() || !form_check.submitted(&errors()) {
+            return;
+        }
+        sending.set(true);
+        let body = form();
+        spawn_local(async move {
+            let outcome = api::ask_password_reset(&body.email).await;
+            // `try_`: the person may have left the page while the request was out.
+            sending.try_set(false);
+            match outcome {
+                Ok(()) => {
+                    sent_to.try_set(Some(body.email.trim().to_owned()));
+                }
+                Err(ApiError::Invalid(errors)) => {
+                    form_check.submitted(&errors);
+                }
+                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
+                Err(_) => form_check.refused(Key::form_server_error),
+            }
+        });
+    };
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t(Key::forgot_title)}</h1>
+        <Show
+            when=move || sent_to.get().is_none()
+            fallback=move || view! { <SentPanel title=Key::forgot_sent_title text=Key::forgot_sent_text
+                email=sent_to.get().unwrap_or_default() /> }
+        >
+            <p>{move || i18n.t(Key::forgot_intro)}</p>
+            <ErrorSummary errors=form_check.summary() />
+            <form novalidate on:submit=on_submit>
+                <TextField id="courriel" label=Key::field_email_label hint=Key::field_email_hint
+                    value=email error=form_check.error("email") input_type="email"
+                    autocomplete="email" on_input=form_check.on_input("email", errors)
+                    on_blur=form_check.on_blur("email", email, errors) />
+                <button type="submit" class="button">{move || i18n.t(Key::forgot_submit)}</button>
+            </form>
+        </Show>
+    }
+}
