@@ -6,11 +6,12 @@
 //! languages do not have exactly the same keys, so a text can never be missing in one language;
 //! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
 //!
-//! Files named `*-page.txt` hold the texts of pages rendered here, at build time (the privacy
-//! page, from the registry): they are checked the same way but not compiled into the app.
+//! Files named `*-page.txt` hold the texts of the privacy notice, which the server renders from
+//! the registry (see `build/privacy_page.rs`): they are checked the same way but not compiled
+//! into the app.
 
-#[path = "build/privacy_page.rs"]
-mod privacy_page;
+#[path = "build/locales.rs"]
+mod locales;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -19,8 +20,10 @@ use std::path::Path;
 const LANGUAGES: [&str; 2] = ["fr", "en"];
 
 fn main() {
-    let languages: Vec<(BTreeMap<String, String>, BTreeSet<String>)> =
-        LANGUAGES.iter().map(|lang| read_language(lang)).collect();
+    let languages: Vec<(BTreeMap<String, String>, BTreeSet<String>)> = LANGUAGES
+        .iter()
+        .map(|lang| locales::read_language(Path::new("locales"), lang))
+        .collect();
     let tables: Vec<&BTreeMap<String, String>> = languages.iter().map(|(all, _)| all).collect();
     let (french, english) = (tables[0], tables[1]);
     let missing: Vec<String> = french
@@ -70,66 +73,4 @@ fn main() {
     }
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("translations.rs"), code).unwrap();
-
-    println!("cargo:rerun-if-changed=build/privacy_page.rs");
-    println!("cargo:rerun-if-changed=crates/validation/data/privacy-registry.json");
-    for (lang, table) in LANGUAGES.iter().zip(&tables) {
-        let html = privacy_page::render(table, lang);
-        std::fs::write(
-            Path::new(&out_dir).join(format!("privacy.{lang}.html")),
-            html,
-        )
-        .unwrap();
-    }
-}
-
-/// Every `key = text` of one language, from all the files of its folder, and which keys come
-/// from build-time page files.
-fn read_language(lang: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
-    let folder = format!("locales/{lang}");
-    println!("cargo:rerun-if-changed={folder}");
-    let mut paths: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|e| panic!("{folder}: {e}"))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-        .collect();
-    paths.sort();
-    let mut table = BTreeMap::new();
-    let mut page_only = BTreeSet::new();
-    for path in paths {
-        let path = path.to_str().unwrap().to_owned();
-        println!("cargo:rerun-if-changed={path}");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let before: BTreeSet<String> = table.keys().cloned().collect();
-        parse(&path, &text, &mut table);
-        if path.ends_with("-page.txt") {
-            page_only.extend(table.keys().filter(|k| !before.contains(*k)).cloned());
-        }
-    }
-    (table, page_only)
-}
-
-fn parse(path: &str, text: &str, table: &mut BTreeMap<String, String>) {
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (key, value) = line
-            .split_once(" = ")
-            .unwrap_or_else(|| panic!("{path}:{}: expected `key = text`", number + 1));
-        let key = key.trim();
-        assert!(
-            key.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
-            "{path}:{}: keys are snake_case",
-            number + 1
-        );
-        let previous = table.insert(key.to_owned(), value.trim().to_owned());
-        assert!(
-            previous.is_none(),
-            "{path}:{}: {key} defined twice",
-            number + 1
-        );
-    }
 }

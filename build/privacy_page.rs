@@ -1,7 +1,8 @@
-//! The privacy page's body, rendered to HTML at build time from the shared privacy registry and
-//! the translation tables, one fragment per language. Rendering it in the browser cost ~16 KB of
-//! compressed wasm (the registry's deserialiser and the page's views) for a page that never
-//! changes without a new release; as HTML it costs a few kilobytes of text.
+//! The privacy notice's body, rendered to HTML at build time (by the server's build script) from
+//! the shared privacy registry and the translation tables, one fragment per language. The server
+//! sends it to the app's privacy page on request. Rendering it in the browser cost ~16 KB of
+//! compressed wasm on every first visit (the registry's deserialiser and the page's views), for a
+//! page few visitors open and that never changes without a new release.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -18,6 +18,8 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const TRUNK_VERSION: &str = "0.21.14";
 /// Must match `[tools] wasm_opt` in Trunk.toml (a test checks it).
 const BINARYEN_VERSION: &str = "132.0.0";
+/// Minifies wasm-bindgen's JavaScript glue (Trunk's own minifier fails on its `export default`).
+const TERSER_VERSION: &str = "5.51.2";
 
 /// Everything needed to build the single-page app.
 pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
@@ -122,6 +124,11 @@ pub fn ensure_npm_tool(
         )?;
     }
     Ok(binary)
+}
+
+/// terser from npm, in `target/tools/terser`; returns the command's path.
+pub fn ensure_terser(root: &Path) -> anyhow::Result<PathBuf> {
+    ensure_npm_tool(root, ("terser", TERSER_VERSION), "terser", TERSER_VERSION)
 }
 
 /// PATH with the npm wasm-opt first, for Trunk.

@@ -8,6 +8,7 @@ mod email_change;
 mod health;
 mod password_change;
 mod password_reset;
+mod privacy_notice;
 mod pupil_files;
 mod pupils;
 mod sessions;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/api/health", get(health::health))
         .route("/api/colleges", get(colleges::search))
+        .route("/api/privacy-notice/{lang}", get(privacy_notice::notice))
         .route("/api/accounts", post(accounts::sign_up))
         .route("/api/accounts/verification", post(accounts::verify))
         .route(

@@ -141,3 +141,33 @@ async fn every_response_carries_the_security_headers() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_privacy_notice_is_served_in_each_language_from_the_registry() {
+    let app = spawn_app().await;
+    let registry = passplus_validation::privacy::registry();
+    for (lang, first_processing) in [
+        ("fr", &registry.processings[0].name.fr),
+        ("en", &registry.processings[0].name.en),
+    ] {
+        let response = app.get(&format!("/api/privacy-notice/{lang}")).await;
+        assert_eq!(response.status(), 200, "{lang}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/html; charset=utf-8"
+        );
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!("mailto:{}", registry.dpo.email)));
+        let escaped = first_processing.replace('&', "&amp;");
+        assert!(html.contains(&escaped), "{lang}: {first_processing}");
+        assert!(html.contains("<table>") && html.contains("<th scope=\"row\">"));
+    }
+    let french = app
+        .get("/api/privacy-notice/fr")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(french.contains("Vos droits"));
+    assert_eq!(app.get("/api/privacy-notice/de").await.status(), 404);
+}
