@@ -45,6 +45,27 @@ pub fn prepare(base_url: &str, work_dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(script)
 }
 
+/// Logs the bench account in; returns its session cookie (`name=value`).
+pub fn session_cookie(base_url: &str) -> anyhow::Result<String> {
+    let authority = base_url.trim_start_matches("http://");
+    let body = format!(r#"{{"email":"{EMAIL}","password":"{PASSWORD}"}}"#);
+    let mut stream = TcpStream::connect(authority)?;
+    write!(
+        stream,
+        "POST /api/sessions HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer)?;
+    answer
+        .lines()
+        .find_map(|line| line.strip_prefix("set-cookie: "))
+        .and_then(|cookie| cookie.split(';').next())
+        .map(str::to_owned)
+        .context("the bench login set no cookie")
+}
+
 /// Raw argon2id hashes per second, from the server crate's example.
 pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     cmd::run(cmd::cargo(root).args([

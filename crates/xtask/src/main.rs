@@ -11,6 +11,7 @@ mod sizes;
 mod spa;
 mod test;
 mod tools;
+mod uploads;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -66,6 +66,11 @@ pub struct BackgroundServer {
 }
 
 impl BackgroundServer {
+    /// The server's process id (to read its memory use).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Starts the server on 127.0.0.1 with a random port, serving `dist` with a fresh SQLite
     /// database in `work_dir`, and waits until it says it is ready.
     pub fn start(binary: &Path, dist: &Path, work_dir: &Path) -> anyhow::Result<BackgroundServer> {

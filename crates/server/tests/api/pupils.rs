@@ -185,8 +185,8 @@ async fn a_family_adds_two_pupils_and_the_dashboard_shows_both_grants() {
 
     let pupils = list(&app, &cookie).await;
     assert_eq!(pupils.len(), 2);
-    let (ines, noe) = (&pupils[0], &pupils[1]);
-    assert_eq!(ines["given_name"], "Inès");
+    let named = |name: &str| pupils.iter().find(|p| p["given_name"] == name).unwrap();
+    let (ines, noe) = (named("Inès"), named("Noé"));
     assert_eq!(
         ines["grant"],
         json!({ "euros": 80, "after_validation": 100 })

@@ -1,0 +1,106 @@
+//! The upload bench: a large phone photo (just under the 10 MiB limit, 24 megapixels) added with
+//! a pupil, five times, against the release server; the time of each request (upload, checks,
+//! decoding, re-encoding without metadata, storing) and the server's peak memory (VmHWM).
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+
+use crate::{cmd, logins};
+
+const UPLOADS: usize = 5;
+
+/// "photo size | time per upload (median, max) | server peak memory before → after".
+pub fn measure(
+    root: &Path,
+    base_url: &str,
+    server_pid: u32,
+    work_dir: &Path,
+) -> anyhow::Result<String> {
+    cmd::run(cmd::cargo(root).args([
+        "build",
+        "--release",
+        "--package",
+        "passplus-server",
+        "--example",
+        "big_photo",
+    ]))?;
+    let photo_path = work_dir.join("big-photo.jpg");
+    let example = root.join("target/release/examples/big_photo");
+    cmd::output_of(&example.to_string_lossy(), &[&photo_path.to_string_lossy()])
+        .context("the big_photo example failed")?;
+    let photo = std::fs::read(&photo_path)?;
+
+    let cookie = logins::session_cookie(base_url)?;
+    let pupil = r#"{"given_name":"Inès","family_name":"Essai","birth_date":{"day":"14","month":"3","year":"2014"},"college_uai":"0921243B","class":"5e","bourse_holder":false}"#;
+    let boundary = "passplus-bench-boundary";
+    let mut body = Vec::new();
+    write!(
+        body,
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"photo.jpg\"\r\n\
+         Content-Type: image/jpeg\r\n\r\n"
+    )?;
+    body.extend_from_slice(&photo);
+    write!(body, "\r\n--{boundary}--\r\n")?;
+
+    let before = peak_memory_kib(server_pid)?;
+    let mut times = Vec::new();
+    for _ in 0..UPLOADS {
+        let started = Instant::now();
+        let status = post_multipart(base_url, &cookie, boundary, &body)?;
+        times.push(started.elapsed().as_secs_f64());
+        if status != 201 {
+            bail!("the bench upload answered {status}");
+        }
+    }
+    let after = peak_memory_kib(server_pid)?;
+    times.sort_by(f64::total_cmp);
+    Ok(format!(
+        "{:.1} MB | {:.2} s | {:.2} s | {} MiB → {} MiB",
+        photo.len() as f64 / 1_000_000.0,
+        times[times.len() / 2],
+        times[times.len() - 1],
+        before / 1024,
+        after / 1024
+    ))
+}
+
+/// The process's peak resident memory so far, from /proc.
+fn peak_memory_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .context("no VmHWM in /proc status")
+}
+
+fn post_multipart(
+    base_url: &str,
+    cookie: &str,
+    boundary: &str,
+    body: &[u8],
+) -> anyhow::Result<u16> {
+    let authority = base_url.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(authority)?;
+    write!(
+        stream,
+        "POST /api/pupils HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
+         Cookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(body)?;
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer)?;
+    String::from_utf8_lossy(&answer)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .context("no HTTP status in the answer")
+}
