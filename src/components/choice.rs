@@ -53,6 +53,9 @@ pub fn RadioGroup(
     options: &'static [(&'static str, Key)],
     selected: RwSignal<String>,
     #[prop(into)] error: Signal<Option<Key>>,
+    /// Called when an option is chosen, after `selected` is updated (to re-check the question).
+    #[prop(default = None, into)]
+    on_change: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{name}-hint");
@@ -81,7 +84,12 @@ pub fn RadioGroup(
                                 value=*value
                                 aria-invalid=move || error.get().map(|_| "true")
                                 prop:checked=move || selected.get() == *value
-                                on:change=move |_| selected.set((*value).to_owned())
+                                on:change=move |_| {
+                                    selected.set((*value).to_owned());
+                                    if let Some(on_change) = on_change {
+                                        on_change.run(());
+                                    }
+                                }
                             />
                             <label class="choice__label" for=id>{move || i18n.t(*label)}</label>
                         </div>

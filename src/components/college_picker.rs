@@ -89,10 +89,15 @@ pub fn CollegePicker(
         });
     };
 
+    // A search still on its way must not reopen the list once a collège is chosen or the
+    // person has moved on.
+    let forget_pending_search = move || latest_search.update_value(|ticket| *ticket += 1);
+
     let choose = move |index: usize| {
         let Some(college) = options.with_untracked(|list| list.get(index).cloned()) else {
             return;
         };
+        forget_pending_search();
         text.set(college_label(&college.name, &college.commune));
         uai.set(college.uai);
         open.set(false);
@@ -159,6 +164,7 @@ pub fn CollegePicker(
                 }
                 on:keydown=on_keydown
                 on:blur=move |_| {
+                    latest_search.try_update_value(|ticket| *ticket += 1);
                     open.try_set(false);
                     active.try_set(None);
                     on_leave.try_run(());

@@ -41,6 +41,7 @@ pub fn DateFields(
                     type="text"
                     inputmode="numeric"
                     autocomplete="off"
+                    aria-required="true"
                     aria-invalid=move || error.get().map(|_| "true")
                     prop:value=move || value.get()
                     on:input=move |event| {

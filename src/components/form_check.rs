@@ -53,11 +53,22 @@ impl FormCheck {
         Signal::derive(move || !self.summary.with(Vec::is_empty))
     }
 
-    /// The person left a field: show its error, unless it is empty and was never submitted.
+    /// The person left a field: show its error, unless it is empty and was never submitted. A
+    /// field already in error is left as it is: each keystroke re-checks it, and an error only the
+    /// server can find (a wrong current password, a collège out of Pass+) must stay until the
+    /// person changes the value.
     pub fn left(self, name: &'static str, typed_something: bool, errors: &FieldErrors) {
+        if self.shown.with_untracked(|shown| shown.contains_key(name)) {
+            return;
+        }
         if typed_something || self.has_summary().get_untracked() {
             self.show(name, errors);
         }
+    }
+
+    /// A value chosen in one go (a file): checked at once, whatever it showed before.
+    pub fn chosen(self, name: &'static str, errors: &FieldErrors) {
+        self.show(name, errors);
     }
 
     /// A keystroke: re-check the field only if it shows an error.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use passplus_validation::{CertificateStatus, PupilSummary};
+use passplus_validation::{CertificateStatus, PupilSummary, SchoolYear};
 
 use crate::components::pupil_form::{class_key, grouped_pass_number};
 use crate::i18n::{use_i18n, Key};
@@ -59,7 +59,10 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
         ),
         None => i18n.format(Key::dashboard_grant, &[("euros", &euros)]),
     };
-    let school_year = format!("{}-{}", pupil.school_year, pupil.school_year + 1);
+    let school_year = SchoolYear {
+        start_year: pupil.school_year,
+    }
+    .to_string();
     let certificate = pupil.bourse_holder.then_some(match pupil.certificate {
         CertificateStatus::Missing => Key::dashboard_certificate_missing,
         CertificateStatus::Pending => Key::dashboard_certificate_pending,

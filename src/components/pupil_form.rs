@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::birth_date::BirthDateParts;
 use passplus_validation::upload::UploadKind;
-use passplus_validation::{Date, FieldErrors, PupilForm, PupilSummary, SchoolClass};
+use passplus_validation::{Date, FieldErrors, PupilForm, PupilSummary, SchoolClass, SchoolYear};
 use web_sys::File;
 
 use crate::api::ApiError;
@@ -79,6 +79,8 @@ struct Values {
     bourse_holder: RwSignal<bool>,
     certificate: RwSignal<Option<File>, LocalStorage>,
     photo: RwSignal<Option<File>, LocalStorage>,
+    /// An enrolled pupil's school year, which their age is counted for; `None` for a new one.
+    school_year: Option<i32>,
 }
 
 impl Values {
@@ -105,6 +107,7 @@ impl Values {
             bourse_holder: RwSignal::new(existing.is_some_and(|p| p.bourse_holder)),
             certificate: RwSignal::new_local(None),
             photo: RwSignal::new_local(None),
+            school_year: existing.map(|p| p.school_year),
         }
     }
 
@@ -126,7 +129,12 @@ impl Values {
     /// The shared rules, and what only the browser can tell: a collège name typed but not
     /// chosen, and the chosen files' declared type and size.
     fn errors(self) -> FieldErrors {
-        let mut errors = match self.form().validate_on(today()) {
+        let today = today();
+        let school_year = self.school_year.map_or_else(
+            || SchoolYear::applied_for_on(today),
+            |start_year| SchoolYear { start_year },
+        );
+        let mut errors = match self.form().validate_for(school_year, today) {
             Ok(()) => FieldErrors::default(),
             Err(errors) => FieldErrors::from(&errors),
         };
@@ -169,11 +177,11 @@ impl Values {
     /// Ready for the next child of the same family: what siblings share stays.
     fn clear_for_sibling(self) {
         for value in [self.given_name, self.day, self.month, self.year, self.class] {
-            value.set(String::new());
+            value.try_set(String::new());
         }
-        self.bourse_holder.set(false);
-        self.certificate.set(None);
-        self.photo.set(None);
+        self.bourse_holder.try_set(false);
+        self.certificate.try_set(None);
+        self.photo.try_set(None);
     }
 }
 
@@ -193,6 +201,13 @@ pub fn PupilFormView(
     let errors = move || values.errors();
     let form_check = FormCheck::new(FIELDS);
     Effect::new(move |_| has_errors.set(form_check.has_summary().get()));
+    // Unticking "boursier" removes the certificate's field: the file chosen in it goes too, so
+    // that ticking again does not send a file the person no longer sees.
+    Effect::new(move |_| {
+        if !values.bourse_holder.get() {
+            values.certificate.set(None);
+        }
+    });
     let sending = RwSignal::new(false);
     // File inputs cannot be emptied from code: a new form instance clears them after a save.
     let generation = RwSignal::new(0u32);
@@ -216,17 +231,24 @@ pub fn PupilFormView(
             sending.try_set(false);
             match outcome {
                 Ok(saved) => {
+                    // `try_`: the person may have left the page while the files were uploading.
                     if pupil_id.is_none() {
                         values.clear_for_sibling();
-                        generation.update(|g| *g += 1);
+                        generation.try_update(|g| *g += 1);
                     }
-                    on_saved.run(saved);
+                    on_saved.try_run(saved);
                 }
                 Err(ApiError::Invalid(errors)) => {
                     form_check.submitted(&errors);
                 }
                 Err(ApiError::Refused(code)) if code == "too_large" => {
-                    form_check.refused(Key::error_file_too_large)
+                    // Only the files can make a request too large: the photo's field is where
+                    // the summary leads.
+                    let mut errors = FieldErrors::default();
+                    errors
+                        .fields
+                        .insert("photo".into(), vec!["file_too_large".into()]);
+                    form_check.submitted(&errors);
                 }
                 Err(ApiError::Unauthorized) => form_check.refused(Key::pupil_signed_out),
                 Err(ApiError::Network) => form_check.refused(Key::form_network_error),
@@ -246,7 +268,7 @@ pub fn PupilFormView(
     });
     let on_college_leave = form_check.on_blur("college_uai", values.college_text, errors);
     let on_file =
-        move |name: &'static str| Callback::new(move |()| form_check.left(name, true, &errors()));
+        move |name: &'static str| Callback::new(move |()| form_check.chosen(name, &errors()));
 
     view! {
         <p>{move || i18n.t(Key::pupil_form_intro)}</p>
@@ -266,7 +288,8 @@ pub fn PupilFormView(
                 error=form_check.error("college_uai") on_input=on_input("college_uai")
                 on_leave=on_college_leave />
             <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES
-                selected=values.class error=form_check.error("class") />
+                selected=values.class error=form_check.error("class")
+                on_change=on_input("class") />
             <Checkbox id="boursier" label=Key::pupil_bourse_label hint=Key::pupil_bourse_hint
                 checked=values.bourse_holder error=Signal::stored(None) />
             {move || {

@@ -82,13 +82,29 @@ fn EditPupil(has_errors: RwSignal<bool>) -> impl IntoView {
 fn CurrentFiles(pupil: PupilSummary) -> impl IntoView {
     let i18n = use_i18n();
     let has_photo = RwSignal::new(pupil.has_photo);
+    // What happened to the photo, said where focus goes once its button is gone.
+    let outcome = RwSignal::new(None::<Key>);
+    let outcome_line = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if outcome.get().is_some() {
+            if let Some(line) = outcome_line.get() {
+                let _ = line.focus();
+            }
+        }
+    });
     let id = pupil.id.clone();
     let remove_photo = move |_| {
         let id = id.clone();
         spawn_local(async move {
-            if pupils_api::remove_photo(&id).await.is_ok() {
+            let removed = pupils_api::remove_photo(&id).await.is_ok();
+            if removed {
                 has_photo.try_set(false);
             }
+            outcome.try_set(Some(if removed {
+                Key::edit_pupil_photo_removed
+            } else {
+                Key::form_server_error
+            }));
         });
     };
     let photo_alt = i18n.format(Key::edit_pupil_photo_alt, &[("name", &pupil.given_name)]);
@@ -106,6 +122,9 @@ fn CurrentFiles(pupil: PupilSummary) -> impl IntoView {
                 </button>
             </p>
         </Show>
+        <p role="status" tabindex="-1" node_ref=outcome_line>
+            {move || outcome.get().map(|key| i18n.t(key))}
+        </p>
         {certificate.map(|href| view! {
             <p><a href=href download>{i18n.t(Key::edit_pupil_certificate_link)}</a></p>
         })}

@@ -17,11 +17,9 @@ fn email(to: &str, subject: &str, french: String, english: String) -> Email {
 /// committed and the person is told it worked) and the failure is logged.
 pub async fn send_notice(mailer: &Mailer, notice: Email, event: &'static str) {
     if let Err(error) = mailer.send(notice).await {
-        tracing::error!(
-            event,
-            outcome = "notice_not_sent",
-            error = format!("{error:#}")
-        );
+        // Only the error's first line: a mail server's refusal may quote the recipient.
+        let error = format!("{error}");
+        tracing::error!(event, outcome = "notice_not_sent", error = %error.lines().next().unwrap_or_default());
     }
 }
 

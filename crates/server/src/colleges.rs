@@ -7,6 +7,7 @@ use passplus_validation::{College, CollegeSearchResults, Uai};
 use serde::Deserialize;
 use sqlx::{AnyPool, Row};
 
+use crate::db;
 use crate::search_key::fold;
 
 /// A copy of the Ministry of Education's list (see shared/data/README.md), compiled in.
@@ -48,7 +49,7 @@ pub fn shipped_list() -> anyhow::Result<Vec<College>> {
 /// Fills the table from the shipped list, only when it is empty: once imported, the list is
 /// the administrators' to edit, and a restart must never overwrite their changes.
 pub async fn import_if_empty(pool: &AnyPool) -> anyhow::Result<usize> {
-    let mut transaction = pool.begin().await?;
+    let mut transaction = db::begin(pool).await?;
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM colleges")
         .fetch_one(&mut *transaction)
         .await?;

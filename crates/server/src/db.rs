@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use anyhow::Context;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 
 pub async fn connect(database_url: &str) -> anyhow::Result<AnyPool> {
     sqlx::any::install_default_drivers();
@@ -41,6 +41,18 @@ pub async fn connect(database_url: &str) -> anyhow::Result<AnyPool> {
         .await
         .context("database migrations failed")?;
     Ok(pool)
+}
+
+/// Starts a transaction that writes. SQLite's default transaction takes the write lock only at
+/// its first write, and fails at once ("database is locked") if another connection wrote since
+/// it read; an immediate one takes the lock first, waiting its turn (`busy_timeout`), so that
+/// concurrent requests queue instead of failing. PostgreSQL's row locks need nothing of the kind.
+pub async fn begin(pool: &AnyPool) -> sqlx::Result<Transaction<'static, Any>> {
+    if pool.connect_options().database_url.scheme() == "sqlite" {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    }
 }
 
 /// Whether the database answers, for the health check.

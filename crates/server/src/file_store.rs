@@ -1,8 +1,11 @@
 //! Uploaded files on disk, under the configured files folder, each named by its random id (never
-//! by anything a person typed). Written to a temporary name and renamed, so a crash never leaves
-//! half a file under a real name; removed after the database row that pointed at them is gone.
+//! by anything a person typed), readable by the server's user only. Written to a temporary name,
+//! flushed to disk, then renamed, so that a crash never leaves half a file under a real name;
+//! removed after the database row that pointed at them is gone.
 
 use std::path::{Path, PathBuf};
+
+use tokio::io::AsyncWriteExt;
 
 use crate::secrets::random_token;
 
@@ -19,10 +22,21 @@ impl FileStore {
 
     /// Stores bytes under a new id and returns the id.
     pub async fn put(&self, bytes: &[u8]) -> anyhow::Result<String> {
-        tokio::fs::create_dir_all(&self.dir).await?;
+        let mut folder = tokio::fs::DirBuilder::new();
+        folder.recursive(true);
+        #[cfg(unix)]
+        folder.mode(0o700);
+        folder.create(&self.dir).await?;
         let id = random_token();
         let partial = self.dir.join(format!("{id}.partial"));
-        tokio::fs::write(&partial, bytes).await?;
+        let mut options = tokio::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options.open(&partial).await?;
+        file.write_all(bytes).await?;
+        file.sync_all().await?;
+        drop(file);
         tokio::fs::rename(&partial, self.path(&id)).await?;
         Ok(id)
     }
@@ -51,5 +65,25 @@ impl FileStore {
             "file ids are made by random_token"
         );
         self.dir.join(id)
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn stored_files_are_readable_by_the_server_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::new(&dir.path().join("files"));
+        let id = store.put(b"photo").await.unwrap();
+        assert_eq!(store.get(&id).await.unwrap(), b"photo");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.path().join("files")), 0o700);
+        assert_eq!(mode(&dir.path().join("files").join(&id)), 0o600);
+        store.remove_all(std::slice::from_ref(&id)).await;
+        assert!(store.get(&id).await.is_err());
     }
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 use sqlx::AnyPool;
 
 use crate::config::Config;
+use crate::db;
 use crate::startup::AppState;
 
 /// What one purge removed.
@@ -23,7 +24,7 @@ pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<
     let idle_before = now - config.session_idle_minutes * 60;
     let created_before = now - config.session_absolute_hours * 3600;
     let failures_before = now - config.login_limits.window_minutes * 60;
-    let mut transaction = pool.begin().await?;
+    let mut transaction = db::begin(pool).await?;
     let unverified_accounts =
         sqlx::query("DELETE FROM accounts WHERE verified_at IS NULL AND created_at < $1")
             .bind(unverified_before)

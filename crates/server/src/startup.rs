@@ -17,8 +17,14 @@ use crate::config::Config;
 use crate::mail::Mailer;
 use crate::{api, colleges, csrf, db, jobs, security_headers, static_files};
 
-/// Longest a request may take, reading included.
-const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+/// Longest a request may take, reading included; uploads have their own (see `api`).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A layer that answers 408 to a request taking longer than `limit`, so that a slow or stalled
+/// client cannot hold a connection forever.
+pub fn timeout(limit: std::time::Duration) -> TimeoutLayer {
+    TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limit)
+}
 
 #[derive(Clone)]
 pub struct AppState {
@@ -79,7 +85,8 @@ impl Application {
         jobs::spawn_hourly_purge(state.clone());
         let static_site = Router::new()
             .fallback_service(static_files::service(&config.static_dir))
-            .layer(axum::middleware::from_fn(static_files::cache_control));
+            .layer(axum::middleware::from_fn(static_files::cache_control))
+            .layer(timeout(REQUEST_TIMEOUT));
         let mut router = Router::new()
             .merge(api::router())
             .layer(axum::middleware::from_fn_with_state(
@@ -93,13 +100,7 @@ impl Application {
         {
             router = router.layer(layer);
         }
-        // A slow or stalled client cannot hold a connection's request forever.
-        let router = router
-            .layer(TimeoutLayer::with_status_code(
-                StatusCode::REQUEST_TIMEOUT,
-                REQUEST_TIMEOUT,
-            ))
-            .layer(TraceLayer::new_for_http());
+        let router = router.layer(TraceLayer::new_for_http());
 
         let listener = TcpListener::bind(config.listen)
             .await

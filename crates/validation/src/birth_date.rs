@@ -63,13 +63,23 @@ impl BirthDateParts {
     }
 }
 
-/// The whole rule, for a family applying on `today`.
+/// The whole rule, for a family applying on `today` (for the school year applied for then).
 pub fn validate_birth_date(parts: &BirthDateParts, today: Date) -> Result<(), ValidationError> {
+    validate_birth_date_for(parts, SchoolYear::applied_for_on(today), today)
+}
+
+/// The whole rule for a given school year: a pupil enrolled for one keeps being checked against
+/// it when their details change, even once families apply for the next.
+pub fn validate_birth_date_for(
+    parts: &BirthDateParts,
+    school_year: SchoolYear,
+    today: Date,
+) -> Result<(), ValidationError> {
     let birth = parts.to_date()?;
     if birth > today {
         return Err(ValidationError::new(codes::BIRTH_DATE_FUTURE));
     }
-    let age = birth.age_on(SchoolYear::applied_for_on(today).first_day());
+    let age = birth.age_on(school_year.first_day());
     if age < MIN_AGE {
         return Err(ValidationError::new(codes::BIRTH_DATE_TOO_YOUNG));
     }

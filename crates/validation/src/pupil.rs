@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use validator::{ValidationError, ValidationErrors};
 
-use crate::birth_date::{validate_birth_date, BirthDateParts};
-use crate::calendar::Date;
+use crate::birth_date::{validate_birth_date_for, BirthDateParts};
+use crate::calendar::{Date, SchoolYear};
 use crate::codes;
 use crate::grant::{CertificateStatus, Grant};
 use crate::names::{validate_family_name, validate_given_name};
@@ -35,6 +35,16 @@ impl PupilForm {
     /// Every field rule for a family applying on `today` (the age rule depends on the school
     /// year). Eligibility needs the family's address and the collège list: see [`eligibility`].
     pub fn validate_on(&self, today: Date) -> Result<(), ValidationErrors> {
+        self.validate_for(SchoolYear::applied_for_on(today), today)
+    }
+
+    /// Every field rule, the age being counted for `school_year` (a pupil already enrolled
+    /// keeps their school year when their details change).
+    pub fn validate_for(
+        &self,
+        school_year: SchoolYear,
+        today: Date,
+    ) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         let mut field = |name: &'static str, result: Result<(), ValidationError>| {
             if let Err(error) = result {
@@ -43,7 +53,10 @@ impl PupilForm {
         };
         field("given_name", validate_given_name(&self.given_name));
         field("family_name", validate_family_name(&self.family_name));
-        field("birth_date", validate_birth_date(&self.birth_date, today));
+        field(
+            "birth_date",
+            validate_birth_date_for(&self.birth_date, school_year, today),
+        );
         field("college_uai", validate_college_uai(&self.college_uai));
         field("class", validate_class(&self.class));
         if errors.is_empty() {
@@ -169,6 +182,24 @@ mod tests {
             errors(&form).first_code("college_uai"),
             Some("uai_check_letter")
         );
+    }
+
+    #[test]
+    fn an_enrolled_pupil_keeps_the_age_rule_of_their_school_year() {
+        // 18 on 1 September 2026 (2026-2027) but 19 on 1 September 2027.
+        let form = PupilForm {
+            birth_date: BirthDateParts {
+                day: "2".into(),
+                month: "9".into(),
+                year: "2007".into(),
+            },
+            ..valid()
+        };
+        let after_july = Date::new(2027, 7, 15).unwrap();
+        assert!(form.validate_on(after_july).is_err());
+        assert!(form
+            .validate_for(SchoolYear { start_year: 2026 }, after_july)
+            .is_ok());
     }
 
     #[test]

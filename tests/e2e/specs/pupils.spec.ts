@@ -59,7 +59,7 @@ test('adds two children in a row, the second reusing the family name and collèg
   });
   await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
 
-  const confirmation = page.getByRole('status').filter({ hasText: 'Inès est inscrit au Pass+' });
+  const confirmation = page.getByRole('status').filter({ hasText: 'Inès : inscription au Pass+ enregistrée' });
   await expect(confirmation).toBeFocused();
   await expect(confirmation).toContainText(/Numéro Pass\+ : \d{4} \d{4} \d{4}\./);
   await expectNoAxeViolations(page, 'child added');
@@ -72,7 +72,7 @@ test('adds two children in a row, the second reusing the family name and collèg
   await fillPupil(page, 'Noé', ['2', '9', '2015']);
   await page.getByLabel('6e').check();
   await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Noé est inscrit au Pass+' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Noé : inscription au Pass+ enregistrée' })).toBeFocused();
 
   await page.getByRole('link', { name: 'Voir mes enfants' }).click();
   const ines = page.locator('.pupil-card').filter({ hasText: 'Inès Martin' });
@@ -185,5 +185,18 @@ test('a child is added with the keyboard alone, the collège chosen with the arr
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Ajouter cet enfant' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Zoé est inscrit au Pass+' })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Zoé : inscription au Pass+ enregistrée' })).toBeFocused();
+});
+
+test('a click on the button right after typing a wrong value is not lost to the error shown', async ({ page }) => {
+  await signedInFamily(page);
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  await page.getByLabel('Prénom de l’élève').fill('Inès');
+  // Focus stays in the field: leaving it for the button shows its error above the button.
+  await page.getByLabel('Nom de l’élève', { exact: true }).fill('M4rtin');
+  await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Le nom de famille ne peut contenir que des lettres');
+  await expect(page).toHaveTitle('Erreur : Ajouter un enfant – Pass+');
 });

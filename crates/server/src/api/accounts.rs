@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use sqlx::Row;
 
 use crate::account_emails;
+use crate::db;
 use crate::email_links::{self, LinkProblem, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
@@ -43,7 +44,7 @@ pub async fn sign_up(
     let password_hash = passwords::hash(form.password).await?;
     let now = state.clock.now();
 
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let existing = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")
         .bind(&address)
         .fetch_optional(&mut *transaction)
@@ -110,7 +111,7 @@ pub async fn verify(
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
 ) -> Result<Json<Value>, AppError> {
     let now = state.clock.now();
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let account_id =
         match email_links::consume(&mut transaction, &form.token, VERIFY_EMAIL, now).await? {
             Ok(account_id) => account_id,
@@ -140,7 +141,7 @@ pub async fn resend_verification(
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let address = email::normalise(&form.email);
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let account = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")
         .bind(&address)
         .fetch_optional(&mut *transaction)

@@ -17,7 +17,8 @@ use sqlx::Row;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::current_password;
-use crate::email_links::{self, LinkProblem, CHANGE_EMAIL};
+use crate::db;
+use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::secrets::token_hash;
@@ -56,7 +57,7 @@ pub async fn request(
     .await?;
 
     let now = state.clock.now();
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let recent =
         email_links::count_since(&mut transaction, &account.id, CHANGE_EMAIL, now - 3600).await?;
     if recent >= MAX_LINKS_PER_HOUR {
@@ -116,7 +117,7 @@ pub async fn confirm(
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
 ) -> Result<Json<Value>, AppError> {
     let now = state.clock.now();
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let account_id =
         match email_links::consume(&mut transaction, &form.token, CHANGE_EMAIL, now).await? {
             Ok(account_id) => account_id,
@@ -170,8 +171,11 @@ pub async fn confirm(
         }
         return Err(error.into());
     }
-    // Older links to other addresses must not undo this one later.
-    email_links::void_unused(&mut transaction, &account_id, CHANGE_EMAIL, now).await?;
+    // Older links to other addresses must not undo this one later, and reset links went to the
+    // old address, which no longer speaks for the account.
+    for purpose in [CHANGE_EMAIL, RESET_PASSWORD] {
+        email_links::void_unused(&mut transaction, &account_id, purpose, now).await?;
+    }
     transaction.commit().await?;
     tracing::info!(event = "email_change_confirm", outcome = "changed", account = %account_id);
     let notice =

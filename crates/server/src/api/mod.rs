@@ -18,9 +18,34 @@ use axum::routing::{any, delete, get, post, put};
 use axum::Router;
 
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::startup::{timeout, AppState, REQUEST_TIMEOUT};
+
+/// Longest an upload may take: 20 MiB over a slow mobile connection (about 1 Mbit/s).
+const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(routes().layer(timeout(REQUEST_TIMEOUT)))
+        .merge(upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
+}
+
+/// Routes that take a pupil and its files: a larger body, and time to send it.
+fn upload_routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/api/pupils",
+            get(pupils::list).post(pupils::create).layer(upload_limit()),
+        )
+        .route(
+            "/api/pupils/{id}",
+            get(pupils::show)
+                .put(pupils::update)
+                .delete(pupils::remove)
+                .layer(upload_limit()),
+        )
+}
+
+fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/health", get(health::health))
         .route("/api/colleges", get(colleges::search))
@@ -35,17 +60,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/sessions/current", delete(sessions::log_out))
         .route("/api/account", get(account::current))
         .route("/api/session", get(account::session))
-        .route(
-            "/api/pupils",
-            get(pupils::list).post(pupils::create).layer(upload_limit()),
-        )
-        .route(
-            "/api/pupils/{id}",
-            get(pupils::show)
-                .put(pupils::update)
-                .delete(pupils::remove)
-                .layer(upload_limit()),
-        )
         .route(
             "/api/pupils/{id}/photo",
             get(pupil_files::photo).delete(pupil_files::remove_photo),

@@ -13,6 +13,8 @@ use serde_json::json;
 
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
+use crate::db;
+use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::sessions::{self, CurrentSession};
@@ -40,17 +42,22 @@ pub async fn change(
     .await?;
     let password_hash = passwords::hash(form.new_password).await?;
 
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
         .bind(&password_hash)
         .bind(&account.id)
         .execute(&mut *transaction)
         .await?;
-    // In the same transaction: the new password never coexists with the old sessions.
+    // In the same transaction: the new password never coexists with the old sessions, nor with
+    // links asked for with the old one (an address change, a reset) by whoever else knew it.
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(&account.id)
         .execute(&mut *transaction)
         .await?;
+    let now = state.clock.now();
+    for purpose in [CHANGE_EMAIL, RESET_PASSWORD] {
+        email_links::void_unused(&mut transaction, &account.id, purpose, now).await?;
+    }
     transaction.commit().await?;
     let token = sessions::create(&state.pool, state.clock.now(), &account.id).await?;
     tracing::info!(event = "password_change", outcome = "changed", account = %account.id);

@@ -1,5 +1,5 @@
 //! "Mot de passe oublié": a single-use link, valid for `password_reset_link_minutes`, e-mailed to
-//! an address that has an account; the same answer, at about the same speed, for any address.
+//! an address that has an account; the same answer, at the same speed, for any address.
 //! Using the link sets a new password and ends every session of the account.
 
 use axum::extract::State;
@@ -13,7 +13,8 @@ use serde_json::{json, Value};
 use sqlx::Row;
 
 use crate::account_change_emails as emails;
-use crate::email_links::{self, RESET_PASSWORD};
+use crate::db;
+use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::startup::AppState;
@@ -22,52 +23,66 @@ use crate::{new_password, passwords, sessions};
 /// Most reset links one account is sent in an hour: beyond, the same answer and no message.
 const MAX_LINKS_PER_HOUR: i64 = 3;
 
-/// `POST /api/password-reset`: asks for a link.
+/// `POST /api/password-reset`: asks for a link. The answer goes at once and is the same for
+/// every valid address; looking the address up, creating the link and sending it happen after,
+/// so that how long the answer takes tells nothing about whether the address has an account.
 pub async fn request(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let address = email::normalise(&form.email);
-    let account_id: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
-        .bind(&address)
-        .fetch_optional(&state.pool)
-        .await?;
-    if let Some(account_id) = account_id {
-        let now = state.clock.now();
-        let mut transaction = state.pool.begin().await?;
-        let recent =
-            email_links::count_since(&mut transaction, &account_id, RESET_PASSWORD, now - 3600)
-                .await?;
-        if recent >= MAX_LINKS_PER_HOUR {
-            tracing::warn!(event = "password_reset_link", outcome = "quota_reached", account = %account_id);
-        } else {
-            let minutes = state.config.password_reset_link_minutes;
-            let token = email_links::create(
-                &mut transaction,
-                &account_id,
-                RESET_PASSWORD,
-                now,
-                minutes * 60,
-            )
-            .await?;
-            transaction.commit().await?;
-            let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
-            let message = emails::password_reset_link(&address, &link, minutes);
-            // Sent after the answer: how long a mail server takes must not tell whether the
-            // address has an account. A lost message costs a new request, which looks the same.
-            let mailer = state.mailer.clone();
-            tokio::spawn(async move {
-                emails::send_notice(&mailer, message, "password_reset_link").await;
-            });
-            tracing::info!(event = "password_reset_link", outcome = "sent", account = %account_id);
+    tokio::spawn(async move {
+        if let Err(error) = send_link(&state, &address).await {
+            tracing::error!(
+                event = "password_reset_link",
+                outcome = "failed",
+                error = format!("{error:#}")
+            );
         }
-    } else {
-        tracing::info!(event = "password_reset_link", outcome = "unknown_address");
-    }
+    });
     Ok((
         StatusCode::ACCEPTED,
         Json(json!({ "status": "reset_sent" })),
     ))
+}
+
+/// One request's link at a time: the hourly quota is counted, then a link added, without two
+/// requests counting the same links.
+static SENDING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+async fn send_link(state: &AppState, address: &str) -> anyhow::Result<()> {
+    let _one_at_a_time = SENDING.lock().await;
+    let account_id: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
+        .bind(address)
+        .fetch_optional(&state.pool)
+        .await?;
+    let Some(account_id) = account_id else {
+        tracing::info!(event = "password_reset_link", outcome = "unknown_address");
+        return Ok(());
+    };
+    let now = state.clock.now();
+    let mut transaction = db::begin(&state.pool).await?;
+    let recent =
+        email_links::count_since(&mut transaction, &account_id, RESET_PASSWORD, now - 3600).await?;
+    if recent >= MAX_LINKS_PER_HOUR {
+        tracing::warn!(event = "password_reset_link", outcome = "quota_reached", account = %account_id);
+        return Ok(());
+    }
+    let minutes = state.config.password_reset_link_minutes;
+    let token = email_links::create(
+        &mut transaction,
+        &account_id,
+        RESET_PASSWORD,
+        now,
+        minutes * 60,
+    )
+    .await?;
+    transaction.commit().await?;
+    let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
+    let message = emails::password_reset_link(address, &link, minutes);
+    emails::send_notice(&state.mailer, message, "password_reset_link").await;
+    tracing::info!(event = "password_reset_link", outcome = "sent", account = %account_id);
+    Ok(())
 }
 
 /// `POST /api/password-reset/check`: whether a link can still be used, before the person types
@@ -109,7 +124,7 @@ pub async fn reset(
     new_password::check(&form.new_password, &address, "new_password")?;
     let password_hash = passwords::hash(form.new_password).await?;
 
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     // Used in this transaction: of two uses at once, one wins and the other changes nothing.
     if let Err(problem) =
         email_links::consume(&mut transaction, &form.token, RESET_PASSWORD, now).await?
@@ -127,7 +142,11 @@ pub async fn reset(
     .bind(&account_id)
     .execute(&mut *transaction)
     .await?;
-    email_links::void_unused(&mut transaction, &account_id, RESET_PASSWORD, now).await?;
+    // Other reset links, and address changes asked for with the old password (perhaps by whoever
+    // took it), die with it.
+    for purpose in [RESET_PASSWORD, CHANGE_EMAIL] {
+        email_links::void_unused(&mut transaction, &account_id, purpose, now).await?;
+    }
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(&account_id)
         .execute(&mut *transaction)

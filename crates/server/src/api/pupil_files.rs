@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passplus_validation::upload::UploadKind;
 
+use crate::db;
 use crate::error::AppError;
 use crate::file_store::FileStore;
 use crate::pupils::store::{self, kind_name};
@@ -87,7 +88,7 @@ async fn remove(
     Path(pupil_id): Path<String>,
     kind: UploadKind,
 ) -> Result<StatusCode, AppError> {
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     store::find(&mut transaction, &session.account_id, &pupil_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 
+use crate::db;
 use crate::error::AppError;
 use crate::file_store::FileStore;
 use crate::pupils::pass_numbers;
@@ -41,14 +42,14 @@ pub async fn create(
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<PupilSummary>), AppError> {
     let submitted = submission::read(multipart).await?;
-    let pupil = submission::check(&state, &session.account_id, submitted).await?;
     let now = state.clock.now();
     let school_year = SchoolYear::applied_for_on(Date::from_unix_seconds(now));
+    let pupil = submission::check(&state, &session.account_id, school_year, submitted).await?;
     let files = FileStore::new(&state.config.files_dir);
     let written = write_files(&files, &pupil).await?;
 
     let stored = async {
-        let mut transaction = state.pool.begin().await?;
+        let mut transaction = db::begin(&state.pool).await?;
         let number = pass_numbers::issue(&mut transaction).await?;
         let id = store::insert(
             &mut transaction,
@@ -85,19 +86,22 @@ pub async fn update(
 ) -> Result<Json<PupilSummary>, AppError> {
     // Another family's pupil is not found, whatever the body says.
     let mut connection = state.pool.acquire().await?;
-    store::find(&mut connection, &session.account_id, &pupil_id)
+    let enrolled = store::find(&mut connection, &session.account_id, &pupil_id)
         .await?
         .ok_or(AppError::NotFound)?;
     drop(connection);
 
     let submitted = submission::read(multipart).await?;
-    let pupil = submission::check(&state, &session.account_id, submitted).await?;
+    let school_year = SchoolYear {
+        start_year: enrolled.school_year,
+    };
+    let pupil = submission::check(&state, &session.account_id, school_year, submitted).await?;
     let now = state.clock.now();
     let files = FileStore::new(&state.config.files_dir);
     let written = write_files(&files, &pupil).await?;
 
     let stored = async {
-        let mut transaction = state.pool.begin().await?;
+        let mut transaction = db::begin(&state.pool).await?;
         if !store::update(
             &mut transaction,
             &session.account_id,
@@ -142,7 +146,7 @@ pub async fn remove(
     session: CurrentSession,
     Path(pupil_id): Path<String>,
 ) -> Result<StatusCode, AppError> {
-    let mut transaction = state.pool.begin().await?;
+    let mut transaction = db::begin(&state.pool).await?;
     let files = store::delete(&mut transaction, &session.account_id, &pupil_id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -6,7 +6,7 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::Multipart;
 use axum::http::StatusCode;
 use passplus_validation::upload::{validate_content, UploadKind};
-use passplus_validation::{codes, pupil, Date, FieldErrors, FileType, PupilForm, Uai};
+use passplus_validation::{codes, pupil, Date, FieldErrors, FileType, PupilForm, SchoolYear, Uai};
 use sqlx::Row;
 use validator::ValidationError;
 
@@ -95,10 +95,12 @@ fn unreadable(error: MultipartError) -> AppError {
     }
 }
 
-/// Runs every check for the family `account_id`; a 422 lists every field at fault at once.
+/// Runs every check for the family `account_id`, the age being counted for `school_year`; a 422
+/// lists every field at fault at once.
 pub async fn check(
     state: &AppState,
     account_id: &str,
+    school_year: SchoolYear,
     submission: Submission,
 ) -> Result<CheckedPupil, AppError> {
     let Submission {
@@ -107,7 +109,7 @@ pub async fn check(
         certificate,
     } = submission;
     let today = Date::from_unix_seconds(state.clock.now());
-    let mut errors = match form.validate_on(today) {
+    let mut errors = match form.validate_for(school_year, today) {
         Ok(()) => FieldErrors::default(),
         Err(errors) => FieldErrors::from(&errors),
     };

@@ -871,3 +871,60 @@ async fn every_account_management_route_refuses_a_foreign_origin() {
         .unwrap();
     assert_eq!(details["given_name"], "Amélie");
 }
+
+#[tokio::test]
+async fn a_new_password_voids_the_address_changes_and_resets_asked_for_with_the_old_one() {
+    let app = spawn_app().await;
+    let owner = "proprietaire@example.org";
+    let cookie = signed_in(&app, owner).await;
+    // Someone who knows the password asks to move the account to their own mailbox…
+    let asked = request_email_change(&app, &cookie, "intrus@example.org", PASSWORD).await;
+    assert_eq!(asked.status(), 202);
+    let stolen_link = change_token(&app, "intrus@example.org");
+    // …and a reset link sits in the owner's mailbox.
+    assert_eq!(ask_reset(&app, owner).await.status(), 202);
+    let old_reset = reset_token(&app, owner, 3).await;
+
+    // The owner, warned, changes the password: neither link works any more.
+    let changed = change_password(&app, &cookie, PASSWORD, "une toute autre phrase secrète").await;
+    assert_eq!(changed.status(), 200);
+    let response = confirm_email_change(&app, &stolen_link).await;
+    assert_eq!(response.status(), 409);
+    assert_eq!(error_code(response).await, "link_used");
+    assert_eq!(
+        reset(&app, &old_reset, "encore une autre phrase")
+            .await
+            .status(),
+        409
+    );
+    let new_cookie = log_in(&app, owner, "une toute autre phrase secrète").await;
+    assert_eq!(new_cookie.status(), 200);
+
+    // The same after a reset by link: an address change asked before it is void.
+    let cookie = session_cookie(&new_cookie);
+    let asked = request_email_change(
+        &app,
+        &cookie,
+        "intrus2@example.org",
+        "une toute autre phrase secrète",
+    )
+    .await;
+    assert_eq!(asked.status(), 202);
+    let stolen_link = change_token(&app, "intrus2@example.org");
+    let before = app.emails_to(owner).len();
+    assert_eq!(ask_reset(&app, owner).await.status(), 202);
+    let token = reset_token(&app, owner, before + 1).await;
+    assert_eq!(
+        reset(&app, &token, "la phrase de la reprise en main")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(confirm_email_change(&app, &stolen_link).await.status(), 409);
+    assert_eq!(
+        log_in(&app, owner, "la phrase de la reprise en main")
+            .await
+            .status(),
+        200
+    );
+}

@@ -7,7 +7,7 @@ use reqwest::multipart::{Form, Part};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{spawn_app, TestApp, START};
 
 const PASSWORD: &str = "une phrase de passe solide";
 /// A collège the Hauts-de-Seine runs (Collège Anne Frank, Antony… any row of the list will do).
@@ -662,4 +662,50 @@ async fn unreadable_bodies_are_400_and_oversized_ones_413() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"], "too_large");
     assert!(list(&app, &cookie).await.is_empty());
+}
+
+#[tokio::test]
+async fn an_enrolled_pupil_can_still_be_changed_once_families_apply_for_the_next_year() {
+    let app = spawn_app().await;
+    let email = "famille@example.fr";
+    let cookie = family(&app, email, "92160").await;
+    // 18 on 1 September 2027 (the school year being applied for at START), 19 a year later.
+    let oldest = pupil("Yanis", (1, 9, 2009), COLLEGE_92, false);
+    let id = added_id(add(&app, &cookie, body(&oldest, vec![])).await).await;
+
+    // 12 July 2028: families now apply for 2028-2029.
+    let july_2028 = 1_846_972_800;
+    app.clock.advance(july_2028 - START);
+    let login = app
+        .post_json(
+            "/api/sessions",
+            &json!({ "email": email, "password": PASSWORD }),
+        )
+        .await;
+    let cookie = login.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let mut changed = oldest.clone();
+    changed["class"] = json!("3e");
+    let response = send(
+        &app,
+        Method::PUT,
+        &format!("/api/pupils/{id}"),
+        &cookie,
+        Some(body(&changed, vec![])),
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    let after: Value = response.json().await.unwrap();
+    assert_eq!(after["school_year"], 2027);
+    // A new pupil with that birth date is counted for 2028-2029: too old.
+    let response = add(&app, &cookie, body(&oldest, vec![])).await;
+    assert_eq!(
+        field_code(response, "birth_date").await,
+        "birth_date_too_old"
+    );
 }
