@@ -23,7 +23,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 fn every_error_code_has_a_message_in_both_languages() {
     let account_management = passplus_validation::account_changes::CODES;
-    for code in codes::ALL.iter().chain(account_management) {
+    for code in codes::all().chain(account_management.iter().copied()) {
         let key = error_message_key(code);
         assert_ne!(key, Key::error_unknown, "no message for {code}");
         assert!(!Lang::Fr.text(key).is_empty() && !Lang::En.text(key).is_empty());
