@@ -1,5 +1,7 @@
-//! Long pages written as HTML fragments per language (`content/`), compiled in. They are our own
-//! static text, never anything a person typed, so rendering them as HTML is safe.
+//! Long pages written as HTML fragments per language. The home page's is compiled in (it is the
+//! first page most people see); the others are files the server sends when their page opens
+//! (`public/content/`), so they cost nothing on a first visit. They are our own static text,
+//! never anything a person typed, so rendering them as HTML is safe.
 
 use crate::i18n::Lang;
 
@@ -11,18 +13,22 @@ pub enum Content {
 }
 
 impl Content {
-    pub fn html(self, lang: Lang) -> &'static str {
+    /// The body compiled into the app, if this page's is.
+    pub fn inline(self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
-            (Content::Home, Lang::Fr) => include_str!("../content/home.fr.html"),
-            (Content::Home, Lang::En) => include_str!("../content/home.en.html"),
-            (Content::AccessibilityStatement, Lang::Fr) => {
-                include_str!("../content/accessibilite.fr.html")
-            }
-            (Content::AccessibilityStatement, Lang::En) => {
-                include_str!("../content/accessibilite.en.html")
-            }
-            (Content::LegalNotice, Lang::Fr) => include_str!("../content/mentions-legales.fr.html"),
-            (Content::LegalNotice, Lang::En) => include_str!("../content/mentions-legales.en.html"),
+            (Content::Home, Lang::Fr) => Some(include_str!("../content/home.fr.html")),
+            (Content::Home, Lang::En) => Some(include_str!("../content/home.en.html")),
+            _ => None,
         }
+    }
+
+    /// Where the body is on the site, for the pages fetched.
+    pub fn url(self, lang: Lang) -> String {
+        let name = match self {
+            Content::Home => "home",
+            Content::AccessibilityStatement => "accessibilite",
+            Content::LegalNotice => "mentions-legales",
+        };
+        format!("/content/{name}.{}.html", lang.code())
     }
 }

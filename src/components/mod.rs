@@ -7,6 +7,7 @@ pub mod choice;
 pub mod college_picker;
 pub mod date_fields;
 pub mod error_summary;
+pub mod fetched_html;
 pub mod field_error;
 pub mod file_field;
 pub mod form_check;

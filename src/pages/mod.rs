@@ -21,6 +21,7 @@ pub mod verify_email;
 
 use leptos::prelude::*;
 
+use crate::components::fetched_html::FetchedHtml;
 use crate::content::Content;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -38,8 +39,16 @@ fn ContentPage(
     let i18n = use_i18n();
     use_document_title(title, Signal::stored(false));
     let heading = heading.unwrap_or(title);
+    let body = match content.inline(i18n.lang()) {
+        Some(_) => view! {
+            <div class="prose" inner_html=move || content.inline(i18n.lang())></div>
+        }
+        .into_any(),
+        None => view! { <FetchedHtml url=Signal::derive(move || content.url(i18n.lang())) /> }
+            .into_any(),
+    };
     view! {
         <h1 tabindex="-1">{move || i18n.t(heading)}</h1>
-        <div class="prose" inner_html=move || content.html(i18n.lang())></div>
+        {body}
     }
 }
