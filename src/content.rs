@@ -1,6 +1,6 @@
-//! Long pages written as HTML fragments per language. The home page's is compiled in (it is the
-//! first page most people see); the others are files the server sends when their page opens
-//! (`public/content/`), so they cost nothing on a first visit. They are our own static text,
+//! Long pages written as HTML fragments per language. The French home page's is compiled in (it
+//! is the first page most people see, and French is the default); the others are files the
+//! server sends when their page opens (`public/content/`), so they cost nothing on a first visit. They are our own static text,
 //! never anything a person typed, so rendering them as HTML is safe.
 
 use crate::i18n::Lang;
@@ -17,7 +17,6 @@ impl Content {
     pub fn inline(self, lang: Lang) -> Option<&'static str> {
         match (self, lang) {
             (Content::Home, Lang::Fr) => Some(include_str!("../content/home.fr.html")),
-            (Content::Home, Lang::En) => Some(include_str!("../content/home.en.html")),
             _ => None,
         }
     }

@@ -41,7 +41,11 @@ pub fn FetchedHtml(
         });
     });
     move || match body.get() {
-        Body::Loading => view! { <p>{i18n.t(Key::content_loading)}</p> }.into_any(),
+        // A screen's height while loading: the footer stays below the fold instead of jumping
+        // down when the text arrives.
+        Body::Loading => {
+            view! { <p class="fetched-loading">{i18n.t(Key::content_loading)}</p> }.into_any()
+        }
         Body::Failed => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
         Body::Loaded(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
     }

@@ -39,11 +39,9 @@ fn ContentPage(
     let i18n = use_i18n();
     use_document_title(title, Signal::stored(false));
     let heading = heading.unwrap_or(title);
-    let body = match content.inline(i18n.lang()) {
-        Some(_) => view! {
-            <div class="prose" inner_html=move || content.inline(i18n.lang())></div>
-        }
-        .into_any(),
+    // Per language: the French home page is compiled in, its English version is fetched.
+    let body = move || match content.inline(i18n.lang()) {
+        Some(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
         None => view! { <FetchedHtml url=Signal::derive(move || content.url(i18n.lang())) /> }
             .into_any(),
     };

@@ -21,8 +21,12 @@ pub struct FileSize {
 pub fn first_visit(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
     let index = std::fs::read_to_string(dist.join("index.html"))
         .with_context(|| format!("{}/index.html: build the app first", dist.display()))?;
+    // Files that index.html names; folders (pages fetched later, such as `content/`) are not
+    // part of the first visit.
     let mut names: Vec<String> = std::fs::read_dir(dist)?
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
         .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz") && name != "index.html")
         .filter(|name| index.contains(name.as_str()))
         .collect();
