@@ -6,47 +6,20 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp};
+use crate::helpers::{
+    family_signup, log_in, session_cookie, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD,
+};
 
-const PASSWORD: &str = "une phrase de passe solide";
+const PASSWORD: &str = FAMILY_PASSWORD;
 const NEW_PASSWORD: &str = "trois pommes vertes au marché";
 
 fn signup_body(email: &str) -> Value {
-    json!({
-        "email": email,
-        "password": PASSWORD,
-        "given_name": "Amélie",
-        "family_name": "N’Diaye-Lefèvre",
-        "phone": "06 12 34 56 78",
-        "address": { "street": "57 rue des Longues Raies", "postal_code": "92000", "commune": "Nanterre" }
-    })
-}
-
-async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
-    app.post_json(
-        "/api/sessions",
-        &json!({ "email": email, "password": password }),
-    )
-    .await
-}
-
-fn session_cookie(response: &reqwest::Response) -> String {
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
+    family_signup(email, "92000")
 }
 
 /// A verified account, logged in; returns the session cookie.
 async fn signed_in(app: &TestApp, email: &str) -> String {
-    let signup = app.post_json("/api/accounts", &signup_body(email)).await;
-    assert_eq!(signup.status(), 202);
-    let token = app.last_verification_token(email);
-    let verify = app
-        .post_json("/api/accounts/verification", &json!({ "token": token }))
-        .await;
-    assert_eq!(verify.status(), 200);
-    let login = log_in(app, email, PASSWORD).await;
-    assert_eq!(login.status(), 200);
-    session_cookie(&login)
+    signed_in_family(app, email, "92000").await
 }
 
 /// A same-origin request with a session cookie.

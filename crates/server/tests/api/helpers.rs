@@ -99,6 +99,54 @@ impl TestApp {
 }
 
 /// A server on a fresh database.
+/// The password of the families the tests sign up.
+pub const FAMILY_PASSWORD: &str = "une phrase de passe solide";
+
+/// A family's signup body, living at `postal_code`.
+pub fn family_signup(email: &str, postal_code: &str) -> serde_json::Value {
+    serde_json::json!({
+        "email": email,
+        "password": FAMILY_PASSWORD,
+        "given_name": "Amélie",
+        "family_name": "N’Diaye-Lefèvre",
+        "phone": "06 12 34 56 78",
+        "address": { "street": "57 rue des Longues Raies", "postal_code": postal_code, "commune": "Nanterre" }
+    })
+}
+
+pub async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.post_json(
+        "/api/sessions",
+        &serde_json::json!({ "email": email, "password": password }),
+    )
+    .await
+}
+
+/// The session cookie's `name=value` from a login response.
+pub fn session_cookie(response: &reqwest::Response) -> String {
+    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// A verified family living at `postal_code`, logged in; returns its session cookie.
+pub async fn signed_in_family(app: &TestApp, email: &str, postal_code: &str) -> String {
+    let signup = app
+        .post_json("/api/accounts", &family_signup(email, postal_code))
+        .await;
+    assert_eq!(signup.status(), 202);
+    let token = app.last_verification_token(email);
+    let verify = app
+        .post_json(
+            "/api/accounts/verification",
+            &serde_json::json!({ "token": token }),
+        )
+        .await;
+    assert_eq!(verify.status(), 200);
+    let login = log_in(app, email, FAMILY_PASSWORD).await;
+    assert_eq!(login.status(), 200);
+    session_cookie(&login)
+}
+
 pub async fn spawn_app() -> TestApp {
     // Logs only when asked: `TEST_LOG=1 cargo test`.
     if std::env::var_os("TEST_LOG").is_some() {

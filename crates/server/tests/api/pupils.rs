@@ -7,42 +7,16 @@ use reqwest::multipart::{Form, Part};
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp, START};
+use crate::helpers::{
+    log_in, session_cookie, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD, START,
+};
 
-const PASSWORD: &str = "une phrase de passe solide";
 /// A collège the Hauts-de-Seine runs (Collège Anne Frank, Antony… any row of the list will do).
 const COLLEGE_92: &str = "0921243B";
 /// A valid UAI outside the list (a Paris collège's shape).
 const COLLEGE_ELSEWHERE: &str = "0751234J";
 /// Public but run by no Département (École de danse de l'Opéra de Paris, Nanterre).
 const COLLEGE_NOT_RUN: &str = "0922579D";
-
-/// A verified, signed-in family living at `postal_code`; returns its session cookie.
-async fn family(app: &TestApp, email: &str, postal_code: &str) -> String {
-    let body = json!({
-        "email": email,
-        "password": PASSWORD,
-        "given_name": "Amélie",
-        "family_name": "Martin",
-        "phone": "06 12 34 56 78",
-        "address": { "street": "2 rue de la Paix", "postal_code": postal_code, "commune": "Ville" }
-    });
-    assert_eq!(app.post_json("/api/accounts", &body).await.status(), 202);
-    let token = app.last_verification_token(email);
-    let verified = app
-        .post_json("/api/accounts/verification", &json!({ "token": token }))
-        .await;
-    assert_eq!(verified.status(), 200);
-    let login = app
-        .post_json(
-            "/api/sessions",
-            &json!({ "email": email, "password": PASSWORD }),
-        )
-        .await;
-    assert_eq!(login.status(), 200);
-    let set_cookie = login.headers()["set-cookie"].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
-}
 
 fn pupil(given_name: &str, birth: (u32, u32, i32), uai: &str, bourse_holder: bool) -> Value {
     json!({
@@ -169,7 +143,7 @@ fn stored_files(app: &TestApp) -> usize {
 #[tokio::test]
 async fn a_family_adds_two_pupils_and_the_dashboard_shows_both_grants() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let first = add(
         &app,
         &cookie,
@@ -217,7 +191,7 @@ async fn a_family_adds_two_pupils_and_the_dashboard_shows_both_grants() {
 #[tokio::test]
 async fn the_age_range_is_10_to_18_on_1_september_of_the_school_year() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     // Ages on 2027-09-01.
     let too_young = pupil("Léa", (2, 9, 2017), COLLEGE_92, false);
     let response = add(&app, &cookie, body(&too_young, vec![])).await;
@@ -239,8 +213,8 @@ async fn the_age_range_is_10_to_18_on_1_september_of_the_school_year() {
 #[tokio::test]
 async fn living_or_going_to_collège_in_the_92_or_78_makes_a_pupil_eligible() {
     let app = spawn_app().await;
-    let paris = family(&app, "paris@example.fr", "75015").await;
-    let nanterre = family(&app, "nanterre@example.fr", "92000").await;
+    let paris = signed_in_family(&app, "paris@example.fr", "75015").await;
+    let nanterre = signed_in_family(&app, "nanterre@example.fr", "92000").await;
 
     let at_92 = pupil("Inès", (14, 3, 2014), COLLEGE_92, false);
     added_id(add(&app, &paris, body(&at_92, vec![])).await).await;
@@ -265,7 +239,7 @@ async fn living_or_going_to_collège_in_the_92_or_78_makes_a_pupil_eligible() {
 #[tokio::test]
 async fn a_wrong_uai_gets_the_uai_rule_code() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let wrong = pupil("Inès", (14, 3, 2014), "0921243C", false);
     let response = add(&app, &cookie, body(&wrong, vec![])).await;
     assert_eq!(
@@ -277,7 +251,7 @@ async fn a_wrong_uai_gets_the_uai_rule_code() {
 #[tokio::test]
 async fn refused_files_are_named_and_nothing_is_stored() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let cases: Vec<(&'static str, &str, Vec<u8>, &str)> = vec![
         (
             "photo",
@@ -348,7 +322,7 @@ async fn refused_files_are_named_and_nothing_is_stored() {
 #[tokio::test]
 async fn the_photo_served_back_has_no_exif_block_and_stands_upright() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let original = jpeg_with_exif(40, 20);
     assert!(contains(&original, b"Exif") && contains(&original, SECRET));
     let id = added_id(
@@ -388,7 +362,7 @@ async fn the_photo_served_back_has_no_exif_block_and_stands_upright() {
 #[tokio::test]
 async fn large_photos_are_stored_at_a_bounded_size() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let id = added_id(
         add(
             &app,
@@ -413,7 +387,7 @@ async fn large_photos_are_stored_at_a_bounded_size() {
 #[tokio::test]
 async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_files() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let id = added_id(
         add(
             &app,
@@ -522,7 +496,7 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
 #[tokio::test]
 async fn a_refused_change_changes_nothing() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let id = added_id(add(&app, &cookie, body(&ines(), vec![])).await).await;
     let before = list(&app, &cookie).await;
     let mut wrong = ines();
@@ -544,8 +518,8 @@ async fn a_refused_change_changes_nothing() {
 #[tokio::test]
 async fn another_familys_pupil_ids_find_nothing_on_any_route() {
     let app = spawn_app().await;
-    let owner = family(&app, "famille@example.fr", "92160").await;
-    let other = family(&app, "autre@example.fr", "78000").await;
+    let owner = signed_in_family(&app, "famille@example.fr", "92160").await;
+    let other = signed_in_family(&app, "autre@example.fr", "78000").await;
     let id = added_id(
         add(
             &app,
@@ -595,7 +569,7 @@ async fn another_familys_pupil_ids_find_nothing_on_any_route() {
 #[tokio::test]
 async fn pupil_routes_need_a_session_and_the_sites_own_origin() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let id = added_id(add(&app, &cookie, body(&ines(), vec![])).await).await;
     let path = format!("/api/pupils/{id}");
     for (method, path) in [
@@ -632,7 +606,7 @@ async fn pupil_routes_need_a_session_and_the_sites_own_origin() {
 #[tokio::test]
 async fn unreadable_bodies_are_400_and_oversized_ones_413() {
     let app = spawn_app().await;
-    let cookie = family(&app, "famille@example.fr", "92160").await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
     let no_pupil = Form::new().text("other", "x");
     assert_eq!(add(&app, &cookie, no_pupil).await.status(), 400);
     let not_json = Form::new().text("pupil", "{not json");
@@ -668,7 +642,7 @@ async fn unreadable_bodies_are_400_and_oversized_ones_413() {
 async fn an_enrolled_pupil_can_still_be_changed_once_families_apply_for_the_next_year() {
     let app = spawn_app().await;
     let email = "famille@example.fr";
-    let cookie = family(&app, email, "92160").await;
+    let cookie = signed_in_family(&app, email, "92160").await;
     // 18 on 1 September 2027 (the school year being applied for at START), 19 a year later.
     let oldest = pupil("Yanis", (1, 9, 2009), COLLEGE_92, false);
     let id = added_id(add(&app, &cookie, body(&oldest, vec![])).await).await;
@@ -676,19 +650,7 @@ async fn an_enrolled_pupil_can_still_be_changed_once_families_apply_for_the_next
     // 12 July 2028: families now apply for 2028-2029.
     let july_2028 = 1_846_972_800;
     app.clock.advance(july_2028 - START);
-    let login = app
-        .post_json(
-            "/api/sessions",
-            &json!({ "email": email, "password": PASSWORD }),
-        )
-        .await;
-    let cookie = login.headers()["set-cookie"]
-        .to_str()
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let cookie = session_cookie(&log_in(&app, email, FAMILY_PASSWORD).await);
     let mut changed = oldest.clone();
     changed["class"] = json!("3e");
     let response = send(
