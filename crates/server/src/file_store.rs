@@ -3,7 +3,9 @@
 //! flushed to disk, then renamed, so that a crash never leaves half a file under a real name;
 //! removed after the database row that pointed at them is gone.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use tokio::io::AsyncWriteExt;
 
@@ -57,6 +59,36 @@ impl FileStore {
         }
     }
 
+    /// Removes files no row points at any more — left by a crash between writing a file and
+    /// committing its row, or after a row was deleted and the removal failed — once they are
+    /// older than `grace` (a file being written now has no row yet). Returns how many.
+    pub async fn sweep_orphans(
+        &self,
+        known_ids: &HashSet<String>,
+        grace: Duration,
+    ) -> anyhow::Result<usize> {
+        let mut entries = match tokio::fs::read_dir(&self.dir).await {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+            Err(error) => return Err(error.into()),
+        };
+        let mut removed = 0;
+        while let Some(entry) = entries.next_entry().await? {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let age = entry
+                .metadata()
+                .await?
+                .modified()?
+                .elapsed()
+                .unwrap_or_default();
+            if !known_ids.contains(&name) && age > grace {
+                tokio::fs::remove_file(entry.path()).await?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     fn path(&self, id: &str) -> PathBuf {
         // Ids are URL-safe base64 made here; refuse anything else rather than join a path.
         assert!(
@@ -85,5 +117,37 @@ mod tests {
         assert_eq!(mode(&dir.path().join("files").join(&id)), 0o600);
         store.remove_all(std::slice::from_ref(&id)).await;
         assert!(store.get(&id).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn files_without_a_row_are_swept_once_old_enough() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FileStore::new(dir.path());
+        let kept = store.put(b"a photo with its row").await.unwrap();
+        let orphan = store
+            .put(b"a photo whose row was never written")
+            .await
+            .unwrap();
+        let fresh = store.put(b"a photo being added right now").await.unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+        for id in [&kept, &orphan] {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(dir.path().join(id))
+                .unwrap();
+            file.set_modified(two_hours_ago).unwrap();
+        }
+        let known: HashSet<String> = [kept.clone()].into();
+        let removed = store
+            .sweep_orphans(&known, Duration::from_secs(3600))
+            .await
+            .unwrap();
+        assert_eq!(removed, 1);
+        assert!(store.get(&kept).await.is_ok());
+        assert!(store.get(&orphan).await.is_err());
+        assert!(
+            store.get(&fresh).await.is_ok(),
+            "a file younger than the grace stays"
+        );
     }
 }
