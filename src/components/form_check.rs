@@ -18,9 +18,14 @@ pub struct FormField {
     pub id: &'static str,
 }
 
+/// The input of a several-input field that an error code is about.
+pub type InputInError = fn(&str) -> &'static str;
+
 #[derive(Clone, Copy)]
 pub struct FormCheck {
     fields: &'static [FormField],
+    /// For a field of several inputs (a date), the input the summary leads to for an error code.
+    input_in_error: Option<(&'static str, InputInError)>,
     /// The code each field shows, by field name.
     shown: RwSignal<BTreeMap<&'static str, String>>,
     summary: RwSignal<Vec<SummaryEntry>>,
@@ -31,8 +36,18 @@ impl FormCheck {
     pub fn new(fields: &'static [FormField]) -> FormCheck {
         FormCheck {
             fields,
+            input_in_error: None,
             shown: RwSignal::new(BTreeMap::new()),
             summary: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Makes the summary lead to the input a code is about, for a field made of several inputs
+    /// (the month of a date when the month is missing), as GOV.UK's date pattern does.
+    pub fn with_input_in_error(self, name: &'static str, input: InputInError) -> Self {
+        FormCheck {
+            input_in_error: Some((name, input)),
+            ..self
         }
     }
 
@@ -97,7 +112,11 @@ impl FormCheck {
         for field in self.fields {
             if let Some(code) = errors.first_code(field.name) {
                 shown.insert(field.name, code.to_owned());
-                summary.push((field.id, error_message_key(code)));
+                let id = match self.input_in_error {
+                    Some((name, input)) if name == field.name => input(code),
+                    _ => field.id,
+                };
+                summary.push((id, error_message_key(code)));
             }
         }
         let valid = summary.is_empty();

@@ -60,6 +60,15 @@ const CLASSES: &[(&str, Key)] = &[
     ("segpa", Key::class_segpa),
 ];
 
+/// The part of the date of birth an error is about, where the summary leads.
+fn birth_date_input(code: &str) -> &'static str {
+    match code {
+        "birth_date_month_missing" => "naissance-mois",
+        "birth_date_year_missing" | "birth_date_year_four_digits" => "naissance-annee",
+        _ => "naissance-jour",
+    }
+}
+
 /// Today in the browser, for the age rule (the server decides with its own clock).
 fn today() -> Date {
     Date::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64)
@@ -199,7 +208,7 @@ pub fn PupilFormView(
     let pupil_id = existing.as_ref().map(|p| p.id.clone());
     let values = Values::new(existing.as_ref());
     let errors = move || values.errors();
-    let form_check = FormCheck::new(FIELDS);
+    let form_check = FormCheck::new(FIELDS).with_input_in_error("birth_date", birth_date_input);
     Effect::new(move |_| has_errors.set(form_check.has_summary().get()));
     // Unticking "boursier" removes the certificate's field: the file chosen in it goes too, so
     // that ticking again does not send a file the person no longer sees.

@@ -200,3 +200,13 @@ test('a click on the button right after typing a wrong value is not lost to the 
   await expect(summary).toContainText('Le nom de famille ne peut contenir que des lettres');
   await expect(page).toHaveTitle('Erreur : Ajouter un enfant – Pass+');
 });
+
+test('the summary leads to the part of the date that is wrong', async ({ page }) => {
+  await signedInFamily(page);
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  await page.getByLabel('Jour').fill('14');
+  await page.getByLabel('Année').fill('2014');
+  await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
+  await page.locator('.error-summary').getByRole('link', { name: 'La date de naissance doit comporter un mois.' }).click();
+  await expect(page.getByLabel('Mois')).toBeFocused();
+});
