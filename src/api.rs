@@ -157,22 +157,34 @@ async fn submit<T: Serialize>(request: RequestBuilder, body: &T) -> Result<(), A
         .header("Content-Type", "application/json")
         .body(body)
         .map_err(|_| ApiError::Server)?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    status_answer(request.send().await).await
+}
+
+pub(crate) async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    json_answer(request.send().await).await
+}
+
+/// The answer to a sent request whose body does not matter beyond its status.
+pub(crate) async fn status_answer(sent: Result<Response, gloo_net::Error>) -> Result<(), ApiError> {
+    let response = sent.map_err(|_| ApiError::Network)?;
     if response.ok() {
         return Ok(());
     }
     Err(error_of(response).await)
 }
 
-pub(crate) async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
+/// The JSON body of the answer to a sent request, or why there is none.
+pub(crate) async fn json_answer<T: DeserializeOwned>(
+    sent: Result<Response, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    let response = sent.map_err(|_| ApiError::Network)?;
     if response.ok() {
         return read_json(&response).await.ok_or(ApiError::Server);
     }
     Err(error_of(response).await)
 }
 
-pub(crate) async fn error_of(response: Response) -> ApiError {
+async fn error_of(response: Response) -> ApiError {
     match response.status() {
         422 => read_json(&response)
             .await

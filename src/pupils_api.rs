@@ -5,7 +5,7 @@ use gloo_net::http::Request;
 use passplus_validation::{PupilForm, PupilList, PupilSummary};
 use web_sys::{File, FormData};
 
-use crate::api::{error_of, from_json, send, ApiError};
+use crate::api::{json_answer, send, status_answer, to_json, ApiError};
 
 pub async fn list() -> Result<PupilList, ApiError> {
     send(Request::get("/api/pupils")).await
@@ -22,7 +22,7 @@ pub async fn save(
     photo: Option<File>,
     certificate: Option<File>,
 ) -> Result<PupilSummary, ApiError> {
-    let json = crate::api::to_json(form).ok_or(ApiError::Server)?;
+    let json = to_json(form).ok_or(ApiError::Server)?;
     let body = FormData::new().map_err(|_| ApiError::Server)?;
     body.append_with_str("pupil", &json)
         .map_err(|_| ApiError::Server)?;
@@ -37,12 +37,7 @@ pub async fn save(
         None => Request::post("/api/pupils"),
     };
     let request = request.body(body).map_err(|_| ApiError::Server)?;
-    let response = request.send().await.map_err(|_| ApiError::Network)?;
-    if !response.ok() {
-        return Err(error_of(response).await);
-    }
-    let text = response.text().await.map_err(|_| ApiError::Network)?;
-    from_json(&text).ok_or(ApiError::Server)
+    json_answer(request.send().await).await
 }
 
 pub async fn remove(id: &str) -> Result<(), ApiError> {
@@ -66,12 +61,5 @@ pub fn certificate_path(id: &str) -> String {
 }
 
 async fn delete(path: &str) -> Result<(), ApiError> {
-    let response = Request::delete(path)
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        return Ok(());
-    }
-    Err(error_of(response).await)
+    status_answer(Request::delete(path).send().await).await
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use passplus_validation::FieldErrors;
 
+use crate::api::ApiError;
 use crate::components::error_summary::SummaryEntry;
 use crate::i18n::{error_message_key, Key};
 
@@ -29,6 +30,8 @@ pub struct FormCheck {
     /// The code each field shows, by field name.
     shown: RwSignal<BTreeMap<&'static str, String>>,
     summary: RwSignal<Vec<SummaryEntry>>,
+    /// True while a submitted form is out to the server.
+    sending: RwSignal<bool>,
 }
 
 impl FormCheck {
@@ -39,6 +42,7 @@ impl FormCheck {
             input_in_error: None,
             shown: RwSignal::new(BTreeMap::new()),
             summary: RwSignal::new(Vec::new()),
+            sending: RwSignal::new(false),
         }
     }
 
@@ -105,7 +109,30 @@ impl FormCheck {
         });
     }
 
-    /// A submit: shows every error and the summary; true when the form may be sent.
+    /// A submit by the person: true when the form may be sent now. Not while an earlier one is
+    /// out (a double click must not be two requests, nor two failed login attempts); otherwise
+    /// every field is checked, as by [`FormCheck::submitted`]. Call [`FormCheck::answered`] once
+    /// the server has answered.
+    pub fn submit(self, errors: &FieldErrors) -> bool {
+        if self.sending.get_untracked() || !self.submitted(errors) {
+            return false;
+        }
+        self.sending.set(true);
+        true
+    }
+
+    /// The server answered the form sent by [`FormCheck::submit`]; another submit may go.
+    pub fn answered(self) {
+        // `try_`: the person may have left the page while the request was out.
+        self.sending.try_set(false);
+    }
+
+    /// True while a submitted form is out.
+    pub fn is_sending(self) -> Signal<bool> {
+        self.sending.into()
+    }
+
+    /// Shows every error and the summary (the rules' or the server's); true when there is none.
     pub fn submitted(self, errors: &FieldErrors) -> bool {
         let mut shown = BTreeMap::new();
         let mut summary = Vec::new();
@@ -131,6 +158,20 @@ impl FormCheck {
     pub fn refused(self, message: Key) {
         if let Some(first) = self.fields.first() {
             self.summary.try_set(vec![(first.id, message)]);
+        }
+    }
+
+    /// The server refused the form for a reason every form shares: its rules (under the
+    /// fields), an ended session, no connection, or a fault of its own (in the summary). Pages
+    /// handle their own reasons (a used link, a wrong current password) before calling this.
+    pub fn refused_by_server(self, error: ApiError) {
+        match error {
+            ApiError::Invalid(errors) => {
+                self.submitted(&errors);
+            }
+            ApiError::Unauthorized => self.refused(Key::form_session_ended),
+            ApiError::Network => self.refused(Key::form_network_error),
+            _ => self.refused(Key::form_server_error),
         }
     }
 

@@ -10,13 +10,10 @@ use crate::api::ApiError;
 use crate::components::form_check::FormCheck;
 use crate::i18n::{use_i18n, Key};
 
-/// Shows a refused change on the form: rule errors and a wrong current password under their
-/// fields, the other reasons in the summary (and how long to wait, after too many attempts).
+/// Shows a refused change on the form: a wrong current password under its field, how long to
+/// wait after too many attempts, and what every form shares (see `FormCheck::refused_by_server`).
 pub fn refusal(error: ApiError, form_check: FormCheck, wait_minutes: RwSignal<Option<i64>>) {
     match error {
-        ApiError::Invalid(errors) => {
-            form_check.submitted(&errors);
-        }
         ApiError::Refused(code) if code == CURRENT_PASSWORD_WRONG => {
             form_check.submitted(&wrong_current_password());
         }
@@ -24,9 +21,7 @@ pub fn refusal(error: ApiError, form_check: FormCheck, wait_minutes: RwSignal<Op
             form_check.refused(Key::login_too_many_attempts);
             wait_minutes.try_set(Some((seconds + 59) / 60));
         }
-        ApiError::Unauthorized => form_check.refused(Key::manage_session_ended),
-        ApiError::Network => form_check.refused(Key::form_network_error),
-        _ => form_check.refused(Key::form_server_error),
+        error => form_check.refused_by_server(error),
     }
 }
 

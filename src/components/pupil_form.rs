@@ -217,16 +217,14 @@ pub fn PupilFormView(
             values.certificate.set(None);
         }
     });
-    let sending = RwSignal::new(false);
     // File inputs cannot be emptied from code: a new form instance clears them after a save.
     let generation = RwSignal::new(0u32);
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if sending.get_untracked() || !form_check.submitted(&errors()) {
+        if !form_check.submit(&errors()) {
             return;
         }
-        sending.set(true);
         let form = values.form();
         let photo = values.photo.get_untracked();
         let certificate = values
@@ -237,7 +235,7 @@ pub fn PupilFormView(
         let pupil_id = pupil_id.clone();
         spawn_local(async move {
             let outcome = pupils_api::save(pupil_id.as_deref(), &form, photo, certificate).await;
-            sending.try_set(false);
+            form_check.answered();
             match outcome {
                 Ok(saved) => {
                     // `try_`: the person may have left the page while the files were uploading.
@@ -246,9 +244,6 @@ pub fn PupilFormView(
                         generation.try_update(|g| *g += 1);
                     }
                     on_saved.try_run(saved);
-                }
-                Err(ApiError::Invalid(errors)) => {
-                    form_check.submitted(&errors);
                 }
                 Err(ApiError::Refused(code)) if code == "too_large" => {
                     // Only the files can make a request too large: the photo's field is where
@@ -259,9 +254,7 @@ pub fn PupilFormView(
                         .insert("photo".into(), vec!["file_too_large".into()]);
                     form_check.submitted(&errors);
                 }
-                Err(ApiError::Unauthorized) => form_check.refused(Key::pupil_signed_out),
-                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
-                Err(_) => form_check.refused(Key::form_server_error),
+                Err(error) => form_check.refused_by_server(error),
             }
         });
     };
@@ -315,7 +308,7 @@ pub fn PupilFormView(
                         on_change=on_file("photo") />
                 }
             }}
-            <button type="submit" class="button" aria-disabled=move || sending.get().then_some("true")>
+            <button type="submit" class="button" aria-disabled=move || form_check.is_sending().get().then_some("true")>
                 {move || i18n.t(submit_label)}
             </button>
         </form>

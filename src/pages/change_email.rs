@@ -44,23 +44,18 @@ pub fn ChangeEmailPage() -> impl IntoView {
     let form_check = FormCheck::new(FIELDS);
     let sent_to = RwSignal::new(None::<String>);
     let wait_minutes = RwSignal::new(None::<i64>);
-    let sending = RwSignal::new(false);
     use_document_title(Key::email_change_title, form_check.has_summary());
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
         wait_minutes.set(None);
-        if !form_check.submitted(&errors()) {
+        if !form_check.submit(&errors()) {
             return;
         }
-        sending.set(true);
         let body = form();
         spawn_local(async move {
             let outcome = api::request_email_change(&body).await;
-            sending.try_set(false);
+            form_check.answered();
             match outcome {
                 Ok(()) => {
                     sent_to.try_set(Some(body.new_email.trim().to_owned()));

@@ -77,7 +77,6 @@ pub fn ContactDetailsPage() -> impl IntoView {
     let form_check = FormCheck::new(FIELDS);
     let loading = RwSignal::new(Loading::Pending);
     let saved = RwSignal::new(false);
-    let sending = RwSignal::new(false);
     use_document_title(Key::contact_title, form_check.has_summary());
 
     // Read once someone is signed in (asking without a session would only be refused).
@@ -110,26 +109,20 @@ pub fn ContactDetailsPage() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         saved.set(false);
-        if sending.get_untracked() || !form_check.submitted(&errors()) {
+        if !form_check.submit(&errors()) {
             return;
         }
-        sending.set(true);
         let body = form();
         spawn_local(async move {
             let outcome = api::save_contact_details(&body).await;
-            sending.try_set(false);
+            form_check.answered();
             match outcome {
                 Ok(()) => {
                     saved.try_set(true);
                     // The greeting shows the given name.
                     session.refresh();
                 }
-                Err(ApiError::Invalid(errors)) => {
-                    form_check.submitted(&errors);
-                }
-                Err(ApiError::Unauthorized) => form_check.refused(Key::manage_session_ended),
-                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
-                Err(_) => form_check.refused(Key::form_server_error),
+                Err(error) => form_check.refused_by_server(error),
             }
         });
     };

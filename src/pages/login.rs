@@ -46,26 +46,19 @@ pub fn LogInPage() -> impl IntoView {
     let form_check = FormCheck::new(FIELDS);
     let unverified = RwSignal::new(false);
     let wait_minutes = RwSignal::new(None::<i64>);
-    // One request at a time: a double submit must not count as two failed attempts.
-    let sending = RwSignal::new(false);
     use_document_title(Key::login_title, form_check.has_summary());
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if sending.get_untracked() {
-            return;
-        }
         unverified.set(false);
         wait_minutes.set(None);
-        if !form_check.submitted(&errors()) {
+        if !form_check.submit(&errors()) {
             return;
         }
-        sending.set(true);
         let body = form();
         spawn_local(async move {
             let outcome = api::log_in(&body).await;
-            // `try_`: the person may have left the page while the request was out.
-            sending.try_set(false);
+            form_check.answered();
             match outcome {
                 Ok(()) => {
                     session.refresh();

@@ -64,7 +64,6 @@ pub fn ResetPasswordPage() -> impl IntoView {
     };
     let form_check = FormCheck::new(FIELDS);
     let link = RwSignal::new(Link::Checking);
-    let sending = RwSignal::new(false);
     use_document_title(Key::reset_title, form_check.has_summary());
 
     spawn_local({
@@ -86,29 +85,23 @@ pub fn ResetPasswordPage() -> impl IntoView {
         let errors = errors.clone();
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            if sending.get_untracked() || !form_check.submitted(&errors()) {
+            if !form_check.submit(&errors()) {
                 return;
             }
-            sending.set(true);
             let body = form();
             spawn_local(async move {
                 let outcome = api::reset_password(&body).await;
-                // `try_`: the person may have left the page while the request was out.
-                sending.try_set(false);
+                form_check.answered();
                 match outcome {
                     Ok(()) => {
                         // Every session of the account ended, this browser's too.
                         session.signed_out();
                         link.try_set(Link::Used);
                     }
-                    Err(ApiError::Invalid(errors)) => {
-                        form_check.submitted(&errors);
-                    }
                     Err(error @ ApiError::Refused(_)) => {
                         link.try_set(Link::Dead(link_problem(error)));
                     }
-                    Err(ApiError::Network) => form_check.refused(Key::form_network_error),
-                    Err(_) => form_check.refused(Key::form_server_error),
+                    Err(error) => form_check.refused_by_server(error),
                 }
             });
         }

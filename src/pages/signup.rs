@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 use passplus_validation::account::{PostalAddress, SignupForm};
 use passplus_validation::check;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::address_fields::{self, AddressFields};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
@@ -77,29 +77,22 @@ pub fn SignUpPage() -> impl IntoView {
     let errors = move || check(&form());
     let form_check = FormCheck::new(FIELDS);
     let sent_to = RwSignal::new(None::<String>);
-    let sending = RwSignal::new(false);
     use_document_title(Key::signup_title, form_check.has_summary());
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if sending.get_untracked() || !form_check.submitted(&errors()) {
+        if !form_check.submit(&errors()) {
             return;
         }
-        sending.set(true);
         let body = form();
         spawn_local(async move {
             let outcome = api::sign_up(&body).await;
-            // `try_`: the person may have left the page while the request was out.
-            sending.try_set(false);
+            form_check.answered();
             match outcome {
                 Ok(()) => {
                     sent_to.try_set(Some(body.email.trim().to_owned()));
                 }
-                Err(ApiError::Invalid(errors)) => {
-                    form_check.submitted(&errors);
-                }
-                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
-                Err(_) => form_check.refused(Key::form_server_error),
+                Err(error) => form_check.refused_by_server(error),
             }
         });
     };
