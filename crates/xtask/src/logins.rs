@@ -1,13 +1,11 @@
 //! The login bench: a verified account on the bench server (signed up and verified through the
 //! API, the link read from the outbox), the wrk script that logs it in, and the raw argon2id rate.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-use crate::cmd;
+use crate::{cmd, http};
 
 const EMAIL: &str = "banc.essai@example.org";
 const PASSWORD: &str = "une phrase de passe pour le banc";
@@ -19,16 +17,17 @@ pub fn prepare(base_url: &str, work_dir: &Path) -> anyhow::Result<PathBuf> {
         "phone":"0612345678","address":{{"street":"1 rue du Banc","postal_code":"92000",
         "commune":"Nanterre"}}}}"#
     );
-    let status = post(base_url, "/api/accounts", &signup)?;
+    let status = http::post_json(base_url, "/api/accounts", &signup)?.status;
     if status != 202 {
         bail!("bench signup answered {status}");
     }
     let token = last_token(&work_dir.join("outbox"))?;
-    let status = post(
+    let status = http::post_json(
         base_url,
         "/api/accounts/verification",
         &format!(r#"{{"token":"{token}"}}"#),
-    )?;
+    )?
+    .status;
     if status != 200 {
         bail!("bench verification answered {status}");
     }
@@ -47,20 +46,10 @@ pub fn prepare(base_url: &str, work_dir: &Path) -> anyhow::Result<PathBuf> {
 
 /// Logs the bench account in; returns its session cookie (`name=value`).
 pub fn session_cookie(base_url: &str) -> anyhow::Result<String> {
-    let authority = base_url.trim_start_matches("http://");
     let body = format!(r#"{{"email":"{EMAIL}","password":"{PASSWORD}"}}"#);
-    let mut stream = TcpStream::connect(authority)?;
-    write!(
-        stream,
-        "POST /api/sessions HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer)?;
+    let answer = http::post_json(base_url, "/api/sessions", &body)?;
     answer
-        .lines()
-        .find_map(|line| line.strip_prefix("set-cookie: "))
+        .header("set-cookie")
         .and_then(|cookie| cookie.split(';').next())
         .map(str::to_owned)
         .context("the bench login set no cookie")
@@ -78,25 +67,6 @@ pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     ]))?;
     let binary = root.join("target/release/examples/argon2_rate");
     cmd::output_of(&binary.to_string_lossy(), &[]).context("the argon2 rate example failed")
-}
-
-/// A minimal HTTP/1.1 POST of JSON; returns the status code.
-fn post(base_url: &str, path: &str, body: &str) -> anyhow::Result<u16> {
-    let authority = base_url.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(authority)?;
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer)?;
-    answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .context("no HTTP status in the answer")
 }
 
 /// The token of the newest verification link in the outbox.

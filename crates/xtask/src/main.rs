@@ -4,6 +4,7 @@
 mod bench;
 mod cmd;
 mod compress;
+mod http;
 mod logins;
 mod postgres;
 mod server;

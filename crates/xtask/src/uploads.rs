@@ -2,14 +2,13 @@
 //! a pupil, five times, against the release server; the time of each request (upload, checks,
 //! decoding, re-encoding without metadata, storing) and the server's peak memory (VmHWM).
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
 
-use crate::{cmd, logins};
+use crate::{cmd, http, logins};
 
 const UPLOADS: usize = 5;
 
@@ -51,7 +50,15 @@ pub fn measure(
     let mut times = Vec::new();
     for _ in 0..UPLOADS {
         let started = Instant::now();
-        let status = post_multipart(base_url, &cookie, boundary, &body)?;
+        let status = http::send(
+            base_url,
+            "POST",
+            "/api/pupils",
+            &[("Cookie", &cookie)],
+            &format!("multipart/form-data; boundary={boundary}"),
+            &body,
+        )?
+        .status;
         times.push(started.elapsed().as_secs_f64());
         if status != 201 {
             bail!("the bench upload answered {status}");
@@ -78,29 +85,4 @@ fn peak_memory_kib(pid: u32) -> anyhow::Result<u64> {
         .and_then(|value| value.split_whitespace().next())
         .and_then(|kib| kib.parse().ok())
         .context("no VmHWM in /proc status")
-}
-
-fn post_multipart(
-    base_url: &str,
-    cookie: &str,
-    boundary: &str,
-    body: &[u8],
-) -> anyhow::Result<u16> {
-    let authority = base_url.trim_start_matches("http://");
-    let mut stream = TcpStream::connect(authority)?;
-    write!(
-        stream,
-        "POST /api/pupils HTTP/1.1\r\nHost: {authority}\r\nOrigin: {base_url}\r\n\
-         Cookie: {cookie}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(body)?;
-    let mut answer = Vec::new();
-    stream.read_to_end(&mut answer)?;
-    String::from_utf8_lossy(&answer)
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .context("no HTTP status in the answer")
 }

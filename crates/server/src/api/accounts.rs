@@ -19,7 +19,8 @@ use crate::extract::ValidatedJson;
 use crate::startup::AppState;
 use crate::{common_passwords, passwords, secrets};
 
-fn accepted() -> (StatusCode, Json<Value>) {
+/// The one answer to a request that may send a verification link, whether or not it did.
+pub(super) fn verification_sent() -> (StatusCode, Json<Value>) {
     (
         StatusCode::ACCEPTED,
         Json(json!({ "status": "verification_sent" })),
@@ -65,7 +66,7 @@ pub async fn sign_up(
             transaction.commit().await?;
         }
         tracing::info!(event = "signup", outcome = "address_taken");
-        return Ok(accepted());
+        return Ok(verification_sent());
     }
     let account_id = secrets::random_token();
     let phone = phone::to_e164(&form.phone)
@@ -94,7 +95,7 @@ pub async fn sign_up(
             .as_database_error()
             .is_some_and(|e| e.is_unique_violation())
         {
-            return Ok(accepted());
+            return Ok(verification_sent());
         }
         return Err(error.into());
     }
@@ -102,7 +103,7 @@ pub async fn sign_up(
     send_verification_link(&state, &mut transaction, &account_id, &address).await?;
     transaction.commit().await?;
     tracing::info!(event = "signup", outcome = "created", account = %account_id);
-    Ok(accepted())
+    Ok(verification_sent())
 }
 
 /// `POST /api/accounts/verification`: the token from the e-mailed link.
@@ -161,7 +162,7 @@ pub async fn resend_verification(
         }
     }
     transaction.commit().await?;
-    Ok(accepted())
+    Ok(verification_sent())
 }
 
 /// Most verification links sent to one account in an hour: beyond, requests get the same

@@ -14,6 +14,7 @@ use passplus_validation::{email, FieldErrors};
 use serde_json::{json, Value};
 use sqlx::Row;
 
+use super::accounts::verification_sent;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::current_password;
@@ -62,7 +63,7 @@ pub async fn request(
         email_links::count_since(&mut transaction, &account.id, CHANGE_EMAIL, now - 3600).await?;
     if recent >= MAX_LINKS_PER_HOUR {
         tracing::warn!(event = "email_change", outcome = "quota_reached", account = %account.id);
-        return Ok(accepted());
+        return Ok(verification_sent());
     }
     // A link is made even for a taken address (and never sent), so both cases do the same work
     // and count toward the same quota.
@@ -100,14 +101,7 @@ pub async fn request(
     transaction.commit().await?;
     let outcome = if taken { "address_taken" } else { "link_sent" };
     tracing::info!(event = "email_change", outcome, account = %account.id);
-    Ok(accepted())
-}
-
-fn accepted() -> (StatusCode, Json<Value>) {
-    (
-        StatusCode::ACCEPTED,
-        Json(json!({ "status": "verification_sent" })),
-    )
+    Ok(verification_sent())
 }
 
 /// `POST /api/account/email-change/verification`: the token from the link sent to the new
