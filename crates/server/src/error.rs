@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use passplus_validation::FieldErrors;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -29,6 +30,24 @@ pub enum AppError {
     Internal(anyhow::Error),
 }
 
+/// The body of every refusal but invalid input: a stable code the app explains.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// `bad_request`, `not_found`, `unauthorized`, `too_many_attempts`, `internal`, or the
+    /// code of a refusal (`invalid_credentials`, `link_used`, `cross_origin`, `too_large`…).
+    pub error: &'static str,
+    /// With `too_many_attempts`: how long to wait before trying again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<i64>,
+}
+
+fn body(error: &'static str) -> Json<ErrorBody> {
+    Json(ErrorBody {
+        error,
+        retry_after_seconds: None,
+    })
+}
+
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         AppError::Internal(error.into())
@@ -47,31 +66,26 @@ impl IntoResponse for AppError {
             AppError::Invalid(errors) => {
                 (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response()
             }
-            AppError::BadRequest => (
-                StatusCode::BAD_REQUEST,
-                Json(json!({ "error": "bad_request" })),
-            )
-                .into_response(),
-            AppError::NotFound => {
-                (StatusCode::NOT_FOUND, Json(json!({ "error": "not_found" }))).into_response()
-            }
+            AppError::BadRequest => (StatusCode::BAD_REQUEST, body("bad_request")).into_response(),
+            AppError::NotFound => (StatusCode::NOT_FOUND, body("not_found")).into_response(),
             AppError::Unauthorized => {
-                (StatusCode::UNAUTHORIZED, Json(json!({ "error": "unauthorized" }))).into_response()
+                (StatusCode::UNAUTHORIZED, body("unauthorized")).into_response()
             }
-            AppError::Refused { status, code } => (status, Json(json!({ "error": code }))).into_response(),
-            AppError::TooManyAttempts { retry_after_seconds } => (
+            AppError::Refused { status, code } => (status, body(code)).into_response(),
+            AppError::TooManyAttempts {
+                retry_after_seconds,
+            } => (
                 StatusCode::TOO_MANY_REQUESTS,
                 [(RETRY_AFTER, retry_after_seconds.to_string())],
-                Json(json!({ "error": "too_many_attempts", "retry_after_seconds": retry_after_seconds })),
+                Json(ErrorBody {
+                    error: "too_many_attempts",
+                    retry_after_seconds: Some(retry_after_seconds),
+                }),
             )
                 .into_response(),
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    Json(json!({ "error": "internal" })),
-                )
-                    .into_response()
+                (StatusCode::INTERNAL_SERVER_ERROR, body("internal")).into_response()
             }
         }
     }

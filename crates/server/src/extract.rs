@@ -1,6 +1,6 @@
 //! Extractors that run the shared contract's rules on what a client sends.
 
-use axum::extract::{FromRequest, FromRequestParts, Json, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Json, Multipart, Query, Request};
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use validator::Validate;
@@ -46,5 +46,23 @@ where
             .validate()
             .map_err(|errors| AppError::Invalid((&errors).into()))?;
         Ok(ValidatedJson(value))
+    }
+}
+
+/// A multipart body. A request that is not one (another type, no boundary) is a 400 like any
+/// other unreadable body, in JSON, rather than axum's plain-text refusal.
+pub struct MultipartBody(pub Multipart);
+
+impl<S> FromRequest<S> for MultipartBody
+where
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        Multipart::from_request(request, state)
+            .await
+            .map(MultipartBody)
+            .map_err(|_| AppError::BadRequest)
     }
 }

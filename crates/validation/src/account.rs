@@ -17,6 +17,7 @@ use crate::phone::validate_phone;
 /// `Validate` is written by hand because the password rule needs the e-mail and must report
 /// under `password` (validator's derive would put a cross-field error under `__all__`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupForm {
     #[serde(default)]
     pub email: String,
@@ -59,6 +60,7 @@ impl Validate for SignupForm {
 
 /// A postal address in France, nested in forms.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PostalAddress {
     /// Number and street, e.g. "2 boulevard Soufflot".
     #[serde(default)]
@@ -75,6 +77,7 @@ pub struct PostalAddress {
 /// The login request body. Its rules only check that a valid-looking address and a password
 /// were typed: the length and list rules of new passwords do not apply.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginForm {
     #[serde(default)]
     #[validate(custom(function = "validate_login_email"))]
@@ -86,6 +89,7 @@ pub struct LoginForm {
 
 /// The body asking to send the verification link again.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmailForm {
     #[serde(default)]
     #[validate(custom(function = "validate_email"))]
@@ -94,6 +98,7 @@ pub struct EmailForm {
 
 /// The body verifying an address: the token from the link in the verification e-mail.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VerifyEmailForm {
     #[serde(default)]
     #[validate(custom(function = "validate_token"))]
@@ -110,6 +115,7 @@ pub fn validate_token(token: &str) -> Result<(), ValidationError> {
 
 /// The signed-in family's own account, as the account page shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccountSummary {
     /// The stored (lower-cased) address.
     pub email: String,

@@ -46,6 +46,7 @@ fn into_result(errors: ValidationErrors) -> Result<(), ValidationErrors> {
 /// The contact details a family edits (everything of the signup but the e-mail and password).
 /// The server answers the stored values in the same shape, ready to be edited.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactForm {
     #[serde(default)]
     pub given_name: String,
@@ -71,6 +72,7 @@ impl Validate for ContactForm {
 
 /// Asking to use another e-mail address: the new address and the current password.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmailChangeForm {
     #[serde(default)]
     pub new_email: String,
@@ -96,6 +98,7 @@ impl Validate for EmailChangeForm {
 /// body does not carry: the server runs it again with the stored address (same code), as it
 /// runs its longer common-password list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChangeForm {
     #[serde(default)]
     pub current_password: String,
@@ -121,6 +124,7 @@ impl Validate for PasswordChangeForm {
 /// Setting a new password from the e-mailed reset link: the link's token and the new password
 /// (checked against the account's address by the server, as for [`PasswordChangeForm`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetForm {
     #[serde(default)]
     pub token: String,

@@ -14,6 +14,7 @@ pub const MAX_AGE: i32 = 18;
 
 /// The three fields as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BirthDateParts {
     #[serde(default)]
     pub day: String,

@@ -14,7 +14,9 @@ pub const MAX_RESULTS: usize = 20;
 
 /// `GET /api/colleges?q=…`: a name, commune, postal code or UAI.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 pub struct CollegeSearch {
+    /// A name, commune, postal code or UAI.
     #[serde(default)]
     #[validate(custom(function = "validate_search_text"))]
     pub q: String,
@@ -37,6 +39,7 @@ pub fn validate_search_text(text: &str) -> Result<(), ValidationError> {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct College {
     pub uai: String,
     pub name: String,
@@ -49,6 +52,7 @@ pub struct College {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CollegeSearchResults {
     /// At most [`MAX_RESULTS`], by name.
     pub colleges: Vec<College>,
@@ -58,6 +62,7 @@ pub struct CollegeSearchResults {
 
 /// `GET /api/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     /// "ok", or "degraded" when a dependency does not answer.
     pub status: String,

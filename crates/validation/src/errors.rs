@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use validator::{ValidationErrors, ValidationErrorsKind};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldErrors {
     /// Field name (dotted for nested forms) to the codes of its failed rules, in rule order.
     pub fields: BTreeMap<String, Vec<String>>,

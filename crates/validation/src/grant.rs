@@ -9,6 +9,7 @@ pub const BOURSE_EUROS: u32 = 100;
 
 /// Where the bourse certificate stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CertificateStatus {
     /// Not uploaded yet.
@@ -38,6 +39,7 @@ impl CertificateStatus {
 
 /// The grant as the dashboard shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Grant {
     /// What is granted now.
     pub euros: u32,

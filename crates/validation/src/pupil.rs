@@ -14,6 +14,7 @@ use crate::uai::Uai;
 
 /// The body adding or changing a pupil. Its files travel beside it (see [`crate::upload`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PupilForm {
     #[serde(default)]
     pub given_name: String,
@@ -93,6 +94,7 @@ pub fn eligibility(
 
 /// A pupil on the family's dashboard and edit page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PupilSummary {
     pub id: String,
     pub given_name: String,
@@ -117,6 +119,7 @@ pub struct PupilSummary {
 
 /// The family's pupils.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PupilList {
     pub pupils: Vec<PupilSummary>,
 }

@@ -10,6 +10,16 @@ use crate::error::AppError;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/account",
+    operation_id = "account",
+    tag = "accounts",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The signed-in family's account", body = AccountSummary),
+    ),
+)]
 pub async fn current(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -18,6 +28,19 @@ pub async fn current(
 }
 
 /// The account of the session, or `null`.
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    operation_id = "currentSession",
+    tag = "accounts",
+    responses(
+        (
+            status = 200,
+            description = "The signed-in account, or `null` for an anonymous visitor",
+            body = Option<AccountSummary>,
+        ),
+    ),
+)]
 pub async fn session(
     State(state): State<AppState>,
     session: Result<CurrentSession, AppError>,

@@ -8,30 +8,42 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::account::{EmailForm, SignupForm, VerifyEmailForm};
 use passplus_validation::{address, codes, email, phone, FieldErrors};
-use serde_json::{json, Value};
 use sqlx::Row;
 
+use super::answers::{answer, Answer, Outcome};
 use crate::account_emails;
 use crate::db;
 use crate::email_links::{self, LinkProblem, VERIFY_EMAIL};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::startup::AppState;
 use crate::{common_passwords, passwords, secrets};
 
 /// The one answer to a request that may send a verification link, whether or not it did.
-pub(super) fn verification_sent() -> (StatusCode, Json<Value>) {
-    (
-        StatusCode::ACCEPTED,
-        Json(json!({ "status": "verification_sent" })),
-    )
+pub(super) fn verification_sent() -> (StatusCode, Json<Answer>) {
+    (StatusCode::ACCEPTED, answer(Outcome::VerificationSent))
 }
 
 /// `POST /api/accounts`
+#[utoipa::path(
+    post,
+    path = "/api/accounts",
+    operation_id = "signUp",
+    tag = "accounts",
+    request_body = SignupForm,
+    responses(
+        (
+            status = 202,
+            description = "`verification_sent`, whether or not the address already has an account \
+                (its owner is told by e-mail)",
+            body = Answer,
+        ),
+    ),
+)]
 pub async fn sign_up(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<SignupForm>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<Answer>), AppError> {
     // The server knows a longer list of common passwords than the browser: same code.
     if common_passwords::is_common(&form.password) {
         let mut errors = FieldErrors::default();
@@ -107,10 +119,23 @@ pub async fn sign_up(
 }
 
 /// `POST /api/accounts/verification`: the token from the e-mailed link.
+#[utoipa::path(
+    post,
+    path = "/api/accounts/verification",
+    operation_id = "verifyAccount",
+    tag = "accounts",
+    request_body = VerifyEmailForm,
+    responses(
+        (status = 200, description = "`verified`: the account can log in", body = Answer),
+        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
+        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
+        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+    ),
+)]
 pub async fn verify(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Answer>, AppError> {
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
     let account_id =
@@ -133,14 +158,29 @@ pub async fn verify(
         .await?;
     transaction.commit().await?;
     tracing::info!(event = "verification", outcome = "verified", account = %account_id);
-    Ok(Json(json!({ "status": "verified" })))
+    Ok(answer(Outcome::Verified))
 }
 
 /// `POST /api/accounts/verification-email`: a new link. Same answer whatever the address.
+#[utoipa::path(
+    post,
+    path = "/api/accounts/verification-email",
+    operation_id = "resendVerification",
+    tag = "accounts",
+    request_body = EmailForm,
+    responses(
+        (
+            status = 202,
+            description = "`verification_sent`, whatever the address (at most five links an hour \
+                reach one account)",
+            body = Answer,
+        ),
+    ),
+)]
 pub async fn resend_verification(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<EmailForm>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<Answer>), AppError> {
     let address = email::normalise(&form.email);
     let mut transaction = db::begin(&state.pool).await?;
     let account = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")

@@ -2,13 +2,29 @@
 
 use axum::extract::State;
 use axum::Json;
-use passplus_validation::{CollegeSearch, CollegeSearchResults};
+use passplus_validation::{CollegeSearch, CollegeSearchResults, FieldErrors};
 
 use crate::colleges;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedQuery;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/colleges",
+    operation_id = "searchColleges",
+    tag = "service",
+    params(CollegeSearch),
+    responses(
+        (status = 200, description = "The matching collèges, by name", body = CollegeSearchResults),
+        (status = 400, description = "The query string could not be read", body = ErrorBody),
+        (
+            status = 422,
+            description = "The search text broke its rules (e.g. a UAI with a wrong check letter)",
+            body = FieldErrors,
+        ),
+    ),
+)]
 pub async fn search(
     State(state): State<AppState>,
     ValidatedQuery(search): ValidatedQuery<CollegeSearch>,

@@ -7,14 +7,28 @@ use axum::Json;
 use passplus_validation::account::PostalAddress;
 use passplus_validation::account_changes::{phone_for_display, ContactForm};
 use passplus_validation::{address, phone};
-use serde_json::{json, Value};
 use sqlx::Row;
 
+use super::answers::{answer, Answer, Outcome};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/account/contact",
+    operation_id = "contactDetails",
+    tag = "accounts",
+    security(("session" = [])),
+    responses(
+        (
+            status = 200,
+            description = "The family's name, phone and postal address",
+            body = ContactForm,
+        ),
+    ),
+)]
 pub async fn read(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -39,11 +53,22 @@ pub async fn read(
     }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/account/contact",
+    operation_id = "changeContactDetails",
+    tag = "accounts",
+    security(("session" = [])),
+    request_body = ContactForm,
+    responses(
+        (status = 200, description = "`saved`", body = Answer),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     session: CurrentSession,
     ValidatedJson(form): ValidatedJson<ContactForm>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Answer>, AppError> {
     let phone = phone::to_e164(&form.phone)
         .ok_or_else(|| anyhow::anyhow!("a phone number that passed the rule did not convert"))?;
     // One statement: the details change together or not at all.
@@ -64,5 +89,5 @@ pub async fn update(
         return Err(AppError::Unauthorized);
     }
     tracing::info!(event = "contact_details", outcome = "saved", account = %session.account_id);
-    Ok(Json(json!({ "status": "saved" })))
+    Ok(answer(Outcome::Saved))
 }

@@ -11,16 +11,16 @@ use axum::Json;
 use passplus_validation::account::VerifyEmailForm;
 use passplus_validation::account_changes::{EmailChangeForm, EMAIL_TAKEN, EMAIL_UNCHANGED};
 use passplus_validation::{email, FieldErrors};
-use serde_json::{json, Value};
 use sqlx::Row;
 
 use super::accounts::verification_sent;
+use super::answers::{answer, Answer, Outcome};
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::current_password;
 use crate::db;
 use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::secrets::token_hash;
 use crate::sessions::CurrentSession;
@@ -31,13 +31,39 @@ use crate::startup::AppState;
 const MAX_LINKS_PER_HOUR: i64 = 5;
 
 /// `POST /api/account/email-change`
+#[utoipa::path(
+    post,
+    path = "/api/account/email-change",
+    operation_id = "requestEmailChange",
+    tag = "accounts",
+    security(("session" = [])),
+    request_body = EmailChangeForm,
+    responses(
+        (
+            status = 202,
+            description = "`verification_sent` to the new address (or, if it has an account, a \
+                notice to its owner: same answer)",
+            body = Answer,
+        ),
+        (
+            status = 403,
+            description = "Wrong current password (`current_password_wrong`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 429,
+            description = "Too many wrong passwords (`too_many_attempts`, with `Retry-After`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn request(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     session: CurrentSession,
     ValidatedJson(form): ValidatedJson<EmailChangeForm>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<Answer>), AppError> {
     let account = current_password::load(&state, &session.account_id).await?;
     let new_address = email::normalise(&form.new_email);
     if new_address == account.email {
@@ -106,10 +132,32 @@ pub async fn request(
 
 /// `POST /api/account/email-change/verification`: the token from the link sent to the new
 /// address. No session needed: the link proves the new mailbox is the person's.
+#[utoipa::path(
+    post,
+    path = "/api/account/email-change/verification",
+    operation_id = "confirmEmailChange",
+    tag = "accounts",
+    request_body = VerifyEmailForm,
+    responses(
+        (
+            status = 200,
+            description = "`email_changed`: the new address is the account's",
+            body = Answer,
+        ),
+        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
+        (
+            status = 409,
+            description = "The link was already used (`link_used`), or the address got an account \
+                since it was sent (`email_taken`)",
+            body = ErrorBody,
+        ),
+        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+    ),
+)]
 pub async fn confirm(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Answer>, AppError> {
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
     let account_id =
@@ -175,5 +223,5 @@ pub async fn confirm(
     let notice =
         emails::email_changed(&old_address, &new_address, &state.link("/mentions-legales"));
     emails::send_notice(&state.mailer, notice, "email_change_confirm").await;
-    Ok(Json(json!({ "status": "email_changed" })))
+    Ok(answer(Outcome::EmailChanged))
 }

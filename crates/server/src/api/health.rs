@@ -8,6 +8,16 @@ use passplus_validation::Health;
 use crate::db;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    operation_id = "health",
+    tag = "service",
+    responses(
+        (status = 200, description = "The service and its database answer", body = Health),
+        (status = 503, description = "The database does not answer", body = Health),
+    ),
+)]
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
     let database = db::is_up(&state.pool).await;
     let (code, status) = if database {

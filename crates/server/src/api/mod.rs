@@ -2,10 +2,12 @@
 
 mod account;
 mod accounts;
+mod answers;
 mod colleges;
 mod contact_details;
 mod email_change;
 mod health;
+pub mod openapi;
 mod password_change;
 mod password_reset;
 mod privacy_notice;
@@ -14,8 +16,11 @@ mod pupils;
 mod sessions;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{any, delete, get, post, put};
+use axum::routing::any;
 use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::AppError;
 use crate::startup::{timeout, AppState, REQUEST_TIMEOUT};
@@ -24,70 +29,49 @@ use crate::startup::{timeout, AppState, REQUEST_TIMEOUT};
 const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
 pub fn router() -> Router<AppState> {
-    Router::new()
+    let (api, document) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(routes().layer(timeout(REQUEST_TIMEOUT)))
         .merge(upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
-}
-
-/// Routes that take a pupil and its files: a larger body, and time to send it.
-fn upload_routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/pupils",
-            get(pupils::list).post(pupils::create).layer(upload_limit()),
-        )
-        .route(
-            "/api/pupils/{id}",
-            get(pupils::show)
-                .put(pupils::update)
-                .delete(pupils::remove)
-                .layer(upload_limit()),
-        )
-}
-
-fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/api/health", get(health::health))
-        .route("/api/colleges", get(colleges::search))
-        .route("/api/privacy-notice/{lang}", get(privacy_notice::notice))
-        .route("/api/accounts", post(accounts::sign_up))
-        .route("/api/accounts/verification", post(accounts::verify))
-        .route(
-            "/api/accounts/verification-email",
-            post(accounts::resend_verification),
-        )
-        .route("/api/sessions", post(sessions::log_in))
-        .route("/api/sessions/current", delete(sessions::log_out))
-        .route("/api/account", get(account::current))
-        .route("/api/session", get(account::session))
-        .route(
-            "/api/pupils/{id}/photo",
-            get(pupil_files::photo).delete(pupil_files::remove_photo),
-        )
-        .route(
-            "/api/pupils/{id}/bourse-certificate",
-            get(pupil_files::certificate).delete(pupil_files::remove_certificate),
-        )
-        .route(
-            "/api/account/contact",
-            get(contact_details::read).put(contact_details::update),
-        )
-        .route("/api/account/email-change", post(email_change::request))
-        .route(
-            "/api/account/email-change/verification",
-            post(email_change::confirm),
-        )
-        .route("/api/account/password", put(password_change::change))
-        .route("/api/password-reset", post(password_reset::request))
-        .route("/api/password-reset/check", post(password_reset::check))
-        .route(
-            "/api/password-reset/new-password",
-            post(password_reset::reset),
-        )
+        .split_for_parts();
+    api.merge(openapi::route(document))
         // An unknown API path is a JSON 404, never the app's HTML.
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
+}
+
+/// Routes that take a pupil and its files: a larger body, and time to send it.
+fn upload_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(pupils::list, pupils::create))
+        .routes(routes!(pupils::show, pupils::update, pupils::remove))
+        .layer(upload_limit())
+}
+
+fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(health::health))
+        .routes(routes!(colleges::search))
+        .routes(routes!(privacy_notice::notice))
+        .routes(routes!(accounts::sign_up))
+        .routes(routes!(accounts::verify))
+        .routes(routes!(accounts::resend_verification))
+        .routes(routes!(sessions::log_in))
+        .routes(routes!(sessions::log_out))
+        .routes(routes!(account::current))
+        .routes(routes!(account::session))
+        .routes(routes!(pupil_files::photo, pupil_files::remove_photo))
+        .routes(routes!(
+            pupil_files::certificate,
+            pupil_files::remove_certificate
+        ))
+        .routes(routes!(contact_details::read, contact_details::update))
+        .routes(routes!(email_change::request))
+        .routes(routes!(email_change::confirm))
+        .routes(routes!(password_change::change))
+        .routes(routes!(password_reset::request))
+        .routes(routes!(password_reset::check))
+        .routes(routes!(password_reset::reset))
 }
 
 /// A pupil and its two files: two files at the largest size the rules accept, and room for the

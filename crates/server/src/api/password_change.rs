@@ -7,20 +7,45 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
-use axum::Json;
 use passplus_validation::account_changes::PasswordChangeForm;
-use serde_json::json;
 
+use super::answers::{answer, Answer, Outcome};
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
 use crate::{current_password, new_password, passwords};
 
+#[utoipa::path(
+    put,
+    path = "/api/account/password",
+    operation_id = "changePassword",
+    tag = "accounts",
+    security(("session" = [])),
+    request_body = PasswordChangeForm,
+    responses(
+        (
+            status = 200,
+            description = "`password_changed`: every other session ended, this browser gets a new \
+                session cookie",
+            body = Answer,
+        ),
+        (
+            status = 403,
+            description = "Wrong current password (`current_password_wrong`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 429,
+            description = "Too many wrong passwords (`too_many_attempts`, with `Retry-After`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn change(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -65,6 +90,6 @@ pub async fn change(
     emails::send_notice(&state.mailer, notice, "password_change").await;
     Ok((
         sessions::set_cookie_header(sessions::cookie(&token)),
-        Json(json!({ "status": "password_changed" })),
+        answer(Outcome::PasswordChanged),
     ))
 }

@@ -9,13 +9,13 @@ use axum::Json;
 use passplus_validation::account::{EmailForm, VerifyEmailForm};
 use passplus_validation::account_changes::PasswordResetForm;
 use passplus_validation::email;
-use serde_json::{json, Value};
 use sqlx::Row;
 
+use super::answers::{answer, Answer, Outcome};
 use crate::account_change_emails as emails;
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::startup::AppState;
 use crate::{new_password, passwords, sessions};
@@ -26,10 +26,25 @@ const MAX_LINKS_PER_HOUR: i64 = 3;
 /// `POST /api/password-reset`: asks for a link. The answer goes at once and is the same for
 /// every valid address; looking the address up, creating the link and sending it happen after,
 /// so that how long the answer takes tells nothing about whether the address has an account.
+#[utoipa::path(
+    post,
+    path = "/api/password-reset",
+    operation_id = "requestPasswordReset",
+    tag = "accounts",
+    request_body = EmailForm,
+    responses(
+        (
+            status = 202,
+            description = "`reset_sent`, whatever the address (at most three links an hour reach \
+                one account)",
+            body = Answer,
+        ),
+    ),
+)]
 pub async fn request(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<EmailForm>,
-) -> Result<(StatusCode, Json<Value>), AppError> {
+) -> Result<(StatusCode, Json<Answer>), AppError> {
     let address = email::normalise(&form.email);
     tokio::spawn(async move {
         if let Err(error) = send_link(&state, &address).await {
@@ -40,10 +55,7 @@ pub async fn request(
             );
         }
     });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(json!({ "status": "reset_sent" })),
-    ))
+    Ok((StatusCode::ACCEPTED, answer(Outcome::ResetSent)))
 }
 
 /// One request's link at a time: the hourly quota is counted, then a link added, without two
@@ -87,19 +99,53 @@ async fn send_link(state: &AppState, address: &str) -> anyhow::Result<()> {
 
 /// `POST /api/password-reset/check`: whether a link can still be used, before the person types
 /// a new password; changes nothing.
+#[utoipa::path(
+    post,
+    path = "/api/password-reset/check",
+    operation_id = "checkPasswordResetLink",
+    tag = "accounts",
+    request_body = VerifyEmailForm,
+    responses(
+        (
+            status = 200,
+            description = "`valid`: the link can be used (it is not used up by this check)",
+            body = Answer,
+        ),
+        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
+        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
+        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+    ),
+)]
 pub async fn check(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Answer>, AppError> {
     let mut connection = state.pool.acquire().await?;
     let now = state.clock.now();
     match email_links::check(&mut connection, &form.token, RESET_PASSWORD, now).await? {
-        Ok(_) => Ok(Json(json!({ "status": "valid" }))),
+        Ok(_) => Ok(answer(Outcome::Valid)),
         Err(problem) => Err(problem.refusal()),
     }
 }
 
 /// `POST /api/password-reset/new-password`: the link's token and the new password.
+#[utoipa::path(
+    post,
+    path = "/api/password-reset/new-password",
+    operation_id = "resetPassword",
+    tag = "accounts",
+    request_body = PasswordResetForm,
+    responses(
+        (
+            status = 200,
+            description = "`password_reset`: every session of the account ended",
+            body = Answer,
+        ),
+        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
+        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
+        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+    ),
+)]
 pub async fn reset(
     State(state): State<AppState>,
     ValidatedJson(form): ValidatedJson<PasswordResetForm>,
@@ -162,6 +208,6 @@ pub async fn reset(
     emails::send_notice(&state.mailer, notice, "password_reset").await;
     Ok((
         sessions::set_cookie_header(sessions::removal_cookie()),
-        Json(json!({ "status": "password_reset" })),
+        answer(Outcome::PasswordReset),
     ))
 }

@@ -6,11 +6,27 @@ use axum::extract::Path;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 
 const FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.fr.html"));
 const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.en.html"));
 
+#[utoipa::path(
+    get,
+    path = "/api/privacy-notice/{lang}",
+    operation_id = "privacyNotice",
+    tag = "service",
+    params(("lang" = String, Path, description = "`fr` or `en`")),
+    responses(
+        (
+            status = 200,
+            description = "The notice as an HTML fragment",
+            content_type = "text/html",
+            body = String,
+        ),
+        (status = 404, description = "Another language (`not_found`)", body = ErrorBody),
+    ),
+)]
 pub async fn notice(Path(lang): Path<String>) -> Result<Response, AppError> {
     let html = match lang.as_str() {
         "fr" => FRENCH,

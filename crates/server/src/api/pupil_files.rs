@@ -8,13 +8,35 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passplus_validation::upload::UploadKind;
 
+use super::openapi::FileBytes;
 use crate::db;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::file_store::FileStore;
 use crate::pupils::store::{self, kind_name};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/pupils/{id}/photo",
+    operation_id = "pupilPhoto",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (
+            status = 200,
+            description = "The identity photo, as stored (re-encoded, without metadata)",
+            content_type = "image/jpeg",
+            body = FileBytes,
+        ),
+        (
+            status = 404,
+            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn photo(
     state: State<AppState>,
     session: CurrentSession,
@@ -23,6 +45,26 @@ pub async fn photo(
     download(state, session, pupil_id, UploadKind::Photo).await
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/pupils/{id}/bourse-certificate",
+    operation_id = "bourseCertificate",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (
+            status = 200,
+            description = "The bourse certificate, as an attachment",
+            content( (FileBytes = "application/pdf"), (FileBytes = "image/jpeg"), ),
+        ),
+        (
+            status = 404,
+            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn certificate(
     state: State<AppState>,
     session: CurrentSession,
@@ -31,6 +73,22 @@ pub async fn certificate(
     download(state, session, pupil_id, UploadKind::BourseCertificate).await
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/pupils/{id}/photo",
+    operation_id = "removePupilPhoto",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (status = 204, description = "The photo is removed"),
+        (
+            status = 404,
+            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn remove_photo(
     state: State<AppState>,
     session: CurrentSession,
@@ -39,6 +97,22 @@ pub async fn remove_photo(
     remove(state, session, pupil_id, UploadKind::Photo).await
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/pupils/{id}/bourse-certificate",
+    operation_id = "removeBourseCertificate",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (status = 204, description = "The certificate is removed"),
+        (
+            status = 404,
+            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn remove_certificate(
     state: State<AppState>,
     session: CurrentSession,

@@ -2,20 +2,31 @@
 //! remove. Adding and changing take a multipart body (see `pupils::submission`) so that a pupil
 //! and its files are accepted or refused together.
 
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 
 use crate::db;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
+use crate::extract::MultipartBody;
 use crate::file_store::FileStore;
 use crate::pupils::pass_numbers;
 use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
-use crate::pupils::submission::{self, CheckedPupil};
+use crate::pupils::submission::{self, CheckedPupil, PupilSubmission};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
+#[utoipa::path(
+    get,
+    path = "/api/pupils",
+    operation_id = "listPupils",
+    tag = "pupils",
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The family's pupils, for the dashboard", body = PupilList),
+    ),
+)]
 pub async fn list(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -24,6 +35,22 @@ pub async fn list(
     Ok(Json(PupilList { pupils }))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/pupils/{id}",
+    operation_id = "pupil",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (status = 200, description = "The pupil", body = PupilSummary),
+        (
+            status = 404,
+            description = "No such pupil in this family's account (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn show(
     State(state): State<AppState>,
     session: CurrentSession,
@@ -36,10 +63,30 @@ pub async fn show(
         .ok_or(AppError::NotFound)
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/pupils",
+    operation_id = "addPupil",
+    tag = "pupils",
+    security(("session" = [])),
+    request_body(content = PupilSubmission, content_type = "multipart/form-data"),
+    responses(
+        (
+            status = 201,
+            description = "The pupil is added, with its Pass+ number",
+            body = PupilSummary,
+        ),
+        (
+            status = 413,
+            description = "The body is over two files' worth (`too_large`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     session: CurrentSession,
-    multipart: Multipart,
+    MultipartBody(multipart): MultipartBody,
 ) -> Result<(StatusCode, Json<PupilSummary>), AppError> {
     let submitted = submission::read(multipart).await?;
     let now = state.clock.now();
@@ -78,11 +125,38 @@ pub async fn create(
     }
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/pupils/{id}",
+    operation_id = "changePupil",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    request_body(content = PupilSubmission, content_type = "multipart/form-data"),
+    responses(
+        (
+            status = 200,
+            description = "The pupil as changed (a file part replaces that file; an unticked \
+                bourse removes the certificate)",
+            body = PupilSummary,
+        ),
+        (
+            status = 404,
+            description = "No such pupil in this family's account (`not_found`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 413,
+            description = "The body is over two files' worth (`too_large`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn update(
     State(state): State<AppState>,
     session: CurrentSession,
     Path(pupil_id): Path<String>,
-    multipart: Multipart,
+    MultipartBody(multipart): MultipartBody,
 ) -> Result<Json<PupilSummary>, AppError> {
     // Another family's pupil is not found, whatever the body says.
     let mut connection = state.pool.acquire().await?;
@@ -141,6 +215,22 @@ pub async fn update(
     }
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/pupils/{id}",
+    operation_id = "removePupil",
+    tag = "pupils",
+    security(("session" = [])),
+    params(("id" = String, Path, description = "The pupil's id")),
+    responses(
+        (status = 204, description = "The pupil and its files are removed"),
+        (
+            status = 404,
+            description = "No such pupil in this family's account (`not_found`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn remove(
     State(state): State<AppState>,
     session: CurrentSession,

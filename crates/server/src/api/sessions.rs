@@ -6,20 +6,46 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
-use axum::Json;
 use passplus_validation::account::LoginForm;
 use passplus_validation::email;
-use serde_json::json;
 use sqlx::Row;
 
+use super::answers::{answer, Answer, Outcome};
 use crate::client_ip::client_ip;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
 use crate::{login_limits, passwords};
 
 /// `POST /api/sessions`
+#[utoipa::path(
+    post,
+    path = "/api/sessions",
+    operation_id = "logIn",
+    tag = "accounts",
+    request_body = LoginForm,
+    responses(
+        (status = 200, description = "`logged_in`; the session cookie is set", body = Answer),
+        (
+            status = 401,
+            description = "Unknown address or wrong password, one answer for both \
+                (`invalid_credentials`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 403,
+            description = "Right password, address not verified yet (`email_not_verified`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 429,
+            description = "Too many failed attempts for this address or network \
+                (`too_many_attempts`, with `Retry-After`)",
+            body = ErrorBody,
+        ),
+    ),
+)]
 pub async fn log_in(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -66,7 +92,7 @@ pub async fn log_in(
     tracing::info!(event = "login", outcome = "ok", account = %account_id);
     Ok((
         sessions::set_cookie_header(sessions::cookie(&token)),
-        Json(json!({ "status": "logged_in" })),
+        answer(Outcome::LoggedIn),
     ))
 }
 
@@ -85,6 +111,16 @@ async fn failed_login(
 }
 
 /// `DELETE /api/sessions/current`
+#[utoipa::path(
+    delete,
+    path = "/api/sessions/current",
+    operation_id = "logOut",
+    tag = "accounts",
+    security(("session" = [])),
+    responses(
+        (status = 204, description = "The session is ended and its cookie removed"),
+    ),
+)]
 pub async fn log_out(
     State(state): State<AppState>,
     session: CurrentSession,

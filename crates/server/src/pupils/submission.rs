@@ -49,6 +49,20 @@ pub struct CheckedPupil {
     pub certificate: Option<CheckedFile>,
 }
 
+/// The multipart body as the OpenAPI document describes it; `read` is what accepts it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Describes the body only: never built.
+pub struct PupilSubmission {
+    /// The pupil's details (JSON).
+    pupil: PupilForm,
+    /// JPEG or PNG, at most 10 MB; stored re-encoded as JPEG, without its metadata.
+    #[schema(value_type = Option<String>, format = Binary)]
+    photo: Option<Vec<u8>>,
+    /// PDF, JPEG or PNG, at most 10 MB; only for a bourse holder.
+    #[schema(value_type = Option<String>, format = Binary)]
+    bourse_certificate: Option<Vec<u8>>,
+}
+
 /// Reads the multipart body. A malformed body, an unknown part or a missing `pupil` part is a 400.
 pub async fn read(mut multipart: Multipart) -> Result<Submission, AppError> {
     let mut form = None;

@@ -6,5 +6,6 @@ mod account_changes;
 mod accounts;
 mod colleges;
 mod helpers;
+mod openapi;
 mod pupils;
 mod site;

@@ -1,0 +1,144 @@
+//! The OpenAPI document of the API, generated from the handlers' annotations and the shared
+//! contract's types, served at `GET /api/openapi.json` so that clients and fuzzers can be driven
+//! from it. The routes are registered through the same annotations (`utoipa_axum::routes!`), so a
+//! route cannot exist without its description.
+//!
+//! What every operation shares is added here once rather than on each handler: the 500 answer,
+//! the 403 of a cross-origin change, the 401 of an operation that needs a session, and the 400
+//! and 422 of an operation that takes a body.
+
+use axum::http::header::CONTENT_TYPE;
+use axum::routing::get;
+use axum::Router;
+use passplus_validation::FieldErrors;
+use utoipa::openapi::path::{HttpMethod, Operation};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi};
+
+use crate::error::ErrorBody;
+use crate::sessions::COOKIE_NAME;
+use crate::startup::AppState;
+
+/// The session cookie's security scheme, named so in the handlers' `security(("session" = []))`.
+pub const SESSION: &str = "session";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Pass+",
+        description = "The API of the Pass+ teleservice of the Hauts-de-Seine and the Yvelines. \
+            Invalid input is answered 422 with the codes of the rules each field broke (the same \
+            codes the app checks in the browser); every other refusal is an `ErrorBody` whose \
+            `error` is a stable code. Changes (POST, PUT, DELETE) are accepted only from the \
+            site's own pages (`Sec-Fetch-Site` or `Origin`).",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2")
+    ),
+    components(schemas(ErrorBody, FieldErrors)),
+    tags(
+        (name = "service", description = "Health and public reference data"),
+        (name = "accounts", description = "Signing up, logging in, the family's own account"),
+        (name = "pupils", description = "The family's pupils, their Pass+ and their files"),
+    )
+)]
+pub struct ApiDoc;
+
+/// `GET /api/openapi.json`: the document of the routes registered, with the answers they share,
+/// serialised once.
+pub fn route(mut document: utoipa::openapi::OpenApi) -> Router<AppState> {
+    SharedAnswers.modify(&mut document);
+    let json = document.to_json().expect("the OpenAPI document serialises");
+    Router::new().route(
+        "/api/openapi.json",
+        get(move || async move { ([(CONTENT_TYPE, "application/json")], json) }),
+    )
+}
+
+/// A file's bytes, as a download answers them.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)] // Describes an answer only: never built.
+pub struct FileBytes(Vec<u8>);
+
+struct SharedAnswers;
+
+impl Modify for SharedAnswers {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                COOKIE_NAME,
+                "Set by a successful login; HttpOnly, Secure, SameSite=Lax.",
+            ))),
+        );
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                (HttpMethod::Get, &mut item.get),
+                (HttpMethod::Post, &mut item.post),
+                (HttpMethod::Put, &mut item.put),
+                (HttpMethod::Delete, &mut item.delete),
+            ];
+            for (method, operation) in operations {
+                if let Some(operation) = operation {
+                    add_shared_answers(method, operation);
+                }
+            }
+        }
+    }
+}
+
+fn add_shared_answers(method: HttpMethod, operation: &mut Operation) {
+    let needs_session = operation.security.is_some();
+    let takes_body = operation.request_body.is_some();
+    let mut add = |status: &str, description: &str, schema: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| {
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(Ref::from_schema_name(schema)))
+                            .build(),
+                    )
+                    .build()
+                    .into()
+            });
+    };
+    add(
+        "500",
+        "Something failed on the server (`internal`); nothing was changed.",
+        "ErrorBody",
+    );
+    if method != HttpMethod::Get {
+        add(
+            "403",
+            "The request did not come from the site's own pages (`cross_origin`).",
+            "ErrorBody",
+        );
+    }
+    if needs_session {
+        add(
+            "401",
+            "No session, or it has expired (`unauthorized`).",
+            "ErrorBody",
+        );
+    }
+    if takes_body {
+        add(
+            "400",
+            "The body could not be read (`bad_request`).",
+            "ErrorBody",
+        );
+        add(
+            "422",
+            "The body broke the shared rules: each field at fault with the codes of its \
+             rules; nothing was changed.",
+            "FieldErrors",
+        );
+    }
+}

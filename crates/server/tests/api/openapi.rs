@@ -1,0 +1,287 @@
+//! The OpenAPI document: complete, consistent, and true — every operation it lists, sent what it
+//! cannot accept, answers with a status the document lists for it, and a JSON body.
+
+use reqwest::header::{CONTENT_TYPE, COOKIE};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::helpers::{signed_in_family, spawn_app, TestApp};
+
+/// One operation of the document.
+struct Operation {
+    method: Method,
+    path: String,
+    spec: Value,
+}
+
+impl Operation {
+    fn label(&self) -> String {
+        format!("{} {}", self.method, self.path)
+    }
+
+    fn documents(&self, status: u16) -> bool {
+        self.spec["responses"].get(status.to_string()).is_some()
+    }
+
+    fn needs_session(&self) -> bool {
+        self.spec.get("security").is_some()
+    }
+
+    fn body_type(&self) -> Option<&str> {
+        let content = self.spec["requestBody"]["content"].as_object()?;
+        content.keys().next().map(String::as_str)
+    }
+
+    /// The path with its parameters filled with values that name nothing.
+    fn concrete_path(&self) -> String {
+        self.path
+            .replace("{id}", "00000000000000000000000000000000")
+            .replace("{lang}", "xx")
+    }
+}
+
+async fn document(app: &TestApp) -> Value {
+    let response = app.get("/api/openapi.json").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
+    response.json().await.expect("a JSON document")
+}
+
+fn operations(document: &Value) -> Vec<Operation> {
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for (method, spec) in item.as_object().expect("a path item") {
+            operations.push(Operation {
+                method: method.to_uppercase().parse().expect("an HTTP method"),
+                path: path.clone(),
+                spec: spec.clone(),
+            });
+        }
+    }
+    operations
+}
+
+/// Every `$ref` in `value`.
+fn references<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(target)) = map.get("$ref") {
+                found.push(target);
+            }
+            map.values().for_each(|inner| references(inner, found));
+        }
+        Value::Array(items) => items.iter().for_each(|inner| references(inner, found)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn the_document_lists_every_route_with_the_answers_they_share() {
+    let app = spawn_app().await;
+    let document = document(&app).await;
+    assert!(document["openapi"].as_str().unwrap().starts_with("3.1"));
+
+    let mut listed: Vec<String> = operations(&document).iter().map(Operation::label).collect();
+    listed.sort();
+    let mut expected = vec![
+        "GET /api/health",
+        "GET /api/colleges",
+        "GET /api/privacy-notice/{lang}",
+        "POST /api/accounts",
+        "POST /api/accounts/verification",
+        "POST /api/accounts/verification-email",
+        "POST /api/sessions",
+        "DELETE /api/sessions/current",
+        "GET /api/session",
+        "GET /api/account",
+        "GET /api/account/contact",
+        "PUT /api/account/contact",
+        "POST /api/account/email-change",
+        "POST /api/account/email-change/verification",
+        "PUT /api/account/password",
+        "POST /api/password-reset",
+        "POST /api/password-reset/check",
+        "POST /api/password-reset/new-password",
+        "GET /api/pupils",
+        "POST /api/pupils",
+        "GET /api/pupils/{id}",
+        "PUT /api/pupils/{id}",
+        "DELETE /api/pupils/{id}",
+        "GET /api/pupils/{id}/photo",
+        "DELETE /api/pupils/{id}/photo",
+        "GET /api/pupils/{id}/bourse-certificate",
+        "DELETE /api/pupils/{id}/bourse-certificate",
+    ];
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    let mut ids: Vec<String> = operations(&document)
+        .iter()
+        .map(|operation| {
+            operation.spec["operationId"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert!(!ids.contains(&String::new()), "an operation has no id");
+    assert_eq!(ids.len(), expected.len(), "operation ids are not unique");
+
+    for operation in operations(&document) {
+        let label = operation.label();
+        let success = operation.spec["responses"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .any(|status| status.starts_with('2'));
+        assert!(success, "{label} has no success answer");
+        assert!(operation.documents(500), "{label} lacks 500");
+        if operation.method != Method::GET {
+            assert!(
+                operation.documents(403),
+                "{label} lacks the cross-origin 403"
+            );
+        }
+        if operation.needs_session() {
+            assert!(operation.documents(401), "{label} lacks 401");
+        }
+        if operation.body_type().is_some() {
+            assert!(
+                operation.documents(400) && operation.documents(422),
+                "{label}"
+            );
+        }
+    }
+    // Only the pupils' and the account's own routes need a session.
+    for operation in operations(&document) {
+        let own_data = operation.path.starts_with("/api/pupils")
+            || operation.path.starts_with("/api/account/")
+            || operation.path == "/api/account"
+            || operation.path == "/api/sessions/current";
+        let open_by_link = operation.path.ends_with("/verification");
+        assert_eq!(
+            operation.needs_session(),
+            own_data && !open_by_link,
+            "{}",
+            operation.label()
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_reference_in_the_document_resolves() {
+    let app = spawn_app().await;
+    let document = document(&app).await;
+    let mut found = Vec::new();
+    references(&document, &mut found);
+    assert!(found.contains(&"#/components/schemas/PupilSummary"));
+    assert!(found.contains(&"#/components/schemas/FieldErrors"));
+    for target in found {
+        let pointer = target.strip_prefix('#').expect("a local reference");
+        assert!(document.pointer(pointer).is_some(), "{target} is missing");
+    }
+    let scheme = &document["components"]["securitySchemes"]["session"];
+    assert_eq!(scheme["in"], "cookie");
+    assert_eq!(scheme["name"], "__Host-passplus_session");
+}
+
+/// Bodies no operation can accept: not JSON, the wrong shape, every property of the wrong type.
+fn unacceptable_bodies(document: &Value, operation: &Operation) -> Vec<(String, Vec<u8>)> {
+    match operation.body_type() {
+        Some("application/json") => {
+            let schema = &operation.spec["requestBody"]["content"]["application/json"]["schema"];
+            let schema = match schema["$ref"].as_str() {
+                Some(target) => document.pointer(&target[1..]).expect("resolves"),
+                None => schema,
+            };
+            let wrong_types: serde_json::Map<String, Value> = schema["properties"]
+                .as_object()
+                .expect("a body with properties")
+                .keys()
+                .map(|name| (name.clone(), json!([12345])))
+                .collect();
+            let json = "application/json".to_owned();
+            vec![
+                (json.clone(), b"{ not json".to_vec()),
+                (json.clone(), b"[]".to_vec()),
+                (json, serde_json::to_vec(&wrong_types).unwrap()),
+                ("text/plain".to_owned(), b"hello".to_vec()),
+            ]
+        }
+        Some("multipart/form-data") => vec![
+            (
+                "multipart/form-data; boundary=X".to_owned(),
+                b"--X\r\nnot a part".to_vec(),
+            ),
+            ("multipart/form-data".to_owned(), b"no boundary".to_vec()),
+            ("application/json".to_owned(), b"{}".to_vec()),
+        ],
+        Some(other) => panic!(
+            "{}: a body of type {other} is not exercised",
+            operation.label()
+        ),
+        None => vec![("application/json".to_owned(), Vec::new())],
+    }
+}
+
+/// Sends what cannot be accepted and checks the answer is one the document lists.
+async fn exercise(app: &TestApp, document: &Value, operation: &Operation, cookie: Option<&str>) {
+    for (content_type, body) in unacceptable_bodies(document, operation) {
+        let mut request = app
+            .request(operation.method.clone(), &operation.concrete_path())
+            .header(CONTENT_TYPE, &content_type)
+            .body(body.clone());
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        let response = request.send().await.expect("request sent");
+        let status = response.status().as_u16();
+        let label = format!(
+            "{} with {content_type} {:?}, {}",
+            operation.label(),
+            String::from_utf8_lossy(&body),
+            if cookie.is_some() {
+                "signed in"
+            } else {
+                "anonymous"
+            }
+        );
+        assert!(status < 500, "{label}: {status}");
+        assert!(
+            operation.documents(status),
+            "{label}: {status} is not documented"
+        );
+        if operation.needs_session() && cookie.is_none() {
+            assert_eq!(status, 401, "{label}");
+        }
+        if status >= 400 {
+            let body: Value = response
+                .json()
+                .await
+                .unwrap_or_else(|error| panic!("{label}: {status} without a JSON body ({error})"));
+            assert!(
+                body.get("error").is_some() || body.get("fields").is_some(),
+                "{label}: {body}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_operation_answers_what_it_cannot_accept_as_its_document_says() {
+    let app = spawn_app().await;
+    let document = document(&app).await;
+    let mut operations = operations(&document);
+    // Logging out ends the session the other requests use: last.
+    operations.sort_by_key(|operation| operation.path == "/api/sessions/current");
+
+    for operation in &operations {
+        exercise(&app, &document, operation, None).await;
+    }
+    let cookie = signed_in_family(&app, "contrat@example.fr", "92000").await;
+    for operation in &operations {
+        exercise(&app, &document, operation, Some(&cookie)).await;
+    }
+}
