@@ -63,8 +63,13 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         writeln!(load_table, "| `{target}` | {load} |")?;
     }
     let script = logins::prepare(&server.base_url, &root.join("target/bench"))?;
+    let memory_before_logins = server::peak_memory_kib(server.pid())? / 1024;
     let login_load = run_wrk(&format!("{}/api/sessions", server.base_url), Some(&script))?;
-    println!("wrk POST /api/sessions: {login_load}");
+    let memory_after_logins = server::peak_memory_kib(server.pid())? / 1024;
+    println!(
+        "wrk POST /api/sessions: {login_load}; server peak memory \
+         {memory_before_logins} MiB → {memory_after_logins} MiB"
+    );
     writeln!(
         load_table,
         "| `POST /api/sessions` (correct password) | {login_load} |"
@@ -96,7 +101,9 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          ## API under load (wrk, 2 threads, 32 connections, 10 s, loopback, release server, SQLite)\n\n\
          {load_table}\n\
          Raw argon2id hashes per second at the login parameters (m=19 MiB, t=2, p=1, two at \
-         once), same run: **{hashes_per_second}** — the ceiling of the logins above.\n\n\
+         once), same run: **{hashes_per_second}** — the ceiling of the logins above. The \
+         server's peak memory went from {memory_before_logins} MiB to {memory_after_logins} MiB \
+         over the login load (each hash takes 19 MiB; two run at once).\n\n\
          ## A pupil added with a large photo (release server, five in a row)\n\n\
          The photo is checked by content, decoded, turned upright, scaled to 1000 px and \
          re-encoded without its metadata before it is stored.\n\n\

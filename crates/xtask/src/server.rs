@@ -138,3 +138,14 @@ impl Drop for BackgroundServer {
         let _ = self.child.wait();
     }
 }
+
+/// A process's peak resident memory so far (VmHWM), from /proc.
+pub fn peak_memory_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.split_whitespace().next())
+        .and_then(|kib| kib.parse().ok())
+        .context("no VmHWM in /proc status")
+}

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 
-use crate::{cmd, http, logins};
+use crate::{cmd, http, logins, server};
 
 const UPLOADS: usize = 5;
 
@@ -46,7 +46,7 @@ pub fn measure(
     body.extend_from_slice(&photo);
     write!(body, "\r\n--{boundary}--\r\n")?;
 
-    let before = peak_memory_kib(server_pid)?;
+    let before = server::peak_memory_kib(server_pid)?;
     let mut times = Vec::new();
     for _ in 0..UPLOADS {
         let started = Instant::now();
@@ -64,7 +64,7 @@ pub fn measure(
             bail!("the bench upload answered {status}");
         }
     }
-    let after = peak_memory_kib(server_pid)?;
+    let after = server::peak_memory_kib(server_pid)?;
     times.sort_by(f64::total_cmp);
     Ok(format!(
         "{:.1} MB | {:.2} s | {:.2} s | {} MiB → {} MiB",
@@ -74,15 +74,4 @@ pub fn measure(
         before / 1024,
         after / 1024
     ))
-}
-
-/// The process's peak resident memory so far, from /proc.
-fn peak_memory_kib(pid: u32) -> anyhow::Result<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
-    status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| value.split_whitespace().next())
-        .and_then(|kib| kib.parse().ok())
-        .context("no VmHWM in /proc status")
 }
