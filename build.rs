@@ -1,4 +1,5 @@
-//! Compiles the translation files `locales/fr/*.txt` and `locales/en/*.txt` into the app.
+//! Compiles the French translation files `locales/fr/*.txt` into the app, and checks the English
+//! ones `locales/en/*.txt`, which the server sends when English is first chosen.
 //!
 //! Each language is a folder with one file per area of the service (common, account, pupils…),
 //! so that work on one area does not touch another's texts. Each line is `key = text` (`#` starts
@@ -43,8 +44,17 @@ fn main() {
         missing.join(", ")
     );
 
-    let page_only = &languages[0].1;
-    let app_keys: Vec<&String> = french.keys().filter(|k| !page_only.contains(*k)).collect();
+    let app_keys = locales::app_keys(french, &languages[0].1);
+    // English is fetched from the server, so a text missing there would only show at run time:
+    // every error message must differ from the French one (the same text means untranslated).
+    let untranslated: Vec<&String> = app_keys
+        .iter()
+        .filter(|key| key.starts_with("error_") && french[*key] == english[*key])
+        .collect();
+    assert!(
+        untranslated.is_empty(),
+        "untranslated error messages: {untranslated:?}"
+    );
     let mut code = String::from(
         "/// Every translated text of the app, by key (generated from locales/ by build.rs).\n\
          #[allow(non_camel_case_types)]\n\
@@ -64,13 +74,22 @@ fn main() {
         }
     }
     code.push_str("            _ => None,\n        }\n    }\n}\n\n");
-    for (lang, table) in LANGUAGES.iter().zip(&tables) {
-        writeln!(code, "pub const {}: &[&str] = &[", lang.to_uppercase()).unwrap();
-        for key in &app_keys {
-            writeln!(code, "    {:?},", table[*key]).unwrap();
-        }
-        code.push_str("];\n\n");
+    writeln!(code, "pub const KEY_COUNT: usize = {};\n", app_keys.len()).unwrap();
+    code.push_str("pub const FR: &[&str] = &[\n");
+    for key in &app_keys {
+        writeln!(code, "    {:?},", french[key]).unwrap();
     }
+    code.push_str("];\n\n");
+    // The English texts are served by the server (built from the same files); the app names
+    // the version it expects, and the browser tests read the file written here.
+    let english_file = locales::texts_file(&app_keys, english);
+    let version = locales::texts_version(&app_keys, &english_file);
+    writeln!(code, "pub const ENGLISH_VERSION: &str = {version:?};").unwrap();
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("translations.rs"), code).unwrap();
+    std::fs::write(
+        Path::new(&out_dir).join("translations.en.txt"),
+        english_file,
+    )
+    .unwrap();
 }

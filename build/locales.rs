@@ -56,3 +56,34 @@ fn parse(path: &str, text: &str, table: &mut BTreeMap<String, String>) {
         );
     }
 }
+
+/// The keys the app names (its `Key` enum, in this order): every key but the page files'.
+pub fn app_keys(table: &BTreeMap<String, String>, page_only: &BTreeSet<String>) -> Vec<String> {
+    table
+        .keys()
+        .filter(|key| !page_only.contains(*key))
+        .cloned()
+        .collect()
+}
+
+/// A language's texts as the server sends them to the app: one a line, in the order of `keys`.
+pub fn texts_file(keys: &[String], table: &BTreeMap<String, String>) -> String {
+    keys.iter()
+        .map(|key| {
+            let text = &table[key];
+            assert!(!text.is_empty(), "{key} has an empty text");
+            format!("{text}\n")
+        })
+        .collect()
+}
+
+/// Names a texts file: the app asks for the version it was built with, so that it never takes
+/// texts whose lines are another release's keys (64-bit FNV-1a of the keys and the texts).
+pub fn texts_version(keys: &[String], texts_file: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in keys.join("\n").bytes().chain(texts_file.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}

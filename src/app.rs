@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::layout::{Layout, MAIN_ID};
-use crate::i18n::{provide_i18n, remembered_lang};
+use crate::i18n::{provide_i18n, Lang};
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::account::AccountPage;
 use crate::pages::add_pupil::AddPupilPage;
@@ -26,9 +26,10 @@ use crate::router::{provide_location, use_location};
 use crate::routes::AppRoute;
 use crate::session::provide_session;
 
+/// The app, in `lang` if its texts are there (French otherwise).
 #[component]
-pub fn App() -> impl IntoView {
-    provide_i18n(remembered_lang());
+pub fn App(lang: Lang) -> impl IntoView {
+    provide_i18n(lang);
     provide_session();
     let location = provide_location();
     let route = Memo::new(move |_| AppRoute::at(&location.path()));

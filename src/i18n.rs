@@ -1,8 +1,16 @@
 //! Languages: French by default whatever the browser says, English on request. The person's
 //! choice is remembered on the device (local storage, strictly necessary, no consent needed)
 //! and set on `<html lang>` so that screen readers pronounce the page right.
+//!
+//! The French texts are compiled in. The English ones are fetched from the server the first time
+//! English is chosen (`/api/translations/en/{version}`, cached for good): most visits never need
+//! them, and every visit would otherwise download them with the app.
 
+use std::sync::OnceLock;
+
+use gloo_net::http::Request;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 include!(concat!(env!("OUT_DIR"), "/translations.rs"));
 
@@ -38,12 +46,55 @@ impl Lang {
         }
     }
 
-    /// The text of a key in this language.
-    pub fn text(self, key: Key) -> &'static str {
+    /// The language's name in itself, as the switch offers it: known before its texts are.
+    pub fn own_name(self) -> &'static str {
         match self {
-            Lang::Fr => FR[key as usize],
-            Lang::En => EN[key as usize],
+            Lang::Fr => "Français",
+            Lang::En => "English",
         }
+    }
+
+    /// The text of a key in this language (French until the English texts are there; the app
+    /// switches to English only once they are).
+    pub fn text(self, key: Key) -> &'static str {
+        match (self, ENGLISH.get()) {
+            (Lang::En, Some(english)) => &english[key as usize],
+            _ => FR[key as usize],
+        }
+    }
+
+    /// Whether this language's texts are in the app.
+    fn is_ready(self) -> bool {
+        self == Lang::Fr || ENGLISH.get().is_some()
+    }
+}
+
+/// The English texts, in the order of [`Key`], once fetched.
+static ENGLISH: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Takes the English texts as the server sends them (one a line, in the order of [`Key`]);
+/// refuses a table of another length (a server of another release), keeping French.
+pub fn install_english(table: &str) -> bool {
+    let texts: Vec<String> = table.lines().map(str::to_owned).collect();
+    if texts.len() != KEY_COUNT {
+        return false;
+    }
+    ENGLISH.get_or_init(|| texts);
+    true
+}
+
+/// Fetches the English texts, unless they are already there; false when they could not be had.
+pub async fn load_english() -> bool {
+    if Lang::En.is_ready() {
+        return true;
+    }
+    let url = format!("/api/translations/en/{ENGLISH_VERSION}");
+    match Request::get(&url).send().await {
+        Ok(response) if response.ok() => match response.text().await {
+            Ok(table) => install_english(&table),
+            Err(_) => false,
+        },
+        _ => false,
     }
 }
 
@@ -72,8 +123,18 @@ impl I18n {
             })
     }
 
-    /// Switches language, remembers it on this device and updates `<html lang>`.
+    /// Switches language, remembers it on this device and updates `<html lang>` — once its
+    /// texts are there (English is fetched at its first use; if it cannot be, nothing changes
+    /// and the person can try again).
     pub fn set(self, lang: Lang) {
+        if !lang.is_ready() {
+            spawn_local(async move {
+                if load_english().await {
+                    self.set(lang);
+                }
+            });
+            return;
+        }
         if let Some(storage) = local_storage() {
             // A private window may refuse storage: the switch still works for this visit.
             let _ = storage.set_item(STORAGE_KEY, lang.code());
@@ -94,8 +155,14 @@ pub fn remembered_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Creates the language context for the app and keeps `<html lang>` in step with it.
+/// Creates the language context for the app and keeps `<html lang>` in step with it. A language
+/// whose texts are not there yet starts in French.
 pub fn provide_i18n(initial: Lang) -> I18n {
+    let initial = if initial.is_ready() {
+        initial
+    } else {
+        Lang::Fr
+    };
     let i18n = I18n {
         lang: RwSignal::new(initial),
     };

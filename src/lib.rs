@@ -30,6 +30,21 @@ pub fn mount() {
         .get_element_by_id(SHELL_ID)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .expect("index.html has the app's container");
+    let lang = i18n::remembered_lang();
+    if lang == i18n::Lang::Fr {
+        replace_shell(shell, lang);
+    } else {
+        // The static shell stays up while the English texts arrive, rather than the app
+        // appearing in French and then changing. (Leptos's own `spawn_local` works only once an
+        // app is mounted.)
+        wasm_bindgen_futures::spawn_local(async move {
+            i18n::load_english().await;
+            replace_shell(shell, lang);
+        });
+    }
+}
+
+fn replace_shell(shell: web_sys::HtmlElement, lang: i18n::Lang) {
     shell.set_inner_html("");
-    leptos::mount::mount_to(shell, app::App).forget();
+    leptos::mount::mount_to(shell, move || view! { <app::App lang /> }).forget();
 }

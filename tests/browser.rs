@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 use passplus_validation::codes;
-use passplus_web::i18n::{error_message_key, provide_i18n, remembered_lang, use_i18n, Key, Lang};
+use passplus_web::i18n::{
+    error_message_key, install_english, provide_i18n, remembered_lang, use_i18n, Key, Lang,
+};
 use passplus_web::pages::find_college::FindCollegePage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -15,13 +17,24 @@ fn clear_remembered_language() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
 }
 
+/// The English texts as the server sends them (the app's build script writes the same file).
+const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/translations.en.txt"));
+
 /// Lets effects and the DOM catch up.
 async fn settle() {
     gloo_timers::future::TimeoutFuture::new(20).await;
 }
 
 #[wasm_bindgen_test]
+fn english_texts_of_another_release_are_refused() {
+    assert!(!install_english("Home\nAccueil\n"));
+    assert!(!install_english(&format!("{ENGLISH}one line too many\n")));
+    assert!(install_english(ENGLISH));
+}
+
+#[wasm_bindgen_test]
 fn every_error_code_has_a_message_in_both_languages() {
+    assert!(install_english(ENGLISH));
     let account_management = passplus_validation::account_changes::CODES;
     for code in codes::all().chain(account_management.iter().copied()) {
         let key = error_message_key(code);
@@ -45,6 +58,7 @@ fn french_is_the_default_whatever_the_browser_says() {
 async fn a_chosen_language_is_remembered_and_set_on_the_page() {
     clear_remembered_language();
     let container = test_container();
+    assert!(install_english(ENGLISH));
     let _mounted = leptos::mount::mount_to(container.clone(), || {
         let i18n = provide_i18n(remembered_lang());
         i18n.set(Lang::En);

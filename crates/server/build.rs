@@ -1,6 +1,7 @@
 //! Renders the privacy notice (the app's privacy page body) in French and English from the
 //! shared privacy registry and the app's translation files, once, at build time: the server
-//! serves it at `/api/privacy-notice/{lang}` (see `api::privacy_notice`).
+//! serves it at `/api/privacy-notice/{lang}` (see `api::privacy_notice`). Also writes the app's
+//! English texts, which the server sends when English is first chosen (`api::translations`).
 
 #[path = "../../build/locales.rs"]
 mod locales;
@@ -15,9 +16,20 @@ fn main() {
     println!("cargo:rerun-if-changed=../../build/privacy_page.rs");
     println!("cargo:rerun-if-changed=../../build/locales.rs");
     println!("cargo:rerun-if-changed=../validation/data/privacy-registry.json");
-    for lang in ["fr", "en"] {
-        let (table, _) = locales::read_language(&locales_dir, lang);
-        let html = privacy_page::render(&table, lang);
+    let (french, page_only) = locales::read_language(&locales_dir, "fr");
+    let (english, _) = locales::read_language(&locales_dir, "en");
+    // The app's keys are named after the French files, as its own build script does.
+    let app_keys = locales::app_keys(&french, &page_only);
+    let english_file = locales::texts_file(&app_keys, &english);
+    let version = locales::texts_version(&app_keys, &english_file);
+    std::fs::write(
+        Path::new(&out_dir).join("translations.en.txt"),
+        &english_file,
+    )
+    .unwrap();
+    std::fs::write(Path::new(&out_dir).join("translations.en.version"), version).unwrap();
+    for (lang, table) in [("fr", &french), ("en", &english)] {
+        let html = privacy_page::render(table, lang);
         std::fs::write(
             Path::new(&out_dir).join(format!("privacy.{lang}.html")),
             html,

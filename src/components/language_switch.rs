@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::use_i18n;
 
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
@@ -16,7 +16,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             lang=move || target().code()
             on:click=move |_| i18n.set(target())
         >
-            {move || target().text(Key::language_switch_label)}
+            {move || target().own_name()}
         </button>
     }
 }

@@ -14,6 +14,7 @@ mod privacy_notice;
 mod pupil_files;
 mod pupils;
 mod sessions;
+mod translations;
 
 use axum::extract::DefaultBodyLimit;
 use axum::routing::any;
@@ -53,6 +54,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(health::health))
         .routes(routes!(colleges::search))
         .routes(routes!(privacy_notice::notice))
+        .routes(routes!(translations::texts))
         .routes(routes!(accounts::sign_up))
         .routes(routes!(accounts::verify))
         .routes(routes!(accounts::resend_verification))

@@ -37,6 +37,7 @@ impl Operation {
         self.path
             .replace("{id}", "00000000000000000000000000000000")
             .replace("{lang}", "xx")
+            .replace("{version}", "0")
     }
 }
 
@@ -87,6 +88,7 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
         "GET /api/health",
         "GET /api/colleges",
         "GET /api/privacy-notice/{lang}",
+        "GET /api/translations/{lang}/{version}",
         "POST /api/accounts",
         "POST /api/accounts/verification",
         "POST /api/accounts/verification-email",

@@ -171,3 +171,38 @@ async fn the_privacy_notice_is_served_in_each_language_from_the_registry() {
     assert!(french.contains("Vos droits"));
     assert_eq!(app.get("/api/privacy-notice/de").await.status(), 404);
 }
+
+/// The version of the English texts this server was built with (its build script's file).
+const ENGLISH_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/translations.en.version"));
+
+#[tokio::test]
+async fn the_english_texts_are_served_under_their_version_and_cached_for_good() {
+    let app = spawn_app().await;
+    let response = app
+        .get(&format!("/api/translations/en/{ENGLISH_VERSION}"))
+        .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    let texts = response.text().await.unwrap();
+    let lines: Vec<&str> = texts.lines().collect();
+    assert!(lines.len() > 100, "{} texts", lines.len());
+    assert!(lines.iter().all(|line| !line.trim().is_empty()));
+    assert!(lines.contains(&"Find my collège"));
+    assert!(!lines.contains(&"Trouver mon collège"));
+
+    for path in [
+        "/api/translations/en/0123456789abcdef".to_owned(),
+        format!("/api/translations/fr/{ENGLISH_VERSION}"),
+    ] {
+        let (status, body) = app.get_json(&path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(body["error"], "not_found", "{path}");
+    }
+}
