@@ -7,9 +7,9 @@ use passplus_validation::account::{
 use passplus_validation::account_changes::{
     ContactForm, EmailChangeForm, PasswordChangeForm, PasswordResetForm,
 };
-use passplus_validation::{CollegeSearchResults, FieldErrors};
+use passplus_validation::{CollegeSearchResults, ErrorBody, FieldErrors};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Why a call gave no result, in terms the page can explain.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +44,6 @@ pub(crate) fn to_json<T: Serialize>(body: &T) -> Option<String> {
 
 async fn read_json<T: DeserializeOwned>(response: &Response) -> Option<T> {
     from_json(&response.text().await.ok()?)
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    #[serde(default)]
-    error: String,
-    #[serde(default)]
-    retry_after_seconds: i64,
 }
 
 pub async fn search_colleges(text: &str) -> Result<CollegeSearchResults, ApiError> {
@@ -191,7 +183,7 @@ async fn error_of(response: Response) -> ApiError {
             .map(ApiError::Invalid)
             .unwrap_or(ApiError::Server),
         429 => match read_json::<ErrorBody>(&response).await {
-            Some(body) => ApiError::TooManyAttempts(body.retry_after_seconds.max(1)),
+            Some(body) => ApiError::TooManyAttempts(body.retry_after_seconds.unwrap_or(0).max(1)),
             None => ApiError::Server,
         },
         400..=499 => match read_json::<ErrorBody>(&response).await {

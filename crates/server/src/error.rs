@@ -5,9 +5,8 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+pub use passplus_validation::ErrorBody;
 use passplus_validation::FieldErrors;
-use serde::Serialize;
-use utoipa::ToSchema;
 
 #[derive(Debug)]
 pub enum AppError {
@@ -30,20 +29,9 @@ pub enum AppError {
     Internal(anyhow::Error),
 }
 
-/// The body of every refusal but invalid input: a stable code the app explains.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ErrorBody {
-    /// `bad_request`, `not_found`, `unauthorized`, `too_many_attempts`, `internal`, or the
-    /// code of a refusal (`invalid_credentials`, `link_used`, `cross_origin`, `too_large`…).
-    pub error: &'static str,
-    /// With `too_many_attempts`: how long to wait before trying again.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub retry_after_seconds: Option<i64>,
-}
-
-fn body(error: &'static str) -> Json<ErrorBody> {
+fn body(error: &str) -> Json<ErrorBody> {
     Json(ErrorBody {
-        error,
+        error: error.to_owned(),
         retry_after_seconds: None,
     })
 }
@@ -78,7 +66,7 @@ impl IntoResponse for AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 [(RETRY_AFTER, retry_after_seconds.to_string())],
                 Json(ErrorBody {
-                    error: "too_many_attempts",
+                    error: "too_many_attempts".to_owned(),
                     retry_after_seconds: Some(retry_after_seconds),
                 }),
             )

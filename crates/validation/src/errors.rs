@@ -15,6 +15,18 @@ pub struct FieldErrors {
     pub fields: BTreeMap<String, Vec<String>>,
 }
 
+/// The body of every other refusal: a stable code the app explains (`not_found`, `link_used`,
+/// `too_many_attempts`…), and with `too_many_attempts` how long to wait.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    #[serde(default)]
+    pub error: String,
+    /// Seconds before trying again, with `too_many_attempts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<i64>,
+}
+
 impl FieldErrors {
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()

@@ -30,7 +30,7 @@ pub use account::{EmailForm, LoginForm, PostalAddress, SignupForm, VerifyEmailFo
 pub use account_vectors::account_vector_failures;
 pub use calendar::{Date, SchoolYear};
 pub use college::{College, CollegeSearch, CollegeSearchResults, Health};
-pub use errors::{check, FieldErrors};
+pub use errors::{check, ErrorBody, FieldErrors};
 pub use grant::{CertificateStatus, Grant};
 pub use pupil::{PupilForm, PupilList, PupilSummary};
 pub use pupil_vectors::pupil_vector_failures;

@@ -158,6 +158,8 @@ test('a child is changed, and removed after a confirmation', async ({ page }) =>
 test('a child is added with the keyboard alone, the collège chosen with the arrows', async ({ page }) => {
   await signedInFamily(page);
   await openApp(page, '/mon-compte/ajouter-un-enfant');
+  // The form appears once the session is confirmed: start from the heading only then.
+  await expect(page.getByLabel('Prénom de l’élève')).toBeVisible();
   await page.getByRole('heading', { level: 1 }).focus();
   for (const value of ['Zoé', 'Lefèvre', '1', '9', '2013']) {
     await page.keyboard.press('Tab');

@@ -42,6 +42,8 @@ test('each page names itself in the document title, in both languages', async ({
     await expect(page).toHaveTitle(`${fr} – Pass+`);
   }
   await page.getByRole('button', { name: 'English' }).click();
+  // The English texts are fetched at the first switch: the choice holds once they are shown.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   for (const { path, en } of PAGES) {
     await openApp(page, path);
     await expect(page).toHaveTitle(`${en} – Pass+`);

@@ -11,10 +11,11 @@ use passplus_validation::{address, codes, email, phone, FieldErrors};
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
+use super::openapi::LinkRefusals;
 use crate::account_emails;
 use crate::db;
-use crate::email_links::{self, LinkProblem, VERIFY_EMAIL};
-use crate::error::{AppError, ErrorBody};
+use crate::email_links::{self, VERIFY_EMAIL};
+use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::startup::AppState;
 use crate::{common_passwords, passwords, secrets};
@@ -127,9 +128,7 @@ pub async fn sign_up(
     request_body = VerifyEmailForm,
     responses(
         (status = 200, description = "`verified`: the account can log in", body = Answer),
-        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
-        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
-        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+        LinkRefusals,
     ),
 )]
 pub async fn verify(
@@ -142,13 +141,8 @@ pub async fn verify(
         match email_links::consume(&mut transaction, &form.token, VERIFY_EMAIL, now).await? {
             Ok(account_id) => account_id,
             Err(problem) => {
-                let (status, code) = match problem {
-                    LinkProblem::Unknown => (StatusCode::NOT_FOUND, "link_invalid"),
-                    LinkProblem::Used => (StatusCode::CONFLICT, "link_used"),
-                    LinkProblem::Expired => (StatusCode::GONE, "link_expired"),
-                };
-                tracing::info!(event = "verification", outcome = code);
-                return Err(AppError::Refused { status, code });
+                tracing::info!(event = "verification", outcome = problem.code());
+                return Err(problem.refusal());
             }
         };
     sqlx::query("UPDATE accounts SET verified_at = $1 WHERE id = $2 AND verified_at IS NULL")

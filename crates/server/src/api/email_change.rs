@@ -15,6 +15,7 @@ use sqlx::Row;
 
 use super::accounts::verification_sent;
 use super::answers::{answer, Answer, Outcome};
+use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::current_password;
@@ -45,16 +46,7 @@ const MAX_LINKS_PER_HOUR: i64 = 5;
                 notice to its owner: same answer)",
             body = Answer,
         ),
-        (
-            status = 403,
-            description = "Wrong current password (`current_password_wrong`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 429,
-            description = "Too many wrong passwords (`too_many_attempts`, with `Retry-After`)",
-            body = ErrorBody,
-        ),
+        CurrentPasswordRefusals,
     ),
 )]
 pub async fn request(

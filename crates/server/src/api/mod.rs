@@ -17,6 +17,9 @@ mod sessions;
 mod translations;
 
 use axum::extract::DefaultBodyLimit;
+use axum::http::header::{ALLOW, CONTENT_TYPE};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
 use utoipa::OpenApi;
@@ -34,11 +37,36 @@ pub fn router() -> Router<AppState> {
         .merge(routes().layer(timeout(REQUEST_TIMEOUT)))
         .merge(upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
         .split_for_parts();
-    api.merge(openapi::route(document))
+    let rest = openapi::route(document)
         // An unknown API path is a JSON 404, never the app's HTML.
         .route("/api", any(not_found))
         .route("/api/", any(not_found))
         .route("/api/{*rest}", any(not_found))
+        .layer(timeout(REQUEST_TIMEOUT));
+    api.merge(rest)
+        .layer(axum::middleware::map_response(json_for_bodiless_refusals))
+}
+
+/// axum's 405 (another method on a known path) and the timeout's 408 come without a body; every
+/// answer of the API is JSON, so they get the one every refusal has.
+async fn json_for_bodiless_refusals(response: Response) -> Response {
+    let code = match response.status() {
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::REQUEST_TIMEOUT => "timeout",
+        _ => return response,
+    };
+    if response.headers().contains_key(CONTENT_TYPE) {
+        return response;
+    }
+    let mut refusal = AppError::Refused {
+        status: response.status(),
+        code,
+    }
+    .into_response();
+    if let Some(allowed) = response.headers().get(ALLOW) {
+        refusal.headers_mut().insert(ALLOW, allowed.clone());
+    }
+    refusal
 }
 
 /// Routes that take a pupil and its files: a larger body, and time to send it.

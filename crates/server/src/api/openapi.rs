@@ -3,9 +3,13 @@
 //! from it. The routes are registered through the same annotations (`utoipa_axum::routes!`), so a
 //! route cannot exist without its description.
 //!
-//! What every operation shares is added here once rather than on each handler: the 500 answer,
-//! the 403 of a cross-origin change, the 401 of an operation that needs a session, and the 400
-//! and 422 of an operation that takes a body.
+//! What every operation shares is added here once rather than on each handler: the 500 and 408
+//! answers, the 403 of a cross-origin change, the 401 of an operation that needs a session,
+//! and the 400 and 422 of an operation that takes a body. Where a handler gives a status a
+//! meaning of its own (403 for a wrong current password), the shared meaning is added to it.
+//!
+//! The document describes the routes registered through `routes!`: itself and the JSON 404 of
+//! unknown paths are not in it.
 
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
@@ -13,7 +17,7 @@ use axum::Router;
 use passplus_validation::FieldErrors;
 use utoipa::openapi::path::{HttpMethod, Operation};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
-use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use crate::error::ErrorBody;
@@ -54,6 +58,36 @@ pub fn route(mut document: utoipa::openapi::OpenApi) -> Router<AppState> {
     )
 }
 
+/// The refusals of an e-mailed link (`email_links::LinkProblem`).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Describes answers only: never built.
+pub enum LinkRefusals {
+    /// No such link (`link_invalid`).
+    #[response(status = 404)]
+    Invalid(ErrorBody),
+    /// The link was already used (`link_used`).
+    #[response(status = 409)]
+    Used(ErrorBody),
+    /// The link has expired (`link_expired`).
+    #[response(status = 410)]
+    Expired(ErrorBody),
+}
+
+/// The refusals of a change that asks for the current password (`current_password`).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Describes answers only: never built.
+pub enum CurrentPasswordRefusals {
+    /// Wrong current password (`current_password_wrong`).
+    #[response(status = 403)]
+    Wrong(ErrorBody),
+    /// Too many wrong passwords (`too_many_attempts`, with `Retry-After`).
+    #[response(
+        status = 429,
+        headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))
+    )]
+    TooMany(ErrorBody),
+}
+
 /// A file's bytes, as a download answers them.
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]
@@ -92,12 +126,15 @@ fn add_shared_answers(method: HttpMethod, operation: &mut Operation) {
     let needs_session = operation.security.is_some();
     let takes_body = operation.request_body.is_some();
     let mut add = |status: &str, description: &str, schema: &str| {
-        operation
-            .responses
-            .responses
-            .entry(status.to_owned())
-            .or_insert_with(|| {
-                ResponseBuilder::new()
+        let responses = &mut operation.responses.responses;
+        match responses.get_mut(status) {
+            // The operation has its own meaning for this status: both are listed.
+            Some(RefOr::T(own)) => {
+                own.description = format!("{} Or: {description}", own.description)
+            }
+            Some(RefOr::Ref(_)) => {}
+            None => {
+                let response = ResponseBuilder::new()
                     .description(description)
                     .content(
                         "application/json",
@@ -105,15 +142,23 @@ fn add_shared_answers(method: HttpMethod, operation: &mut Operation) {
                             .schema(Some(Ref::from_schema_name(schema)))
                             .build(),
                     )
-                    .build()
-                    .into()
-            });
+                    .build();
+                responses.insert(status.to_owned(), RefOr::T(response));
+            }
+        }
     };
     add(
         "500",
         "Something failed on the server (`internal`); nothing was changed.",
         "ErrorBody",
     );
+    add(
+        "408",
+        "The request took longer than allowed: 30 s, 10 min for the pupils' uploads \
+         (`timeout`); nothing was changed.",
+        "ErrorBody",
+    );
+
     if method != HttpMethod::Get {
         add(
             "403",

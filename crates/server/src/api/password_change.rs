@@ -10,11 +10,12 @@ use axum::response::IntoResponse;
 use passplus_validation::account_changes::PasswordChangeForm;
 
 use super::answers::{answer, Answer, Outcome};
+use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::{AppError, ErrorBody};
+use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
@@ -34,16 +35,7 @@ use crate::{current_password, new_password, passwords};
                 session cookie",
             body = Answer,
         ),
-        (
-            status = 403,
-            description = "Wrong current password (`current_password_wrong`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 429,
-            description = "Too many wrong passwords (`too_many_attempts`, with `Retry-After`)",
-            body = ErrorBody,
-        ),
+        CurrentPasswordRefusals,
     ),
 )]
 pub async fn change(

@@ -12,10 +12,11 @@ use passplus_validation::email;
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
+use super::openapi::LinkRefusals;
 use crate::account_change_emails as emails;
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::{AppError, ErrorBody};
+use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::startup::AppState;
 use crate::{new_password, passwords, sessions};
@@ -111,9 +112,7 @@ async fn send_link(state: &AppState, address: &str) -> anyhow::Result<()> {
             description = "`valid`: the link can be used (it is not used up by this check)",
             body = Answer,
         ),
-        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
-        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
-        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+        LinkRefusals,
     ),
 )]
 pub async fn check(
@@ -141,9 +140,7 @@ pub async fn check(
             description = "`password_reset`: every session of the account ended",
             body = Answer,
         ),
-        (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
-        (status = 409, description = "The link was already used (`link_used`)", body = ErrorBody),
-        (status = 410, description = "The link has expired (`link_expired`)", body = ErrorBody),
+        LinkRefusals,
     ),
 )]
 pub async fn reset(

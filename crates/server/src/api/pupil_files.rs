@@ -84,7 +84,7 @@ pub async fn certificate(
         (status = 204, description = "The photo is removed"),
         (
             status = 404,
-            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            description = "No such pupil in this family's account (`not_found`); no file is no error",
             body = ErrorBody,
         ),
     ),
@@ -108,7 +108,7 @@ pub async fn remove_photo(
         (status = 204, description = "The certificate is removed"),
         (
             status = 404,
-            description = "No such pupil in this family's account, or no such file (`not_found`)",
+            description = "No such pupil in this family's account (`not_found`); no file is no error",
             body = ErrorBody,
         ),
     ),

@@ -43,6 +43,7 @@ use crate::{login_limits, passwords};
             description = "Too many failed attempts for this address or network \
                 (`too_many_attempts`, with `Retry-After`)",
             body = ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
         ),
     ),
 )]
