@@ -1,7 +1,7 @@
 //! The OpenAPI document of the API, generated from the handlers' annotations and the shared
 //! contract's types, served at `GET /api/openapi.json` so that clients and fuzzers can be driven
-//! from it. The routes are registered through the same annotations (`utoipa_axum::routes!`), so a
-//! route cannot exist without its description.
+//! from it. The routes are registered through the same annotations (`utoipa_axum::routes!`), so an
+//! operation cannot be added without its description.
 //!
 //! What every operation shares is added here once rather than on each handler: the 500 and 408
 //! answers, the 403 of a cross-origin change, the 401 of an operation that needs a session,
