@@ -2,16 +2,18 @@
 //! takes tens of milliseconds and 19 MiB: two threads of their own do every hash, one request
 //! after the other, so that a burst of logins cannot exhaust the server's memory.
 //!
-//! Their own threads rather than tokio's blocking pool: the allocator keeps a freed 19 MiB block
-//! for reuse by the thread that freed it, so hashes spread over the pool's many threads left up
-//! to one block behind in each (hundreds of MiB after a burst of logins, measured by
-//! `cargo xtask bench`); two threads keep two.
+//! Their own threads rather than tokio's blocking pool, and each its own 19 MiB of argon2 memory,
+//! allocated once and reused: letting argon2 allocate at each hash, the allocator kept a freed
+//! block in every pool thread that had hashed (hundreds of MiB after a burst of logins) and
+//! zeroed a reused one before each hash (about a tenth of the time). Both measured by
+//! `cargo xtask bench`.
 
+use std::cell::RefCell;
 use std::sync::mpsc;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 
 fn argon2() -> Argon2<'static> {
     let params = Params::new(19 * 1024, 2, 1, None).expect("valid OWASP parameters");
@@ -52,14 +54,66 @@ static HASHING: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| hash_now("not the password of anyone").expect("hashing works"));
 
+thread_local! {
+    /// This hashing thread's argon2 memory. Argon2 writes every block before reading it, so it
+    /// needs no clearing between hashes.
+    static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The argon2 output of `password` with `salt`, in this thread's memory.
+fn argon2_output(
+    hasher: &Argon2,
+    password: &str,
+    salt: &[u8],
+    output_len: usize,
+) -> anyhow::Result<Output> {
+    MEMORY.with_borrow_mut(|memory| {
+        memory.resize(hasher.params().block_count(), Block::default());
+        Output::init_with(output_len, |out| {
+            hasher
+                .hash_password_into_with_memory(password.as_bytes(), salt, out, &mut memory[..])
+                .map_err(|_| argon2::password_hash::Error::Crypto)
+        })
+        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+    })
+}
+
+/// A new PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`) for `password`.
 fn hash_now(password: &str) -> anyhow::Result<String> {
     let mut salt = [0u8; 16];
     getrandom::fill(&mut salt).map_err(|e| anyhow::anyhow!("no randomness for the salt: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
-    Ok(argon2()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))?
-        .to_string())
+    let salt_string = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+    let hasher = argon2();
+    let output = argon2_output(&hasher, password, &salt, Params::DEFAULT_OUTPUT_LEN)?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(hasher.params())
+            .map_err(|e| anyhow::anyhow!("parameters: {e}"))?,
+        salt: Some(salt_string.as_salt()),
+        hash: Some(output),
+    };
+    Ok(phc.to_string())
+}
+
+/// Whether `password` gives the hash of `stored`, with the algorithm and parameters it names
+/// (so hashes made with other parameters keep working). The comparison is constant-time.
+fn matches(password: &str, stored: &str) -> anyhow::Result<bool> {
+    let stored = PasswordHash::new(stored).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
+    let invalid = |e: &dyn std::fmt::Display| anyhow::anyhow!("stored hash: {e}");
+    let algorithm = Algorithm::try_from(stored.algorithm).map_err(|e| invalid(&e))?;
+    let version = match stored.version {
+        Some(version) => Version::try_from(version).map_err(|e| invalid(&e))?,
+        None => Version::default(),
+    };
+    let params = Params::try_from(&stored).map_err(|e| invalid(&e))?;
+    let (Some(salt), Some(expected)) = (stored.salt, stored.hash) else {
+        anyhow::bail!("stored hash without salt or output");
+    };
+    let mut salt_bytes = [0u8; 64];
+    let salt = salt.decode_b64(&mut salt_bytes).map_err(|e| invalid(&e))?;
+    let hasher = Argon2::new(algorithm, version, params);
+    Ok(argon2_output(&hasher, password, salt, expected.len())? == expected)
 }
 
 /// Runs `work` on a hashing thread, in turn, and waits for it without blocking the async threads.
@@ -92,11 +146,7 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
             Some(stored) => (stored, true),
             None => (DUMMY_HASH.clone(), false),
         };
-        let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
-        Ok(exists
-            && argon2()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok())
+        Ok(matches(&password, &stored)? && exists)
     })
     .await?
 }
@@ -153,6 +203,33 @@ mod tests {
         // Both threads have taken the jobs queued after it: it was taken and done with.
         occupy_every_hashing_thread().wait();
         assert!(!ran.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn hashes_agree_with_the_argon2_crates_own_in_both_directions() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+        let ours = hash_now("correct horse battery staple").unwrap();
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(argon2()
+            .verify_password(b"correct horse battery staple", &parsed)
+            .is_ok());
+        assert!(argon2().verify_password(b"wrong", &parsed).is_err());
+
+        // Another salt and other parameters than ours: the stored hash says which to use.
+        let salt = SaltString::encode_b64(b"sixteen byte salt").unwrap();
+        let other_params = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(8 * 1024, 1, 1, None).unwrap(),
+        );
+        let theirs = other_params
+            .hash_password(b"correct horse battery staple", &salt)
+            .unwrap()
+            .to_string();
+        assert!(matches("correct horse battery staple", &theirs).unwrap());
+        assert!(!matches("correct horse battery stapler", &theirs).unwrap());
+        assert!(matches("x", "not a PHC string").is_err());
     }
 
     #[tokio::test]
