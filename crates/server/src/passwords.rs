@@ -60,6 +60,10 @@ thread_local! {
     static MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
+/// The passwords hashed, for tests that must see a hash happen (no timing in tests).
+#[cfg(test)]
+static HASHED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
 /// The argon2 output of `password` with `salt`, in this thread's memory.
 fn argon2_output(
     hasher: &Argon2,
@@ -67,6 +71,8 @@ fn argon2_output(
     salt: &[u8],
     output_len: usize,
 ) -> anyhow::Result<Output> {
+    #[cfg(test)]
+    HASHED.lock().unwrap().push(password.to_owned());
     MEMORY.with_borrow_mut(|memory| {
         memory.resize(hasher.params().block_count(), Block::default());
         Output::init_with(output_len, |out| {
@@ -146,6 +152,7 @@ pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<
             Some(stored) => (stored, true),
             None => (DUMMY_HASH.clone(), false),
         };
+        // Compared first, whatever `exists` says: an unknown address must cost a hash too.
         Ok(matches(&password, &stored)? && exists)
     })
     .await?
@@ -203,6 +210,14 @@ mod tests {
         // Both threads have taken the jobs queued after it: it was taken and done with.
         occupy_every_hashing_thread().wait();
         assert!(!ran.load(Ordering::SeqCst));
+    }
+
+    #[tokio::test]
+    async fn an_unknown_address_costs_a_hash_too() {
+        // Otherwise the answer comes sooner, and tells that the address has no account.
+        let probe = "the password tried for an address without an account";
+        assert!(!verify(probe.into(), None).await.unwrap());
+        assert!(HASHED.lock().unwrap().iter().any(|hashed| hashed == probe));
     }
 
     #[test]
