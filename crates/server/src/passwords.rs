@@ -3,10 +3,10 @@
 //! after the other, so that a burst of logins cannot exhaust the server's memory.
 //!
 //! Their own threads rather than tokio's blocking pool, and each its own 19 MiB of argon2 memory,
-//! allocated once and reused: letting argon2 allocate at each hash, the allocator kept a freed
-//! block in every pool thread that had hashed (hundreds of MiB after a burst of logins) and
-//! zeroed a reused one before each hash (about a tenth of the time). Both measured by
-//! `cargo xtask bench`.
+//! allocated once and reused: when argon2 allocated at each hash, the allocator kept a freed
+//! block in every pool thread that had hashed (hundreds of MiB after a burst of logins), and on
+//! two threads logins were slower (most likely from clearing a reused block before each hash).
+//! Measured by `cargo xtask bench` (BENCHMARKS.md).
 
 use std::cell::RefCell;
 use std::sync::mpsc;
