@@ -31,6 +31,12 @@ impl LinkProblem {
         }
     }
 
+    /// The refusal, logged under the `event` of the request that met it.
+    pub fn logged_refusal(self, event: &'static str) -> AppError {
+        tracing::info!(event, outcome = self.code());
+        self.refusal()
+    }
+
     pub fn refusal(self) -> AppError {
         let status = match self {
             LinkProblem::Unknown => StatusCode::NOT_FOUND,

@@ -140,10 +140,7 @@ pub async fn verify(
     let account_id =
         match email_links::consume(&mut transaction, &form.token, VERIFY_EMAIL, now).await? {
             Ok(account_id) => account_id,
-            Err(problem) => {
-                tracing::info!(event = "verification", outcome = problem.code());
-                return Err(problem.refusal());
-            }
+            Err(problem) => return Err(problem.logged_refusal("verification")),
         };
     sqlx::query("UPDATE accounts SET verified_at = $1 WHERE id = $2 AND verified_at IS NULL")
         .bind(now)

@@ -155,10 +155,7 @@ pub async fn confirm(
     let account_id =
         match email_links::consume(&mut transaction, &form.token, CHANGE_EMAIL, now).await? {
             Ok(account_id) => account_id,
-            Err(problem) => {
-                tracing::info!(event = "email_change_confirm", outcome = problem.code());
-                return Err(problem.refusal());
-            }
+            Err(problem) => return Err(problem.logged_refusal("email_change_confirm")),
         };
     let new_address: String =
         sqlx::query_scalar("SELECT new_email FROM email_links WHERE token_hash = $1")

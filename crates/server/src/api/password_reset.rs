@@ -153,10 +153,7 @@ pub async fn reset(
         let mut connection = state.pool.acquire().await?;
         match email_links::check(&mut connection, &form.token, RESET_PASSWORD, now).await? {
             Ok(account_id) => account_id,
-            Err(problem) => {
-                tracing::info!(event = "password_reset", outcome = problem.code());
-                return Err(problem.refusal());
-            }
+            Err(problem) => return Err(problem.logged_refusal("password_reset")),
         }
     };
     let row = sqlx::query("SELECT email FROM accounts WHERE id = $1")
@@ -172,8 +169,7 @@ pub async fn reset(
     if let Err(problem) =
         email_links::consume(&mut transaction, &form.token, RESET_PASSWORD, now).await?
     {
-        tracing::info!(event = "password_reset", outcome = problem.code());
-        return Err(problem.refusal());
+        return Err(problem.logged_refusal("password_reset"));
     }
     // The link proves the mailbox is the person's: an unverified address is verified too.
     sqlx::query(
