@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
 
-use crate::{cmd, http};
+use crate::{cmd, http, server};
 
 const EMAIL: &str = "banc.essai@example.org";
 const PASSWORD: &str = "une phrase de passe pour le banc";
@@ -57,15 +57,7 @@ pub fn session_cookie(base_url: &str) -> anyhow::Result<String> {
 
 /// Raw argon2id hashes per second, from the server crate's example.
 pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
-    cmd::run(cmd::cargo(root).args([
-        "build",
-        "--release",
-        "--package",
-        "passplus-server",
-        "--example",
-        "argon2_rate",
-    ]))?;
-    let binary = root.join("target/release/examples/argon2_rate");
+    let binary = server::build_example(root, "argon2_rate")?;
     cmd::output_of(&binary.to_string_lossy(), &[]).context("the argon2 rate example failed")
 }
 

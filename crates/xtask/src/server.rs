@@ -38,6 +38,20 @@ pub fn build(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
     Ok(root.join("target").join(folder).join("passplus-server"))
 }
 
+/// Builds one of `passplus-server`'s examples (optimised: the benches time them) and returns the
+/// path of its binary.
+pub fn build_example(root: &Path, name: &str) -> anyhow::Result<PathBuf> {
+    cmd::run(cmd::cargo(root).args([
+        "build",
+        "--release",
+        "--package",
+        "passplus-server",
+        "--example",
+        name,
+    ]))?;
+    Ok(root.join("target/release/examples").join(name))
+}
+
 /// Serves `dist/` with the default configuration (SQLite under ./data/) until Ctrl-C.
 pub fn run_foreground(root: &Path, binary: &Path) -> anyhow::Result<()> {
     let mut command = Command::new(binary);

@@ -19,16 +19,8 @@ pub fn measure(
     server_pid: u32,
     work_dir: &Path,
 ) -> anyhow::Result<String> {
-    cmd::run(cmd::cargo(root).args([
-        "build",
-        "--release",
-        "--package",
-        "passplus-server",
-        "--example",
-        "big_photo",
-    ]))?;
+    let example = server::build_example(root, "big_photo")?;
     let photo_path = work_dir.join("big-photo.jpg");
-    let example = root.join("target/release/examples/big_photo");
     cmd::output_of(&example.to_string_lossy(), &[&photo_path.to_string_lossy()])
         .context("the big_photo example failed")?;
     let photo = std::fs::read(&photo_path)?;
