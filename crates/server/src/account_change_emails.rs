@@ -1,7 +1,7 @@
 //! The messages of the family's own account management (e-mail change, password change and
 //! reset), in French then English like the signup's (`account_emails`).
 
-use crate::mail::{Email, Mailer};
+use crate::platform::mail::Email;
 
 const SIGNATURE: &str = "Pass+ — Hauts-de-Seine et Yvelines\n";
 
@@ -10,16 +10,6 @@ fn email(to: &str, subject: &str, french: String, english: String) -> Email {
         to: to.to_owned(),
         subject: subject.to_owned(),
         body: format!("Bonjour,\n\n{french}\n\n---\n\nHello,\n\n{english}\n\n{SIGNATURE}"),
-    }
-}
-
-/// Sends a notice about a change already made: if it cannot go, the change stands (it was
-/// committed and the person is told it worked) and the failure is logged.
-pub async fn send_notice(mailer: &Mailer, notice: Email, event: &'static str) {
-    if let Err(error) = mailer.send(notice).await {
-        // Only the error's first line: a mail server's refusal may quote the recipient.
-        let error = format!("{error}");
-        tracing::error!(event, outcome = "notice_not_sent", error = %error.lines().next().unwrap_or_default());
     }
 }
 

@@ -1,7 +1,7 @@
 //! The messages the account journey sends, in French then English (the address's owner may read
 //! either; the service has no language for them yet).
 
-use crate::mail::Email;
+use crate::platform::mail::Email;
 
 pub fn verification(to: &str, link: &str, valid_hours: i64) -> Email {
     Email {

@@ -144,20 +144,3 @@ pub async fn void_unused(
     .await?;
     Ok(())
 }
-
-/// How many links of a purpose an account was sent since `since` (for hourly quotas).
-pub async fn count_since(
-    connection: &mut AnyConnection,
-    account_id: &str,
-    purpose: &str,
-    since: i64,
-) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar(
-        "SELECT COUNT(*) FROM email_links WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
-    )
-    .bind(account_id)
-    .bind(purpose)
-    .bind(since)
-    .fetch_one(connection)
-    .await?)
-}

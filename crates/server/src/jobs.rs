@@ -11,6 +11,7 @@ use sqlx::AnyPool;
 use crate::config::Config;
 use crate::db;
 use crate::file_store::FileStore;
+use crate::platform::quotas;
 use crate::startup::AppState;
 
 /// What one purge removed.
@@ -20,6 +21,7 @@ pub struct Purged {
     pub sessions: u64,
     pub login_failures: u64,
     pub links: u64,
+    pub quotas: u64,
 }
 
 pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<Purged> {
@@ -50,12 +52,15 @@ pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<
         .execute(&mut *transaction)
         .await?
         .rows_affected();
+    // Every allowance's window is a day at most.
+    let quotas = quotas::purge(&mut transaction, now, 86_400).await?;
     transaction.commit().await?;
     Ok(Purged {
         unverified_accounts,
         sessions,
         login_failures,
         links,
+        quotas,
     })
 }
 

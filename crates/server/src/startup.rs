@@ -14,7 +14,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::clock::Clock;
 use crate::config::Config;
-use crate::mail::Mailer;
+use crate::platform::mail::{Mailer, Transport};
+use crate::platform::outbox::Outbox;
 use crate::{api, colleges, csrf, db, jobs, security_headers, static_files};
 
 /// Longest a request may take, reading included; uploads have their own (see `api`).
@@ -31,7 +32,8 @@ pub struct AppState {
     pub pool: AnyPool,
     pub config: Arc<Config>,
     pub clock: Clock,
-    pub mailer: Arc<Mailer>,
+    /// Wakes this instance's mail worker once a transaction that queued a message commits.
+    pub outbox: Outbox,
 }
 
 impl AppState {
@@ -52,6 +54,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    mail_transport: Arc<dyn Transport>,
 }
 
 impl Application {
@@ -62,6 +65,17 @@ impl Application {
 
     /// As [`Application::build`], with a clock of the caller's (tests move time forward).
     pub async fn build_with_clock(config: &Config, clock: Clock) -> anyhow::Result<Application> {
+        let mailer: Arc<dyn Transport> = Arc::new(Mailer::new(&config.mail)?);
+        Application::build_with(config, clock, mailer).await
+    }
+
+    /// As [`Application::build_with_clock`], with a mail transport of the caller's (tests use
+    /// slow or failing ones).
+    pub async fn build_with(
+        config: &Config,
+        clock: Clock,
+        mail_transport: Arc<dyn Transport>,
+    ) -> anyhow::Result<Application> {
         let index_path = config.static_dir.join("index.html");
         let index_html = std::fs::read_to_string(&index_path).with_context(|| {
             format!(
@@ -75,12 +89,12 @@ impl Application {
             tracing::info!(imported, "collège list imported");
         }
 
-        let mailer = Arc::new(Mailer::new(&config.mail)?);
+        let outbox = Outbox::default();
         let state = AppState {
             pool,
             config: Arc::new(config.clone()),
             clock,
-            mailer,
+            outbox,
         };
         jobs::spawn_hourly_purge(state.clone());
         let static_site = Router::new()
@@ -109,6 +123,7 @@ impl Application {
             listener,
             router,
             state,
+            mail_transport,
         })
     }
 
@@ -121,18 +136,27 @@ impl Application {
         Ok(self.listener.local_addr()?)
     }
 
-    /// Serves until `shutdown` completes, then finishes the requests in flight.
+    /// Serves until `shutdown` completes, then finishes the requests in flight. The mail worker
+    /// runs as long as the server; a message it was sending when stopped is sent again once its
+    /// lease runs out (see `platform::outbox`).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let state = self.state;
+        let worker =
+            state
+                .outbox
+                .spawn_worker(state.pool.clone(), state.clock.clone(), self.mail_transport);
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown)
             .await
-            .context("server error")
+            .context("server error");
+        worker.abort();
+        served
     }
 }
 

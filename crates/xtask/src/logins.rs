@@ -61,12 +61,20 @@ pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     cmd::output_of(&binary.to_string_lossy(), &[]).context("the argon2 rate example failed")
 }
 
-/// The token of the newest verification link in the outbox.
+/// The token of the newest verification link in the outbox, once the server's mail worker has
+/// written it (within a second of the answer).
 fn last_token(outbox: &Path) -> anyhow::Result<String> {
-    let newest = std::fs::read_dir(outbox)?
-        .filter_map(Result::ok)
-        .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok())
-        .context("no e-mail in the bench outbox")?;
+    let mut newest = None;
+    for _ in 0..50 {
+        newest = std::fs::read_dir(outbox)?
+            .filter_map(Result::ok)
+            .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok());
+        if newest.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let newest = newest.context("no e-mail in the bench outbox after 5 s")?;
     let message = std::fs::read_to_string(newest.path())?;
     let start = message.find("jeton=").context("no link in the e-mail")? + "jeton=".len();
     Ok(message[start..]

@@ -17,6 +17,8 @@ use crate::db;
 use crate::email_links::{self, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
+use crate::platform::outbox;
+use crate::platform::quotas::{Allowance, Granted};
 use crate::startup::AppState;
 use crate::{common_passwords, passwords, secrets};
 
@@ -66,18 +68,16 @@ pub async fn sign_up(
     if let Some(existing) = existing {
         // Nothing about the existing account changes; only its owner's mailbox learns of this.
         if existing.try_get::<Option<i64>, _>("verified_at")?.is_some() {
-            transaction.rollback().await?;
             let login = state.link("/connexion");
-            state
-                .mailer
-                .send(account_emails::account_exists(&address, &login))
-                .await?;
+            let message = account_emails::account_exists(&address, &login);
+            outbox::enqueue(&mut transaction, now, &message, "signup").await?;
         } else {
             // Probably the same person, who lost the first message: a fresh link helps them.
             let account_id: String = existing.try_get("id")?;
             send_verification_link(&state, &mut transaction, &account_id, &address).await?;
-            transaction.commit().await?;
         }
+        transaction.commit().await?;
+        state.outbox.wake();
         tracing::info!(event = "signup", outcome = "address_taken");
         return Ok(verification_sent());
     }
@@ -112,9 +112,10 @@ pub async fn sign_up(
         }
         return Err(error.into());
     }
-    // Sent before the commit: if the message cannot go, nothing is kept and the person retries.
+    // Queued in the same transaction: the account and its message are kept together or not at all.
     send_verification_link(&state, &mut transaction, &account_id, &address).await?;
     transaction.commit().await?;
+    state.outbox.wake();
     tracing::info!(event = "signup", outcome = "created", account = %account_id);
     Ok(verification_sent())
 }
@@ -173,34 +174,48 @@ pub async fn resend_verification(
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
     let address = email::normalise(&form.email);
+    let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
+    // Taken for every address, known or not, so that both cases write and commit alike and take
+    // as long.
+    let granted = VERIFICATION_LINKS
+        .take(&mut transaction, &address, now)
+        .await?;
     let account = sqlx::query("SELECT id, verified_at FROM accounts WHERE email = $1")
         .bind(&address)
         .fetch_optional(&mut *transaction)
         .await?;
-    if let Some(account) = account {
-        let account_id: String = account.try_get("id")?;
-        if account.try_get::<Option<i64>, _>("verified_at")?.is_some() {
-            state
-                .mailer
-                .send(account_emails::already_verified(
-                    &address,
-                    &state.link("/connexion"),
-                ))
-                .await?;
-        } else {
-            send_verification_link(&state, &mut transaction, &account_id, &address).await?;
+    match (account, granted) {
+        (None, _) => {}
+        (Some(account), Granted::No { .. }) => {
+            let account_id: String = account.try_get("id")?;
+            tracing::warn!(event = "verification_link", outcome = "quota_reached", account = %account_id);
+        }
+        (Some(account), Granted::Yes) => {
+            let account_id: String = account.try_get("id")?;
+            if account.try_get::<Option<i64>, _>("verified_at")?.is_some() {
+                let login = state.link("/connexion");
+                let message = account_emails::already_verified(&address, &login);
+                outbox::enqueue(&mut transaction, now, &message, "verification_link").await?;
+            } else {
+                queue_verification_link(&state, &mut transaction, &account_id, &address).await?;
+            }
         }
     }
     transaction.commit().await?;
+    state.outbox.wake();
     Ok(verification_sent())
 }
 
-/// Most verification links sent to one account in an hour: beyond, requests get the same
+/// Most verification messages sent to one address in an hour: beyond, requests get the same
 /// answer but no message, so the form cannot be used to flood someone's mailbox.
-const MAX_LINKS_PER_HOUR: i64 = 5;
+const VERIFICATION_LINKS: Allowance = Allowance {
+    kind: "verification_links",
+    limit: 5,
+    window_seconds: 3600,
+};
 
-/// Creates a verification link and e-mails it, unless the hour's quota is spent.
+/// Creates a verification link and queues it, unless the hour's quota is spent.
 async fn send_verification_link(
     state: &AppState,
     connection: &mut sqlx::AnyConnection,
@@ -208,25 +223,26 @@ async fn send_verification_link(
     address: &str,
 ) -> anyhow::Result<()> {
     let now = state.clock.now();
-    let recent: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM email_links WHERE account_id = $1 AND purpose = $2 AND created_at > $3",
-    )
-    .bind(account_id)
-    .bind(VERIFY_EMAIL)
-    .bind(now - 3600)
-    .fetch_one(&mut *connection)
-    .await?;
-    if recent >= MAX_LINKS_PER_HOUR {
+    if VERIFICATION_LINKS.take(connection, address, now).await? != Granted::Yes {
         tracing::warn!(event = "verification_link", outcome = "quota_reached", account = %account_id);
         return Ok(());
     }
+    queue_verification_link(state, connection, account_id, address).await
+}
+
+async fn queue_verification_link(
+    state: &AppState,
+    connection: &mut sqlx::AnyConnection,
+    account_id: &str,
+    address: &str,
+) -> anyhow::Result<()> {
+    let now = state.clock.now();
     let valid_seconds = state.config.verification_link_hours * 3600;
     let token =
         email_links::create(connection, account_id, VERIFY_EMAIL, now, valid_seconds).await?;
     let link = state.verification_link(&token);
     let hours = state.config.verification_link_hours;
-    state
-        .mailer
-        .send(account_emails::verification(address, &link, hours))
-        .await
+    let message = account_emails::verification(address, &link, hours);
+    outbox::enqueue(connection, now, &message, "verification_link").await?;
+    Ok(())
 }

@@ -23,13 +23,19 @@ use crate::db;
 use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
+use crate::platform::outbox;
+use crate::platform::quotas::{Allowance, Granted};
 use crate::secrets::token_hash;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
 /// Most change links one account is sent in an hour: beyond, the same answer and no message,
 /// so the form cannot flood a mailbox.
-const MAX_LINKS_PER_HOUR: i64 = 5;
+const CHANGE_LINKS: Allowance = Allowance {
+    kind: "email_change_links",
+    limit: 5,
+    window_seconds: 3600,
+};
 
 /// `POST /api/account/email-change`
 #[utoipa::path(
@@ -77,9 +83,12 @@ pub async fn request(
 
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
-    let recent =
-        email_links::count_since(&mut transaction, &account.id, CHANGE_EMAIL, now - 3600).await?;
-    if recent >= MAX_LINKS_PER_HOUR {
+    if CHANGE_LINKS
+        .take(&mut transaction, &account.id, now)
+        .await?
+        != Granted::Yes
+    {
+        transaction.commit().await?;
         tracing::warn!(event = "email_change", outcome = "quota_reached", account = %account.id);
         return Ok(verification_sent());
     }
@@ -110,13 +119,12 @@ pub async fn request(
         let link = state.link(&format!("/nouvelle-adresse?jeton={token}"));
         emails::email_change_link(&new_address, &link, valid_hours)
     };
-    // Sent before the commit: if a message cannot go, nothing is kept and the person retries.
-    state.mailer.send(to_new_address).await?;
-    state
-        .mailer
-        .send(emails::email_change_requested(&account.email, &new_address))
-        .await?;
+    // Queued in the same transaction: the link and its messages are kept together or not at all.
+    outbox::enqueue(&mut transaction, now, &to_new_address, "email_change").await?;
+    let notice = emails::email_change_requested(&account.email, &new_address);
+    outbox::enqueue(&mut transaction, now, &notice, "email_change").await?;
     transaction.commit().await?;
+    state.outbox.wake();
     let outcome = if taken { "address_taken" } else { "link_sent" };
     tracing::info!(event = "email_change", outcome, account = %account.id);
     Ok(verification_sent())
@@ -207,10 +215,11 @@ pub async fn confirm(
     for purpose in [CHANGE_EMAIL, RESET_PASSWORD] {
         email_links::void_unused(&mut transaction, &account_id, purpose, now).await?;
     }
-    transaction.commit().await?;
-    tracing::info!(event = "email_change_confirm", outcome = "changed", account = %account_id);
     let notice =
         emails::email_changed(&old_address, &new_address, &state.link("/mentions-legales"));
-    emails::send_notice(&state.mailer, notice, "email_change_confirm").await;
+    outbox::enqueue(&mut transaction, now, &notice, "email_change_confirm").await?;
+    transaction.commit().await?;
+    state.outbox.wake();
+    tracing::info!(event = "email_change_confirm", outcome = "changed", account = %account_id);
     Ok(answer(Outcome::EmailChanged))
 }

@@ -17,6 +17,7 @@ use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
+use crate::platform::outbox;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
 use crate::{current_password, new_password, passwords};
@@ -75,11 +76,12 @@ pub async fn change(
     for purpose in [CHANGE_EMAIL, RESET_PASSWORD] {
         email_links::void_unused(&mut transaction, &account.id, purpose, now).await?;
     }
+    let notice = emails::password_changed(&account.email, &state.link("/mot-de-passe-oublie"));
+    outbox::enqueue(&mut transaction, now, &notice, "password_change").await?;
     transaction.commit().await?;
+    state.outbox.wake();
     let token = sessions::create(&state.pool, state.clock.now(), &account.id).await?;
     tracing::info!(event = "password_change", outcome = "changed", account = %account.id);
-    let notice = emails::password_changed(&account.email, &state.link("/mot-de-passe-oublie"));
-    emails::send_notice(&state.mailer, notice, "password_change").await;
     Ok((
         sessions::set_cookie_header(sessions::cookie(&token)),
         answer(Outcome::PasswordChanged),

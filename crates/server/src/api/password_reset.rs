@@ -18,15 +18,20 @@ use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
+use crate::platform::outbox;
+use crate::platform::quotas::{Allowance, Granted};
 use crate::startup::AppState;
 use crate::{new_password, passwords, sessions};
 
-/// Most reset links one account is sent in an hour: beyond, the same answer and no message.
-const MAX_LINKS_PER_HOUR: i64 = 3;
+/// Most reset links one address is sent in an hour: beyond, the same answer and no message.
+const RESET_LINKS: Allowance = Allowance {
+    kind: "reset_links",
+    limit: 3,
+    window_seconds: 3600,
+};
 
-/// `POST /api/password-reset`: asks for a link. The answer goes at once and is the same for
-/// every valid address; looking the address up, creating the link and sending it happen after,
-/// so that how long the answer takes tells nothing about whether the address has an account.
+/// `POST /api/password-reset`: asks for a link. The answer is the same for every valid address,
+/// and takes as long: both cases write and commit, and the message is only queued.
 #[utoipa::path(
     post,
     path = "/api/password-reset",
@@ -47,55 +52,45 @@ pub async fn request(
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
     let address = email::normalise(&form.email);
-    tokio::spawn(async move {
-        if let Err(error) = send_link(&state, &address).await {
-            tracing::error!(
-                event = "password_reset_link",
-                outcome = "failed",
-                error = format!("{error:#}")
-            );
-        }
-    });
-    Ok((StatusCode::ACCEPTED, answer(Outcome::ResetSent)))
-}
-
-/// One request's link at a time: the hourly quota is counted, then a link added, without two
-/// requests counting the same links.
-static SENDING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-
-async fn send_link(state: &AppState, address: &str) -> anyhow::Result<()> {
-    let _one_at_a_time = SENDING.lock().await;
-    let account_id: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
-        .bind(address)
-        .fetch_optional(&state.pool)
-        .await?;
-    let Some(account_id) = account_id else {
-        tracing::info!(event = "password_reset_link", outcome = "unknown_address");
-        return Ok(());
-    };
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
-    let recent =
-        email_links::count_since(&mut transaction, &account_id, RESET_PASSWORD, now - 3600).await?;
-    if recent >= MAX_LINKS_PER_HOUR {
-        tracing::warn!(event = "password_reset_link", outcome = "quota_reached", account = %account_id);
-        return Ok(());
-    }
-    let minutes = state.config.password_reset_link_minutes;
-    let token = email_links::create(
-        &mut transaction,
-        &account_id,
-        RESET_PASSWORD,
-        now,
-        minutes * 60,
-    )
-    .await?;
+    // Taken for every address, known or not, so that both cases write and commit alike and
+    // take as long; the quota's upsert also makes two requests at once count apart, on any
+    // database and in any number of server instances.
+    let granted = RESET_LINKS.take(&mut transaction, &address, now).await?;
+    let account_id: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email = $1")
+        .bind(&address)
+        .fetch_optional(&mut *transaction)
+        .await?;
+    let outcome = match (account_id, granted) {
+        (None, _) => "unknown_address",
+        (Some(account_id), Granted::No { .. }) => {
+            tracing::warn!(event = "password_reset_link", outcome = "quota_reached", account = %account_id);
+            "quota_reached"
+        }
+        (Some(account_id), Granted::Yes) => {
+            let minutes = state.config.password_reset_link_minutes;
+            let token = email_links::create(
+                &mut transaction,
+                &account_id,
+                RESET_PASSWORD,
+                now,
+                minutes * 60,
+            )
+            .await?;
+            let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
+            let message = emails::password_reset_link(&address, &link, minutes);
+            outbox::enqueue(&mut transaction, now, &message, "password_reset_link").await?;
+            tracing::info!(event = "password_reset_link", outcome = "queued", account = %account_id);
+            "queued"
+        }
+    };
     transaction.commit().await?;
-    let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
-    let message = emails::password_reset_link(address, &link, minutes);
-    emails::send_notice(&state.mailer, message, "password_reset_link").await;
-    tracing::info!(event = "password_reset_link", outcome = "sent", account = %account_id);
-    Ok(())
+    state.outbox.wake();
+    if outcome == "unknown_address" {
+        tracing::info!(event = "password_reset_link", outcome);
+    }
+    Ok((StatusCode::ACCEPTED, answer(Outcome::ResetSent)))
 }
 
 /// `POST /api/password-reset/check`: whether a link can still be used, before the person types
@@ -195,10 +190,11 @@ pub async fn reset(
         .bind(&address)
         .execute(&mut *transaction)
         .await?;
-    transaction.commit().await?;
-    tracing::info!(event = "password_reset", outcome = "changed", account = %account_id);
     let notice = emails::password_changed(&address, &state.link("/mot-de-passe-oublie"));
-    emails::send_notice(&state.mailer, notice, "password_reset").await;
+    outbox::enqueue(&mut transaction, now, &notice, "password_reset").await?;
+    transaction.commit().await?;
+    state.outbox.wake();
+    tracing::info!(event = "password_reset", outcome = "changed", account = %account_id);
     Ok((
         sessions::set_cookie_header(sessions::removal_cookie()),
         answer(Outcome::PasswordReset),

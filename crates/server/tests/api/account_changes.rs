@@ -114,17 +114,14 @@ async fn reset(app: &TestApp, token: &str, new_password: &str) -> reqwest::Respo
     .await
 }
 
-/// The messages sent to an address once there are at least `count` (reset links are sent after
-/// the answer, so they may arrive a moment later).
-async fn wait_for_emails(app: &TestApp, address: &str, count: usize) -> Vec<String> {
-    for _ in 0..100 {
-        let emails = app.emails_to(address);
-        if emails.len() >= count {
-            return emails;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("fewer than {count} e-mails to {address}");
+/// The messages sent to an address, which must be at least `count`.
+async fn emails_at_least(app: &TestApp, address: &str, count: usize) -> Vec<String> {
+    let emails = app.emails_to(address).await;
+    assert!(
+        emails.len() >= count,
+        "fewer than {count} e-mails to {address}"
+    );
+    emails
 }
 
 /// A message's text as written, undoing quoted-printable (which the mailer falls back to when a
@@ -142,8 +139,13 @@ fn words(message: &str) -> String {
 }
 
 /// The token of the link to `path` in the last message to an address.
-fn link_token(app: &TestApp, address: &str, path: &str) -> String {
-    let message = readable(app.emails_to(address).last().expect("an e-mail was sent"));
+async fn link_token(app: &TestApp, address: &str, path: &str) -> String {
+    let message = readable(
+        app.emails_to(address)
+            .await
+            .last()
+            .expect("an e-mail was sent"),
+    );
     let marker = format!("{path}?jeton=");
     let start = message.find(&marker).expect("a link in the e-mail") + marker.len();
     message[start..]
@@ -154,13 +156,13 @@ fn link_token(app: &TestApp, address: &str, path: &str) -> String {
 
 /// The token of the reset link in the `count`-th (and last) message to an address.
 async fn reset_token(app: &TestApp, address: &str, count: usize) -> String {
-    wait_for_emails(app, address, count).await;
-    link_token(app, address, "/nouveau-mot-de-passe")
+    emails_at_least(app, address, count).await;
+    link_token(app, address, "/nouveau-mot-de-passe").await
 }
 
 /// The token of the e-mail change link last sent to an address.
-fn change_token(app: &TestApp, address: &str) -> String {
-    link_token(app, address, "/nouvelle-adresse")
+async fn change_token(app: &TestApp, address: &str) -> String {
+    link_token(app, address, "/nouvelle-adresse").await
 }
 
 #[tokio::test]
@@ -280,12 +282,12 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
             .status(),
         401
     );
-    let told = app.emails_to("ancienne@example.org");
+    let told = app.emails_to("ancienne@example.org").await;
     assert!(words(told.last().unwrap()).contains("Un changement d’adresse e-mail a été demandé"));
     assert!(!told.last().unwrap().contains("jeton="));
 
-    let token = change_token(&app, "nouvelle@example.org");
-    assert!(app.emails_to("nouvelle@example.org")[0].contains("/nouvelle-adresse?jeton="));
+    let token = change_token(&app, "nouvelle@example.org").await;
+    assert!(app.emails_to("nouvelle@example.org").await[0].contains("/nouvelle-adresse?jeton="));
     let confirmed = confirm_email_change(&app, &token).await;
     assert_eq!(confirmed.status(), 200);
     assert_eq!(
@@ -306,7 +308,7 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
             .status(),
         401
     );
-    let told = app.emails_to("ancienne@example.org");
+    let told = app.emails_to("ancienne@example.org").await;
     let last = words(told.last().unwrap());
     assert!(
         last.contains("est désormais nouvelle@example.org"),
@@ -321,6 +323,7 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
     );
     assert!(app
         .emails_to("ancienne@example.org")
+        .await
         .last()
         .unwrap()
         .contains("/verifier-mon-adresse?jeton="));
@@ -336,7 +339,7 @@ async fn a_wrong_current_password_refuses_the_email_change_and_counts_toward_log
         assert_eq!(refused.status(), 403);
         assert_eq!(error_code(refused).await, "current_password_wrong");
     }
-    assert!(app.emails_to("ailleurs@example.org").is_empty());
+    assert!(app.emails_to("ailleurs@example.org").await.is_empty());
     // The address's five failures now block this form, the password change and the login alike.
     let blocked = request_email_change(&app, &cookie, "ailleurs@example.org", PASSWORD).await;
     assert_eq!(blocked.status(), 429);
@@ -353,7 +356,7 @@ async fn a_wrong_current_password_refuses_the_email_change_and_counts_toward_log
             .status(),
         429
     );
-    assert!(app.emails_to("ailleurs@example.org").is_empty());
+    assert!(app.emails_to("ailleurs@example.org").await.is_empty());
     assert_eq!(account_email(&app, &cookie).await, "prudente@example.org");
 
     app.clock.advance(15 * 60 + 1);
@@ -374,7 +377,7 @@ async fn a_taken_new_address_gets_the_same_answer_and_its_owner_a_message_withou
         taken.json::<Value>().await.unwrap()
     );
 
-    let to_owner = app.emails_to("occupee@example.org");
+    let to_owner = app.emails_to("occupee@example.org").await;
     let last = words(to_owner.last().unwrap());
     assert!(last.contains("déjà celle d’un compte"), "{last}");
     assert!(!last.contains("jeton="));
@@ -391,7 +394,7 @@ async fn an_email_change_link_works_once_and_for_24_hours() {
     let app = spawn_app().await;
     let cookie = signed_in(&app, "lien@example.org").await;
     request_email_change(&app, &cookie, "lien2@example.org", PASSWORD).await;
-    let token = change_token(&app, "lien2@example.org");
+    let token = change_token(&app, "lien2@example.org").await;
     assert_eq!(confirm_email_change(&app, &token).await.status(), 200);
     let again = confirm_email_change(&app, &token).await;
     assert_eq!(again.status(), 409);
@@ -403,14 +406,14 @@ async fn an_email_change_link_works_once_and_for_24_hours() {
     // A signup verification link is not an e-mail change link.
     app.post_json("/api/accounts", &signup_body("autre@example.org"))
         .await;
-    let signup_token = app.last_verification_token("autre@example.org");
+    let signup_token = app.last_verification_token("autre@example.org").await;
     assert_eq!(
         confirm_email_change(&app, &signup_token).await.status(),
         404
     );
 
     request_email_change(&app, &cookie, "lien3@example.org", PASSWORD).await;
-    let late = change_token(&app, "lien3@example.org");
+    let late = change_token(&app, "lien3@example.org").await;
     app.clock.advance(24 * 3600 + 1);
     let expired = confirm_email_change(&app, &late).await;
     assert_eq!(expired.status(), 410);
@@ -428,7 +431,7 @@ async fn an_address_taken_before_the_link_is_used_is_refused_and_nothing_changes
     let app = spawn_app().await;
     let cookie = signed_in(&app, "lente@example.org").await;
     request_email_change(&app, &cookie, "convoitee@example.org", PASSWORD).await;
-    let token = change_token(&app, "convoitee@example.org");
+    let token = change_token(&app, "convoitee@example.org").await;
     let _ = signed_in(&app, "convoitee@example.org").await;
     let refused = confirm_email_change(&app, &token).await;
     assert_eq!(refused.status(), 409);
@@ -440,7 +443,7 @@ async fn an_address_taken_before_the_link_is_used_is_refused_and_nothing_changes
 async fn invalid_or_unchanged_new_addresses_get_422_and_send_nothing() {
     let app = spawn_app().await;
     let cookie = signed_in(&app, "meme@example.org").await;
-    let sent_before = app.outbox().len();
+    let sent_before = app.outbox().await.len();
     let same = request_email_change(&app, &cookie, " MEME@example.org ", PASSWORD).await;
     assert_eq!(same.status(), 422);
     let errors: Value = same.json().await.unwrap();
@@ -451,7 +454,7 @@ async fn invalid_or_unchanged_new_addresses_get_422_and_send_nothing() {
     let errors: Value = invalid.json().await.unwrap();
     assert_eq!(errors["fields"]["new_email"][0], "email_invalid");
     assert_eq!(errors["fields"]["current_password"][0], "password_empty");
-    assert_eq!(app.outbox().len(), sent_before);
+    assert_eq!(app.outbox().await.len(), sent_before);
 }
 
 #[tokio::test]
@@ -462,12 +465,12 @@ async fn email_change_links_are_limited_to_five_an_hour_with_the_same_answer() {
         let response = request_email_change(&app, &cookie, "inonde@example.org", PASSWORD).await;
         assert_eq!(response.status(), 202);
     }
-    assert_eq!(app.emails_to("inonde@example.org").len(), 5);
+    assert_eq!(app.emails_to("inonde@example.org").await.len(), 5);
     app.clock.advance(3601);
     // A fresh session: the first one went idle.
     let cookie = session_cookie(&log_in(&app, "flot@example.org", PASSWORD).await);
     request_email_change(&app, &cookie, "inonde@example.org", PASSWORD).await;
-    assert_eq!(app.emails_to("inonde@example.org").len(), 6);
+    assert_eq!(app.emails_to("inonde@example.org").await.len(), 6);
 }
 
 #[tokio::test]
@@ -508,7 +511,7 @@ async fn a_password_change_ends_the_other_sessions_and_keeps_this_browser_signed
             .status(),
         200
     );
-    let notice = app.emails_to("change@example.org");
+    let notice = app.emails_to("change@example.org").await;
     assert!(words(notice.last().unwrap())
         .contains("Le mot de passe de votre compte Pass+ vient d’être changé"));
 }
@@ -575,7 +578,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
     let app = spawn_app().await;
     let first = signed_in(&app, "oublieuse@example.org").await;
     let second = session_cookie(&log_in(&app, "oublieuse@example.org", PASSWORD).await);
-    let sent_before = app.emails_to("oublieuse@example.org").len();
+    let sent_before = app.emails_to("oublieuse@example.org").await.len();
 
     let asked = ask_reset(&app, "Oublieuse@Example.org").await;
     assert_eq!(asked.status(), 202);
@@ -618,7 +621,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
         .await;
     assert_eq!(check.status(), 409);
     assert!(
-        words(app.emails_to("oublieuse@example.org").last().unwrap())
+        words(app.emails_to("oublieuse@example.org").await.last().unwrap())
             .contains("vient d’être changé")
     );
 }
@@ -635,9 +638,9 @@ async fn a_reset_gets_the_same_answer_for_an_unknown_address_and_sends_it_nothin
         known.json::<Value>().await.unwrap(),
         unknown.json::<Value>().await.unwrap()
     );
-    wait_for_emails(&app, "connue@example.org", 2).await;
+    emails_at_least(&app, "connue@example.org", 2).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert!(app.emails_to("inconnue@example.org").is_empty());
+    assert!(app.emails_to("inconnue@example.org").await.is_empty());
 }
 
 #[tokio::test]
@@ -676,12 +679,11 @@ async fn reset_links_are_limited_to_three_an_hour_with_the_same_answer() {
         );
     }
     // The verification link, then three reset links.
-    wait_for_emails(&app, "insistante@example.org", 4).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(app.emails_to("insistante@example.org").len(), 4);
+    emails_at_least(&app, "insistante@example.org", 4).await;
+    assert_eq!(app.emails_to("insistante@example.org").await.len(), 4);
     app.clock.advance(3601);
     ask_reset(&app, "insistante@example.org").await;
-    wait_for_emails(&app, "insistante@example.org", 5).await;
+    emails_at_least(&app, "insistante@example.org", 5).await;
 }
 
 #[tokio::test]
@@ -760,14 +762,14 @@ async fn without_a_session_the_account_management_routes_answer_401() {
             assert_eq!(response.status(), 401, "{method} {path} [{cookie}]");
         }
     }
-    assert!(app.outbox().is_empty());
+    assert!(app.outbox().await.is_empty());
 }
 
 #[tokio::test]
 async fn every_account_management_route_refuses_a_foreign_origin() {
     let app = spawn_app().await;
     let cookie = signed_in(&app, "visee@example.org").await;
-    let sent_before = app.outbox().len();
+    let sent_before = app.outbox().await.len();
     let routes = [
         (
             reqwest::Method::PUT,
@@ -832,7 +834,7 @@ async fn every_account_management_route_refuses_a_foreign_origin() {
         assert_eq!(cross_site.status(), 403, "{method} {path} cross-site");
     }
     tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(app.outbox().len(), sent_before, "nothing was sent");
+    assert_eq!(app.outbox().await.len(), sent_before, "nothing was sent");
     assert_eq!(
         log_in(&app, "visee@example.org", PASSWORD).await.status(),
         200
@@ -853,7 +855,7 @@ async fn a_new_password_voids_the_address_changes_and_resets_asked_for_with_the_
     // Someone who knows the password asks to move the account to their own mailbox…
     let asked = request_email_change(&app, &cookie, "intrus@example.org", PASSWORD).await;
     assert_eq!(asked.status(), 202);
-    let stolen_link = change_token(&app, "intrus@example.org");
+    let stolen_link = change_token(&app, "intrus@example.org").await;
     // …and a reset link sits in the owner's mailbox.
     assert_eq!(ask_reset(&app, owner).await.status(), 202);
     let old_reset = reset_token(&app, owner, 3).await;
@@ -883,8 +885,8 @@ async fn a_new_password_voids_the_address_changes_and_resets_asked_for_with_the_
     )
     .await;
     assert_eq!(asked.status(), 202);
-    let stolen_link = change_token(&app, "intrus2@example.org");
-    let before = app.emails_to(owner).len();
+    let stolen_link = change_token(&app, "intrus2@example.org").await;
+    let before = app.emails_to(owner).await.len();
     assert_eq!(ask_reset(&app, owner).await.status(), 202);
     let token = reset_token(&app, owner, before + 1).await;
     assert_eq!(

@@ -38,7 +38,7 @@ async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response
 /// Signs up and verifies; returns nothing, the account is ready to log in.
 async fn verified_account(app: &TestApp, email: &str) {
     assert_eq!(sign_up(app, email).await.status(), 202);
-    let token = app.last_verification_token(&email.to_lowercase());
+    let token = app.last_verification_token(&email.to_lowercase()).await;
     assert_eq!(verify(app, &token).await.status(), 200);
 }
 
@@ -80,7 +80,9 @@ async fn the_whole_journey_signup_verify_login_account_logout() {
     assert_eq!(refused.status(), 403);
     assert_eq!(error_code(refused).await, "email_not_verified");
 
-    let token = app.last_verification_token("famille.exemple@example.org");
+    let token = app
+        .last_verification_token("famille.exemple@example.org")
+        .await;
     assert_eq!(verify(&app, &token).await.status(), 200);
 
     let login = log_in(&app, "FAMILLE.exemple@example.org", PASSWORD).await;
@@ -156,7 +158,7 @@ async fn an_address_with_an_account_gets_the_same_answer_and_its_owner_an_email(
         "verification_sent"
     );
 
-    let emails = app.emails_to("prise@example.org");
+    let emails = app.emails_to("prise@example.org").await;
     assert!(emails.last().unwrap().contains("Un compte existe déjà"));
     // Nothing changed: the first password still opens the account.
     assert_eq!(
@@ -175,9 +177,9 @@ async fn an_address_with_an_account_gets_the_same_answer_and_its_owner_an_email(
 async fn signing_up_again_before_verifying_sends_a_fresh_link() {
     let app = spawn_app().await;
     sign_up(&app, "distrait@example.org").await;
-    let first = app.last_verification_token("distrait@example.org");
+    let first = app.last_verification_token("distrait@example.org").await;
     assert_eq!(sign_up(&app, "distrait@example.org").await.status(), 202);
-    let second = app.last_verification_token("distrait@example.org");
+    let second = app.last_verification_token("distrait@example.org").await;
     assert_ne!(first, second);
     assert_eq!(verify(&app, &second).await.status(), 200);
 }
@@ -195,14 +197,14 @@ async fn new_links_are_limited_to_five_an_hour_with_the_same_answer() {
             .await;
         assert_eq!(resend.status(), 202);
     }
-    assert_eq!(app.emails_to("flot@example.org").len(), 5);
+    assert_eq!(app.emails_to("flot@example.org").await.len(), 5);
     app.clock.advance(3601);
     app.post_json(
         "/api/accounts/verification-email",
         &json!({ "email": "flot@example.org" }),
     )
     .await;
-    assert_eq!(app.emails_to("flot@example.org").len(), 6);
+    assert_eq!(app.emails_to("flot@example.org").await.len(), 6);
 }
 
 #[tokio::test]
@@ -223,7 +225,7 @@ async fn unknown_address_and_wrong_password_get_one_answer() {
 async fn a_link_works_once_and_for_24_hours() {
     let app = spawn_app().await;
     sign_up(&app, "lien@example.org").await;
-    let token = app.last_verification_token("lien@example.org");
+    let token = app.last_verification_token("lien@example.org").await;
     assert_eq!(verify(&app, &token).await.status(), 200);
     let again = verify(&app, &token).await;
     assert_eq!(again.status(), 409);
@@ -234,7 +236,7 @@ async fn a_link_works_once_and_for_24_hours() {
     assert_eq!(error_code(unknown).await, "link_invalid");
 
     sign_up(&app, "tard@example.org").await;
-    let late = app.last_verification_token("tard@example.org");
+    let late = app.last_verification_token("tard@example.org").await;
     app.clock.advance(24 * 3600 + 1);
     let expired = verify(&app, &late).await;
     assert_eq!(expired.status(), 410);
@@ -250,8 +252,8 @@ async fn a_link_works_once_and_for_24_hours() {
             .await;
         assert_eq!(resend.status(), 202);
     }
-    assert!(app.emails_to("personne@example.org").is_empty());
-    let fresh = app.last_verification_token("tard@example.org");
+    assert!(app.emails_to("personne@example.org").await.is_empty());
+    let fresh = app.last_verification_token("tard@example.org").await;
     assert_ne!(fresh, late);
     assert_eq!(verify(&app, &fresh).await.status(), 200);
 }
@@ -325,10 +327,10 @@ async fn requests_from_another_origin_change_nothing() {
         .await
         .unwrap();
     assert_eq!(no_origin.status(), 403);
-    assert!(app.outbox().is_empty(), "nothing was sent");
+    assert!(app.outbox().await.is_empty(), "nothing was sent");
     // The address is still free: a same-origin signup creates it.
     assert_eq!(sign_up(&app, "cible@example.org").await.status(), 202);
-    assert!(app.last_verification_token("cible@example.org").len() >= 22);
+    assert!(app.last_verification_token("cible@example.org").await.len() >= 22);
 }
 
 #[tokio::test]
@@ -381,7 +383,7 @@ async fn every_state_changing_route_refuses_a_foreign_origin() {
             .unwrap();
         assert_eq!(cross_site.status(), 403, "{method} {path} cross-site");
     }
-    assert!(app.outbox().is_empty());
+    assert!(app.outbox().await.is_empty());
 }
 
 #[tokio::test]
@@ -447,7 +449,7 @@ async fn unverified_accounts_are_deleted_after_seven_days() {
     let app = spawn_app().await;
     sign_up(&app, "oubli@example.org").await;
     verified_account(&app, "fidele@example.org").await;
-    let token = app.last_verification_token("oubli@example.org");
+    let token = app.last_verification_token("oubli@example.org").await;
 
     app.clock.advance(7 * 86_400 - 10);
     let purged = passplus_server::jobs::purge(&app.state.pool, &app.config, app.clock.now())
@@ -492,7 +494,7 @@ async fn unreadable_bodies_are_400_and_invalid_ones_422_with_codes() {
         errors["fields"]["address.postal_code"][0],
         "postal_code_invalid"
     );
-    assert!(app.outbox().is_empty());
+    assert!(app.outbox().await.is_empty());
 }
 
 /// The server answers every invalid vector of the shared table with the very code the browser
@@ -525,5 +527,8 @@ async fn every_invalid_shared_vector_gets_the_same_code_from_the_api() {
         checked += 1;
     }
     assert!(checked > 50, "only {checked} invalid vectors");
-    assert!(app.outbox().is_empty(), "an invalid request sent an e-mail");
+    assert!(
+        app.outbox().await.is_empty(),
+        "an invalid request sent an e-mail"
+    );
 }

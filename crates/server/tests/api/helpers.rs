@@ -1,9 +1,12 @@
 //! `spawn_app()`: the real server on 127.0.0.1:0 with a fresh database and a small built site.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use passplus_server::clock::Clock;
 use passplus_server::config::Config;
+use passplus_server::platform::mail::{Mailer, Transport};
+use passplus_server::platform::outbox;
 use passplus_server::startup::{AppState, Application};
 use tempfile::TempDir;
 
@@ -23,7 +26,7 @@ pub struct TestApp {
     pub clock: Clock,
     pub state: AppState,
     _shutdown: tokio::sync::oneshot::Sender<()>,
-    _dir: std::sync::Arc<TempDir>,
+    _dir: Arc<TempDir>,
 }
 
 impl TestApp {
@@ -60,8 +63,20 @@ impl TestApp {
             .expect("request sent")
     }
 
-    /// The e-mails written to the outbox, oldest first: (recipient line, whole message).
-    pub fn outbox(&self) -> Vec<String> {
+    /// Waits until the mail worker has sent every queued message (the outbox table is empty).
+    pub async fn mail_delivered(&self) {
+        for _ in 0..500 {
+            if outbox::pending(&self.state.pool).await.unwrap() == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the outbox was not emptied within 5 s");
+    }
+
+    /// The e-mails sent, oldest first, once every queued one is sent: each whole message.
+    pub async fn outbox(&self) -> Vec<String> {
+        self.mail_delivered().await;
         let mut messages: Vec<(std::time::SystemTime, String)> =
             std::fs::read_dir(&self.config.mail.outbox_dir)
                 .map(|entries| {
@@ -79,16 +94,17 @@ impl TestApp {
     }
 
     /// The messages sent to an address.
-    pub fn emails_to(&self, address: &str) -> Vec<String> {
+    pub async fn emails_to(&self, address: &str) -> Vec<String> {
         self.outbox()
+            .await
             .into_iter()
             .filter(|message| message.contains(&format!("To: {address}")))
             .collect()
     }
 
     /// The token of the last verification link sent to an address.
-    pub fn last_verification_token(&self, address: &str) -> String {
-        let messages = self.emails_to(address);
+    pub async fn last_verification_token(&self, address: &str) -> String {
+        let messages = self.emails_to(address).await;
         let message = messages.last().expect("an e-mail was sent");
         let start = message.find("jeton=").expect("a verification link") + "jeton=".len();
         message[start..]
@@ -134,7 +150,7 @@ pub async fn signed_in_family(app: &TestApp, email: &str, postal_code: &str) -> 
         .post_json("/api/accounts", &family_signup(email, postal_code))
         .await;
     assert_eq!(signup.status(), 202);
-    let token = app.last_verification_token(email);
+    let token = app.last_verification_token(email).await;
     let verify = app
         .post_json(
             "/api/accounts/verification",
@@ -152,13 +168,30 @@ pub async fn spawn_app() -> TestApp {
     if std::env::var_os("TEST_LOG").is_some() {
         passplus_server::telemetry::init();
     }
-    let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
+    let dir = Arc::new(tempfile::tempdir().unwrap());
     let database_url = fresh_database_url(dir.path()).await;
     spawn_app_on(database_url, dir).await
 }
 
+/// A server on a fresh database that hands its e-mails to `transport` (slow, failing…).
+pub async fn spawn_app_with_mail(transport: Arc<dyn Transport>) -> TestApp {
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    let database_url = fresh_database_url(dir.path()).await;
+    spawn_app_with(database_url, dir, Some(transport)).await
+}
+
 /// A server on an existing database (to test what survives a restart).
-pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) -> TestApp {
+pub async fn spawn_app_on(database_url: String, dir: Arc<TempDir>) -> TestApp {
+    spawn_app_with(database_url, dir, None).await
+}
+
+/// A server on `database_url`, with its files under `dir`; its e-mails go to `transport`, or
+/// to the outbox folder as in development.
+pub async fn spawn_app_with(
+    database_url: String,
+    dir: Arc<TempDir>,
+    transport: Option<Arc<dyn Transport>>,
+) -> TestApp {
     let static_dir = dir.path().join("dist");
     write_site(&static_dir);
     let mut config = Config {
@@ -171,7 +204,11 @@ pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) ->
     config.mail.outbox_dir = dir.path().join("outbox");
     config.files_dir = dir.path().join("files");
     let clock = Clock::fixed(START);
-    let application = Application::build_with_clock(&config, clock.clone())
+    let transport = match transport {
+        Some(transport) => transport,
+        None => Arc::new(Mailer::new(&config.mail).unwrap()),
+    };
+    let application = Application::build_with(&config, clock.clone(), transport)
         .await
         .expect("the app starts");
     let state = application.state();
@@ -197,13 +234,23 @@ pub async fn spawn_app_on(database_url: String, dir: std::sync::Arc<TempDir>) ->
 
 /// A server that is stopped, and the database it leaves.
 pub async fn restart(app: TestApp) -> TestApp {
+    restart_with(app, None).await
+}
+
+/// As [`restart`], the new server handing its e-mails to `transport`.
+pub async fn restart_with(app: TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
     let database_url = app.config.database_url.clone();
     let dir = app._dir.clone();
     drop(app);
-    spawn_app_on(database_url, dir).await
+    spawn_app_with(database_url, dir, transport).await
 }
 
-async fn fresh_database_url(dir: &Path) -> String {
+/// A second server on the same database as `app` (as two instances behind a load balancer).
+pub async fn second_instance(app: &TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
+    spawn_app_with(app.config.database_url.clone(), app._dir.clone(), transport).await
+}
+
+pub async fn fresh_database_url(dir: &Path) -> String {
     match std::env::var("PASSPLUS_TEST_POSTGRES_URL") {
         Ok(server) if !server.is_empty() => create_postgres_database(&server).await,
         _ => format!("sqlite://{}?mode=rwc", dir.join("passplus.db").display()),
