@@ -7,8 +7,9 @@ use passplus_validation::account_changes::CURRENT_PASSWORD_WRONG;
 use sqlx::Row;
 
 use crate::error::AppError;
+use crate::login_limits::{self, Attempt};
 use crate::startup::AppState;
-use crate::{login_limits, passwords};
+use crate::{passwords, trusted_devices};
 
 /// The signed-in account, as the checks need it.
 pub struct Account {
@@ -33,32 +34,54 @@ pub async fn load(state: &AppState, account_id: &str) -> Result<Account, AppErro
 }
 
 /// Accepts the right password unless the login limits are reached (429); refuses a wrong one
-/// with 403 `current_password_wrong` and records the failure. `event` names the log line.
+/// with 403 `current_password_wrong`, counted as a failed login. The attempt is reserved
+/// before the hash, as a login's is, so that attempts sent together cannot pass the limit.
+/// `event` names the log line.
 pub async fn verify(
     state: &AppState,
     account: &Account,
     password: String,
-    client: &str,
+    request: &RequestOrigin<'_>,
     event: &'static str,
 ) -> Result<(), AppError> {
     let now = state.clock.now();
+    let device = trusted_devices::recognise(&state.pool, request.headers, &account.email).await?;
+    let attempt = Attempt {
+        email: &account.email,
+        client: request.client,
+        trusted_device: device.as_deref(),
+    };
     let limits = &state.config.login_limits;
-    if let Some(retry_after_seconds) =
-        login_limits::wait_needed(&state.pool, now, limits, &account.email, client).await?
-    {
-        tracing::warn!(event, outcome = "rate_limited", account = %account.id);
-        return Err(AppError::TooManyAttempts {
-            retry_after_seconds,
-        });
-    }
-    if !passwords::verify(password, Some(account.password_hash.clone())).await? {
-        login_limits::record_failure(&state.pool, now, &account.email, client).await?;
+    let reservation = match login_limits::reserve(&state.pool, now, limits, &attempt).await? {
+        Ok(reservation) => reservation,
+        Err(retry_after_seconds) => {
+            tracing::warn!(event, outcome = "rate_limited", account = %account.id);
+            return Err(AppError::TooManyAttempts {
+                retry_after_seconds,
+            });
+        }
+    };
+    let matches = match passwords::verify(password, Some(account.password_hash.clone())).await {
+        Ok(matches) => matches,
+        Err(error) => {
+            reservation.give_back(&state.pool).await?;
+            return Err(error.into());
+        }
+    };
+    if !matches {
         tracing::info!(event, outcome = "wrong_password", account = %account.id);
         return Err(AppError::Refused {
             status: StatusCode::FORBIDDEN,
             code: CURRENT_PASSWORD_WRONG,
         });
     }
-    login_limits::forget_failures(&state.pool, &account.email).await?;
+    reservation.give_back(&state.pool).await?;
+    login_limits::forget_failures(&state.pool, &attempt).await?;
     Ok(())
+}
+
+/// Where a request comes from, as the limits count it.
+pub struct RequestOrigin<'a> {
+    pub client: &'a str,
+    pub headers: &'a axum::http::HeaderMap,
 }

@@ -13,6 +13,7 @@ use crate::db;
 use crate::file_store::FileStore;
 use crate::platform::quotas;
 use crate::startup::AppState;
+use crate::{login_limits, trusted_devices};
 
 /// What one purge removed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -22,6 +23,7 @@ pub struct Purged {
     pub login_failures: u64,
     pub links: u64,
     pub quotas: u64,
+    pub trusted_devices: u64,
 }
 
 pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<Purged> {
@@ -54,6 +56,8 @@ pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<
         .rows_affected();
     // Every allowance's window is a day at most.
     let quotas = quotas::purge(&mut transaction, now, 86_400).await?;
+    let trusted_devices = trusted_devices::purge(&mut transaction, now).await?;
+    login_limits::purge_gates(&mut transaction, failures_before).await?;
     transaction.commit().await?;
     Ok(Purged {
         unverified_accounts,
@@ -61,6 +65,7 @@ pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<
         login_failures,
         links,
         quotas,
+        trusted_devices,
     })
 }
 

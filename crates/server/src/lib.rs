@@ -30,3 +30,4 @@ pub mod sessions;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;
+pub mod trusted_devices;

@@ -1,36 +1,147 @@
-//! Login rate limits: failed attempts are recorded per address tried and per client, and a
-//! login is refused while either count in the sliding window reaches its limit. Kept in the
+//! Login rate limits: failed attempts are counted per address tried and per client in a sliding
+//! window, and an attempt is refused while either count would pass its limit. Kept in the
 //! database so that limits hold across restarts and server instances.
+//!
+//! An attempt is **reserved before the password is hashed**: in one transaction, the counts it
+//! belongs to are locked (an upsert on a gate row per address, client or device, which
+//! PostgreSQL locks until the commit and SQLite serialises anyway), counted, and its row written
+//! if they are within their limits. Attempts arriving together are so counted one after the
+//! other, and no more than the limit ever reach the hash (counting first and writing the failure
+//! after the hash let 50 simultaneous wrong passwords through). A right password gives the
+//! reservation back.
+//!
+//! A browser that logged in to the account before carries a device cookie (`trusted_devices`,
+//! OWASP's "device cookie" pattern): its attempts count on their own, so that failures made
+//! elsewhere (someone guessing the address's password) cannot lock the owner out of their
+//! usual browser. Attempts without such a cookie share the address's and the client's counts.
 
-use sqlx::{AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::config::LoginLimits;
+use crate::db;
+use crate::secrets::{random_token, token_hash};
 
-/// Seconds until a login may be tried again, if it may not now.
-pub async fn wait_needed(
+/// Who is trying: the address tried, the client address, and the device if it is one the
+/// account trusts.
+pub struct Attempt<'a> {
+    pub email: &'a str,
+    pub client: &'a str,
+    /// The stored hash of a device cookie valid for this address.
+    pub trusted_device: Option<&'a str>,
+}
+
+/// An attempt that may go ahead; it counts as a failure unless given back.
+#[must_use = "a reservation counts as a failure unless given back"]
+pub struct Reservation {
+    id: String,
+}
+
+/// Reserves an attempt, or says how many seconds to wait before one may be made.
+pub async fn reserve(
     pool: &AnyPool,
     now: i64,
     limits: &LoginLimits,
-    email: &str,
-    client_ip: &str,
+    attempt: &Attempt<'_>,
+) -> anyhow::Result<Result<Reservation, i64>> {
+    let mut transaction = db::begin(pool).await?;
+    // Always in this order (address or device, then client), so two attempts never wait for
+    // each other's gates in a cycle.
+    for gate in attempt.gates() {
+        sqlx::query(
+            "INSERT INTO login_gates (key_hash, touched_at) VALUES ($1, $2) \
+             ON CONFLICT (key_hash) DO UPDATE SET touched_at = $2",
+        )
+        .bind(token_hash(&gate))
+        .bind(now)
+        .execute(&mut *transaction)
+        .await?;
+    }
+    if let Some(seconds) = wait_needed(&mut transaction, now, limits, attempt).await? {
+        transaction.rollback().await?;
+        return Ok(Err(seconds));
+    }
+    let id = random_token();
+    sqlx::query(
+        "INSERT INTO login_failures (id, email, client_ip, device, at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(attempt.email)
+    .bind(attempt.client)
+    .bind(attempt.trusted_device)
+    .bind(now)
+    .execute(&mut *transaction)
+    .await?;
+    transaction.commit().await?;
+    Ok(Ok(Reservation { id }))
+}
+
+impl Attempt<'_> {
+    /// The counts this attempt belongs to, as gate keys.
+    fn gates(&self) -> Vec<String> {
+        match self.trusted_device {
+            Some(device) => vec![format!("device\u{0}{device}")],
+            None => vec![
+                format!("email\u{0}{}", self.email),
+                format!("client\u{0}{}", self.client),
+            ],
+        }
+    }
+}
+
+impl Reservation {
+    /// The attempt did not fail (right password, or the request could not be completed): it is
+    /// not counted.
+    pub async fn give_back(self, pool: &AnyPool) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE id = $1")
+            .bind(&self.id)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+}
+
+/// Seconds until one more attempt counted with this one is allowed, if it is not now.
+async fn wait_needed(
+    connection: &mut AnyConnection,
+    now: i64,
+    limits: &LoginLimits,
+    attempt: &Attempt<'_>,
 ) -> anyhow::Result<Option<i64>> {
     let window = limits.window_minutes * 60;
     let since = now - window;
+    let counts: Vec<(&str, Vec<&str>, i64)> = match attempt.trusted_device {
+        Some(device) => vec![(
+            "email = $1 AND device = $2",
+            vec![attempt.email, device],
+            limits.per_account,
+        )],
+        None => vec![
+            (
+                "email = $1 AND device IS NULL",
+                vec![attempt.email],
+                limits.per_account,
+            ),
+            (
+                "client_ip = $1 AND device IS NULL",
+                vec![attempt.client],
+                limits.per_client,
+            ),
+        ],
+    };
     let mut wait = None;
-    for (column, value, limit) in [
-        ("email", email, limits.per_account),
-        ("client_ip", client_ip, limits.per_client),
-    ] {
-        let row = sqlx::query(&format!(
-            "SELECT COUNT(*) AS failures, MIN(at) AS oldest FROM login_failures \
-             WHERE {column} = $1 AND at > $2"
-        ))
-        .bind(value)
-        .bind(since)
-        .fetch_one(pool)
-        .await?;
-        let failures: i64 = row.try_get("failures")?;
-        if failures >= limit {
+    for (condition, values, limit) in counts {
+        let sql = format!(
+            "SELECT COUNT(*) AS attempts, MIN(at) AS oldest FROM login_failures \
+             WHERE {condition} AND at > ${}",
+            values.len() + 1
+        );
+        let mut query = sqlx::query(&sql);
+        for value in values {
+            query = query.bind(value);
+        }
+        let row = query.bind(since).fetch_one(&mut *connection).await?;
+        let attempts: i64 = row.try_get("attempts")?;
+        if attempts >= limit {
             // The block lifts when the oldest failure in the window leaves it.
             let oldest: i64 = row.try_get("oldest")?;
             let seconds = (oldest + window - now).max(1);
@@ -40,27 +151,25 @@ pub async fn wait_needed(
     Ok(wait)
 }
 
-pub async fn record_failure(
-    pool: &AnyPool,
-    now: i64,
-    email: &str,
-    client_ip: &str,
-) -> anyhow::Result<()> {
-    sqlx::query("INSERT INTO login_failures (id, email, client_ip, at) VALUES ($1, $2, $3, $4)")
-        .bind(crate::secrets::random_token())
-        .bind(email)
-        .bind(client_ip)
-        .bind(now)
-        .execute(pool)
-        .await?;
-    Ok(())
+/// Forgets the gates untouched for a window (the purge).
+pub async fn purge_gates(connection: &mut AnyConnection, before: i64) -> anyhow::Result<u64> {
+    Ok(sqlx::query("DELETE FROM login_gates WHERE touched_at < $1")
+        .bind(before)
+        .execute(connection)
+        .await?
+        .rows_affected())
 }
 
-/// A successful login forgets the address's failures (the client's stay counted).
-pub async fn forget_failures(pool: &AnyPool, email: &str) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM login_failures WHERE email = $1")
-        .bind(email)
-        .execute(pool)
-        .await?;
+/// A successful login forgets the address's failures counted with it: those of its device, or
+/// those made without a device cookie.
+pub async fn forget_failures(pool: &AnyPool, attempt: &Attempt<'_>) -> anyhow::Result<()> {
+    let query = match attempt.trusted_device {
+        Some(device) => sqlx::query("DELETE FROM login_failures WHERE email = $1 AND device = $2")
+            .bind(attempt.email)
+            .bind(device),
+        None => sqlx::query("DELETE FROM login_failures WHERE email = $1 AND device IS NULL")
+            .bind(attempt.email),
+    };
+    query.execute(pool).await?;
     Ok(())
 }

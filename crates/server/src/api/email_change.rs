@@ -18,7 +18,7 @@ use super::answers::{answer, Answer, Outcome};
 use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
-use crate::current_password;
+use crate::current_password::{self, RequestOrigin};
 use crate::db;
 use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::{AppError, ErrorBody};
@@ -76,7 +76,10 @@ pub async fn request(
         &state,
         &account,
         form.current_password,
-        &client,
+        &RequestOrigin {
+            client: &client,
+            headers: &headers,
+        },
         "email_change",
     )
     .await?;

@@ -13,6 +13,7 @@ use super::answers::{answer, Answer, Outcome};
 use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
 use crate::client_ip::client_ip;
+use crate::current_password::{self, RequestOrigin};
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
@@ -20,7 +21,7 @@ use crate::extract::ValidatedJson;
 use crate::platform::outbox;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
-use crate::{current_password, new_password, passwords};
+use crate::{new_password, passwords};
 
 #[utoipa::path(
     put,
@@ -54,7 +55,10 @@ pub async fn change(
         &state,
         &account,
         form.current_password,
-        &client,
+        &RequestOrigin {
+            client: &client,
+            headers: &headers,
+        },
         "password_change",
     )
     .await?;

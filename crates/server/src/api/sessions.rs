@@ -4,8 +4,9 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
+use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use passplus_validation::account::LoginForm;
 use passplus_validation::email;
 use sqlx::Row;
@@ -14,9 +15,10 @@ use super::answers::{answer, Answer, Outcome};
 use crate::client_ip::client_ip;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
+use crate::login_limits::{self, Attempt};
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
-use crate::{login_limits, passwords};
+use crate::{passwords, trusted_devices};
 
 /// `POST /api/sessions`
 #[utoipa::path(
@@ -26,7 +28,12 @@ use crate::{login_limits, passwords};
     tag = "accounts",
     request_body = LoginForm,
     responses(
-        (status = 200, description = "`logged_in`; the session cookie is set", body = Answer),
+        (
+            status = 200,
+            description = "`logged_in`; the session cookie is set, and a device cookie the \
+                first time on this browser (its failed attempts then count apart)",
+            body = Answer,
+        ),
         (
             status = 401,
             description = "Unknown address or wrong password, one answer for both \
@@ -52,19 +59,26 @@ pub async fn log_in(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<LoginForm>,
-) -> Result<impl IntoResponse, AppError> {
+) -> Result<Response, AppError> {
     let address = email::normalise(&form.email);
     let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
     let now = state.clock.now();
+    let device = trusted_devices::recognise(&state.pool, &headers, &address).await?;
+    let attempt = Attempt {
+        email: &address,
+        client: &client,
+        trusted_device: device.as_deref(),
+    };
     let limits = &state.config.login_limits;
-    if let Some(retry_after_seconds) =
-        login_limits::wait_needed(&state.pool, now, limits, &address, &client).await?
-    {
-        tracing::warn!(event = "login", outcome = "rate_limited", client = %client);
-        return Err(AppError::TooManyAttempts {
-            retry_after_seconds,
-        });
-    }
+    let reservation = match login_limits::reserve(&state.pool, now, limits, &attempt).await? {
+        Ok(reservation) => reservation,
+        Err(retry_after_seconds) => {
+            tracing::warn!(event = "login", outcome = "rate_limited", client = %client);
+            return Err(AppError::TooManyAttempts {
+                retry_after_seconds,
+            });
+        }
+    };
 
     let account =
         sqlx::query("SELECT id, password_hash, verified_at FROM accounts WHERE email = $1")
@@ -76,11 +90,24 @@ pub async fn log_in(
         .map(|row| row.try_get::<String, _>("password_hash"))
         .transpose()?;
     // With no account, `verify` spends the same time on a dummy hash and says no.
-    let matches = passwords::verify(form.password, stored_hash).await?;
+    let matches = match passwords::verify(form.password, stored_hash).await {
+        Ok(matches) => matches,
+        // Not an attempt that failed: the password was not checked (the queue is full…).
+        Err(error) => {
+            reservation.give_back(&state.pool).await?;
+            return Err(error.into());
+        }
+    };
     let Some(account) = account.filter(|_| matches) else {
-        return Err(failed_login(&state, now, &address, &client).await?);
+        // The reservation stays: it is the failure.
+        tracing::info!(event = "login", outcome = "failed", client = %client);
+        return Err(AppError::Refused {
+            status: StatusCode::UNAUTHORIZED,
+            code: "invalid_credentials",
+        });
     };
     let account_id: String = account.try_get("id")?;
+    reservation.give_back(&state.pool).await?;
     if account.try_get::<Option<i64>, _>("verified_at")?.is_none() {
         tracing::info!(event = "login", outcome = "unverified", account = %account_id);
         return Err(AppError::Refused {
@@ -88,27 +115,23 @@ pub async fn log_in(
             code: "email_not_verified",
         });
     }
-    login_limits::forget_failures(&state.pool, &address).await?;
+    login_limits::forget_failures(&state.pool, &attempt).await?;
+    // The session the browser presented, if any, ends: one browser, one session.
+    if let Some(previous) = sessions::cookie_value(&headers, sessions::COOKIE_NAME) {
+        sessions::delete(&state.pool, &previous).await?;
+    }
     let token = sessions::create(&state.pool, now, &account_id).await?;
-    tracing::info!(event = "login", outcome = "ok", account = %account_id);
+    let new_device =
+        trusted_devices::remember(&state.pool, now, &account_id, device.as_deref()).await?;
+    tracing::info!(event = "login", outcome = "ok", account = %account_id, client = %client);
+    let cookies = std::iter::once(sessions::cookie(&token))
+        .chain(new_device)
+        .map(|cookie| (SET_COOKIE, cookie));
     Ok((
-        sessions::set_cookie_header(sessions::cookie(&token)),
+        AppendHeaders(cookies.collect::<Vec<_>>()),
         answer(Outcome::LoggedIn),
-    ))
-}
-
-async fn failed_login(
-    state: &AppState,
-    now: i64,
-    address: &str,
-    client: &str,
-) -> anyhow::Result<AppError> {
-    login_limits::record_failure(&state.pool, now, address, client).await?;
-    tracing::info!(event = "login", outcome = "failed", client = %client);
-    Ok(AppError::Refused {
-        status: StatusCode::UNAUTHORIZED,
-        code: "invalid_credentials",
-    })
+    )
+        .into_response())
 }
 
 /// `DELETE /api/sessions/current`

@@ -6,6 +6,7 @@ mod account_changes;
 mod accounts;
 mod colleges;
 mod helpers;
+mod limits;
 mod mail;
 mod openapi;
 mod pupils;

@@ -1,0 +1,156 @@
+//! Attempt limits under attack: wrong passwords sent together, the owner's usual browser while
+//! someone else guesses, and what a login does with the session a browser already had.
+
+use futures_util::future::join_all;
+use serde_json::json;
+
+use crate::helpers::{log_in, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD};
+
+/// Every `name=value` a response sets, by cookie name.
+fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|value| {
+            value
+                .to_str()
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
+    set_cookies(response)
+        .into_iter()
+        .find(|cookie| cookie.starts_with(&format!("{name}=")))
+}
+
+async fn log_in_with(app: &TestApp, cookie: &str, email: &str, password: &str) -> u16 {
+    app.request(reqwest::Method::POST, "/api/sessions")
+        .header("cookie", cookie)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+fn count(statuses: &[u16], status: u16) -> usize {
+    statuses.iter().filter(|s| **s == status).count()
+}
+
+#[tokio::test]
+async fn fifty_wrong_passwords_sent_together_get_at_most_five_401s() {
+    let app = spawn_app().await;
+    let _ = signed_in_family(&app, "cible@example.org", "92000").await;
+    let attempts = (0..50).map(|_| log_in(&app, "cible@example.org", "pas le bon mot de passe"));
+    let statuses: Vec<u16> = join_all(attempts)
+        .await
+        .iter()
+        .map(|response| response.status().as_u16())
+        .collect();
+    assert!(count(&statuses, 401) <= 5, "{statuses:?}");
+    assert!(count(&statuses, 401) >= 1, "{statuses:?}");
+    assert_eq!(count(&statuses, 401) + count(&statuses, 429), 50);
+    // Attempts refused were not counted: what is left of the five can still be used, then the
+    // address is locked for browsers that never logged in to it.
+    for _ in count(&statuses, 401)..5 {
+        let wrong = log_in(&app, "cible@example.org", "pas le bon mot de passe").await;
+        assert_eq!(wrong.status(), 401);
+    }
+    let right = log_in(&app, "cible@example.org", FAMILY_PASSWORD).await;
+    assert_eq!(right.status(), 429);
+}
+
+#[tokio::test]
+async fn fifty_wrong_current_passwords_sent_together_get_at_most_five_403s() {
+    let app = spawn_app().await;
+    let session = signed_in_family(&app, "volee@example.org", "92000").await;
+    let attempts = (0..50).map(|index| {
+        app.request(reqwest::Method::POST, "/api/account/email-change")
+            .header("cookie", &session)
+            .json(&json!({
+                "new_email": format!("ailleurs{index}@example.org"),
+                "current_password": "pas le bon mot de passe",
+            }))
+            .send()
+    });
+    let statuses: Vec<u16> = join_all(attempts)
+        .await
+        .into_iter()
+        .map(|response| response.unwrap().status().as_u16())
+        .collect();
+    assert!(count(&statuses, 403) <= 5, "{statuses:?}");
+    assert!(count(&statuses, 403) >= 1, "{statuses:?}");
+    assert_eq!(count(&statuses, 403) + count(&statuses, 429), 50);
+    assert!(app.emails_to("ailleurs0@example.org").await.is_empty());
+}
+
+#[tokio::test]
+async fn failures_made_elsewhere_do_not_lock_the_owner_out_of_a_browser_that_logged_in_before() {
+    let app = spawn_app().await;
+    let _ = signed_in_family(&app, "proprietaire@example.org", "92000").await;
+    // The owner's browser logs in and keeps its device cookie.
+    let login = log_in(&app, "proprietaire@example.org", FAMILY_PASSWORD).await;
+    assert_eq!(login.status(), 200);
+    let device = cookie_named(&login, "__Host-passplus_device").expect("a device cookie");
+
+    // Someone else guesses until the address is locked for every other browser.
+    for _ in 0..6 {
+        log_in(&app, "proprietaire@example.org", "devinette").await;
+    }
+    let elsewhere = log_in(&app, "proprietaire@example.org", FAMILY_PASSWORD).await;
+    assert_eq!(elsewhere.status(), 429);
+    assert_eq!(
+        log_in_with(&app, &device, "proprietaire@example.org", FAMILY_PASSWORD).await,
+        200
+    );
+
+    // The device's own failures still count, on their own.
+    for _ in 0..5 {
+        assert_eq!(
+            log_in_with(&app, &device, "proprietaire@example.org", "faute de frappe").await,
+            401
+        );
+    }
+    assert_eq!(
+        log_in_with(&app, &device, "proprietaire@example.org", FAMILY_PASSWORD).await,
+        429
+    );
+    // A device cookie of another account counts as none.
+    let _ = signed_in_family(&app, "voisine@example.org", "92000").await;
+    assert_eq!(
+        log_in_with(&app, &device, "voisine@example.org", FAMILY_PASSWORD).await,
+        200
+    );
+}
+
+#[tokio::test]
+async fn a_login_ends_the_session_the_browser_presented() {
+    let app = spawn_app().await;
+    let first = signed_in_family(&app, "renouvelee@example.org", "92000").await;
+    let again = app
+        .request(reqwest::Method::POST, "/api/sessions")
+        .header("cookie", &first)
+        .json(&json!({ "email": "renouvelee@example.org", "password": FAMILY_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 200);
+    let second = cookie_named(&again, "__Host-passplus_session").unwrap();
+    assert_ne!(first, second);
+    let with = |cookie: String| {
+        app.client
+            .get(app.url("/api/account"))
+            .header("cookie", cookie)
+            .send()
+    };
+    assert_eq!(with(first).await.unwrap().status(), 401);
+    assert_eq!(with(second).await.unwrap().status(), 200);
+}
