@@ -1,10 +1,12 @@
 //! Cross-site request forgery: a state-changing request (anything but GET, HEAD, OPTIONS) is
 //! accepted only from the site's own pages. Browsers say where a request comes from in
-//! `Sec-Fetch-Site` and `Origin`; a request that says neither is refused. Our own check rather
-//! than a token crate: with `SameSite` cookies and these headers it is a few lines.
+//! `Sec-Fetch-Site` and `Origin`; a request that says neither is refused, and an `Origin` must be
+//! the public base URL's whole origin (scheme, host and port) — never compared with the `Host`
+//! header, which the request itself chooses. Our own check rather than a token crate: with
+//! `SameSite` cookies and these headers it is a few lines.
 
 use axum::extract::{Request, State};
-use axum::http::header::{HOST, ORIGIN};
+use axum::http::header::ORIGIN;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -39,14 +41,22 @@ fn is_same_origin(headers: &HeaderMap, public_base_url: &str) -> bool {
         Some("cross-site" | "same-site") => return false,
         _ => {}
     }
-    let Some(origin) = header(ORIGIN.as_str()) else {
-        return false;
+    header(ORIGIN.as_str())
+        .is_some_and(|origin| Some(origin) == origin_of(public_base_url).as_deref())
+}
+
+/// The origin (`scheme://host[:port]`, lower case, default port left out) of a base URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
     };
-    // The configured public address, or the address this request was sent to.
-    origin == public_base_url.trim_end_matches('/')
-        || origin
-            .split_once("://")
-            .is_some_and(|(_, authority)| Some(authority) == header(HOST.as_str()))
+    let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
+    (!authority.is_empty() && !authority.contains('@')).then(|| format!("{scheme}://{authority}"))
 }
 
 #[cfg(test)]
@@ -73,12 +83,33 @@ mod tests {
             &headers(&[("origin", "https://passplus.example")]),
             public
         ));
-        assert!(is_same_origin(
+        // The Host header is the request's own claim: it proves nothing.
+        assert!(!is_same_origin(
             &headers(&[
                 ("origin", "http://127.0.0.1:4000"),
                 ("host", "127.0.0.1:4000")
             ]),
             public
+        ));
+        // Scheme, host and port all count.
+        for other in [
+            "http://passplus.example",
+            "https://passplus.example:8443",
+            "https://passplus.example.evil.example",
+            "https://sub.passplus.example",
+        ] {
+            assert!(
+                !is_same_origin(&headers(&[("origin", other)]), public),
+                "{other}"
+            );
+        }
+        assert!(is_same_origin(
+            &headers(&[("origin", "https://passplus.example")]),
+            "https://PassPlus.example:443/"
+        ));
+        assert!(is_same_origin(
+            &headers(&[("origin", "http://127.0.0.1:4000")]),
+            "http://127.0.0.1:4000"
         ));
         assert!(!is_same_origin(
             &headers(&[("origin", "https://evil.example")]),

@@ -76,6 +76,20 @@ impl Application {
         clock: Clock,
         mail_transport: Arc<dyn Transport>,
     ) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", config.listen))?;
+        Application::build_on(listener, config, clock, mail_transport).await
+    }
+
+    /// As [`Application::build_with`], on a socket already bound (tests bind first, to know the
+    /// address their public base URL names).
+    pub async fn build_on(
+        listener: TcpListener,
+        config: &Config,
+        clock: Clock,
+        mail_transport: Arc<dyn Transport>,
+    ) -> anyhow::Result<Application> {
         let index_path = config.static_dir.join("index.html");
         let index_html = std::fs::read_to_string(&index_path).with_context(|| {
             format!(
@@ -116,9 +130,6 @@ impl Application {
         }
         let router = router.layer(TraceLayer::new_for_http());
 
-        let listener = TcpListener::bind(config.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", config.listen))?;
         Ok(Application {
             listener,
             router,

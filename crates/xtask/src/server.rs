@@ -85,7 +85,7 @@ impl BackgroundServer {
         self.child.id()
     }
 
-    /// Starts the server on 127.0.0.1 with a random port, serving `dist` with a fresh SQLite
+    /// Starts the server on 127.0.0.1 with a free port, serving `dist` with a fresh SQLite
     /// database in `work_dir`, and waits until it says it is ready.
     pub fn start(binary: &Path, dist: &Path, work_dir: &Path) -> anyhow::Result<BackgroundServer> {
         BackgroundServer::start_with(binary, dist, work_dir, &[])
@@ -105,9 +105,15 @@ impl BackgroundServer {
         }
         let log = work_dir.join("server.log");
         let _ = std::fs::remove_dir_all(work_dir.join("outbox"));
+        // A free port, named in the public base URL too: the server accepts changes only from
+        // that origin, and its e-mails link to it.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
         let mut child = Command::new(binary)
             .current_dir(work_dir)
-            .env("PASSPLUS_LISTEN", "127.0.0.1:0")
+            .env("PASSPLUS_LISTEN", format!("127.0.0.1:{port}"))
+            .env("PASSPLUS_PUBLIC_BASE_URL", format!("http://127.0.0.1:{port}"))
             .env("PASSPLUS_STATIC_DIR", dist)
             .env(
                 "PASSPLUS_DATABASE_URL",

@@ -1,6 +1,8 @@
 //! `GET /api/colleges?q=…`: the public collèges matching a name, commune, postal code or UAI.
 
 use axum::extract::State;
+use axum::http::header::CACHE_CONTROL;
+use axum::response::IntoResponse;
 use axum::Json;
 use passplus_validation::{CollegeSearch, CollegeSearchResults, FieldErrors};
 
@@ -16,7 +18,12 @@ use crate::startup::AppState;
     tag = "service",
     params(CollegeSearch),
     responses(
-        (status = 200, description = "The matching collèges, by name", body = CollegeSearchResults),
+        (
+            status = 200,
+            description = "The matching collèges, by name (public reference data: cacheable \
+                for an hour)",
+            body = CollegeSearchResults,
+        ),
         (status = 400, description = "The query string could not be read", body = ErrorBody),
         (
             status = 422,
@@ -28,6 +35,8 @@ use crate::startup::AppState;
 pub async fn search(
     State(state): State<AppState>,
     ValidatedQuery(search): ValidatedQuery<CollegeSearch>,
-) -> Result<Json<CollegeSearchResults>, AppError> {
-    Ok(Json(colleges::search(&state.pool, &search.q).await?))
+) -> Result<impl IntoResponse, AppError> {
+    let results = colleges::search(&state.pool, &search.q).await?;
+    // The list is public and changes rarely; every other API answer is `no-store`.
+    Ok(([(CACHE_CONTROL, "public, max-age=3600")], Json(results)))
 }

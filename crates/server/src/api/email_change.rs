@@ -3,9 +3,7 @@
 //! messages, until that link is used. The answer is the same whether or not the new address
 //! already has an account: in that case its mailbox is told instead of receiving a link.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use passplus_validation::account::VerifyEmailForm;
@@ -17,7 +15,7 @@ use super::accounts::verification_sent;
 use super::answers::{answer, Answer, Outcome};
 use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
-use crate::client_ip::client_ip;
+use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
 use crate::db;
 use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
@@ -57,7 +55,7 @@ const CHANGE_LINKS: Allowance = Allowance {
 )]
 pub async fn request(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Client,
     headers: HeaderMap,
     session: CurrentSession,
     ValidatedJson(form): ValidatedJson<EmailChangeForm>,
@@ -71,13 +69,12 @@ pub async fn request(
             .insert("new_email".into(), vec![EMAIL_UNCHANGED.into()]);
         return Err(AppError::Invalid(errors));
     }
-    let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
     current_password::verify(
         &state,
         &account,
         form.current_password,
         &RequestOrigin {
-            client: &client,
+            client: &client.limit_key,
             headers: &headers,
         },
         "email_change",

@@ -17,8 +17,8 @@ mod sessions;
 mod translations;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::header::{ALLOW, CONTENT_TYPE};
-use axum::http::StatusCode;
+use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::any;
 use axum::Router;
@@ -45,6 +45,18 @@ pub fn router() -> Router<AppState> {
         .layer(timeout(REQUEST_TIMEOUT));
     api.merge(rest)
         .layer(axum::middleware::map_response(json_for_bodiless_refusals))
+        .layer(axum::middleware::map_response(no_store_unless_public))
+}
+
+/// Answers of the API are personal or of the moment: no cache, shared or private, keeps them,
+/// unless the handler says its answer is public reference data (the collège list, texts).
+async fn no_store_unless_public(mut response: Response) -> Response {
+    if !response.headers().contains_key(CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// axum's 405 (another method on a known path) and the timeout's 408 come without a body; every

@@ -2,9 +2,7 @@
 //! Every session of the account ends (a thief's too), and this browser gets a fresh one so the
 //! person stays signed in.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::IntoResponse;
 use passplus_validation::account_changes::PasswordChangeForm;
@@ -12,7 +10,7 @@ use passplus_validation::account_changes::PasswordChangeForm;
 use super::answers::{answer, Answer, Outcome};
 use super::openapi::CurrentPasswordRefusals;
 use crate::account_change_emails as emails;
-use crate::client_ip::client_ip;
+use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
@@ -42,7 +40,7 @@ use crate::{new_password, passwords};
 )]
 pub async fn change(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Client,
     headers: HeaderMap,
     session: CurrentSession,
     ValidatedJson(form): ValidatedJson<PasswordChangeForm>,
@@ -50,13 +48,12 @@ pub async fn change(
     let account = current_password::load(&state, &session.account_id).await?;
     // Before the current password is tried: an invalid new one costs no attempt.
     new_password::check(&form.new_password, &account.email, "new_password")?;
-    let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
     current_password::verify(
         &state,
         &account,
         form.current_password,
         &RequestOrigin {
-            client: &client,
+            client: &client.limit_key,
             headers: &headers,
         },
         "password_change",

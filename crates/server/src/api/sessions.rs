@@ -1,9 +1,7 @@
 //! Logging in and out. One answer for "unknown address" and "wrong password"; with the right
 //! password, an unverified address is told so and offered a new link.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
@@ -12,7 +10,7 @@ use passplus_validation::email;
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
-use crate::client_ip::client_ip;
+use crate::client_ip::Client;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
 use crate::login_limits::{self, Attempt};
@@ -56,24 +54,23 @@ use crate::{passwords, trusted_devices};
 )]
 pub async fn log_in(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    client: Client,
     headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<LoginForm>,
 ) -> Result<Response, AppError> {
     let address = email::normalise(&form.email);
-    let client = client_ip(peer.ip(), &headers, &state.config.trusted_proxies).to_string();
     let now = state.clock.now();
     let device = trusted_devices::recognise(&state.pool, &headers, &address).await?;
     let attempt = Attempt {
         email: &address,
-        client: &client,
+        client: &client.limit_key,
         trusted_device: device.as_deref(),
     };
     let limits = &state.config.login_limits;
     let reservation = match login_limits::reserve(&state.pool, now, limits, &attempt).await? {
         Ok(reservation) => reservation,
         Err(retry_after_seconds) => {
-            tracing::warn!(event = "login", outcome = "rate_limited", client = %client);
+            tracing::warn!(event = "login", outcome = "rate_limited", client = %client.ip);
             return Err(AppError::TooManyAttempts {
                 retry_after_seconds,
             });
@@ -100,7 +97,7 @@ pub async fn log_in(
     };
     let Some(account) = account.filter(|_| matches) else {
         // The reservation stays: it is the failure.
-        tracing::info!(event = "login", outcome = "failed", client = %client);
+        tracing::info!(event = "login", outcome = "failed", client = %client.ip);
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
             code: "invalid_credentials",
@@ -123,7 +120,7 @@ pub async fn log_in(
     let token = sessions::create(&state.pool, now, &account_id).await?;
     let new_device =
         trusted_devices::remember(&state.pool, now, &account_id, device.as_deref()).await?;
-    tracing::info!(event = "login", outcome = "ok", account = %account_id, client = %client);
+    tracing::info!(event = "login", outcome = "ok", account = %account_id, client = %client.ip);
     let cookies = std::iter::once(sessions::cookie(&token))
         .chain(new_device)
         .map(|cookie| (SET_COOKIE, cookie));

@@ -194,10 +194,13 @@ pub async fn spawn_app_with(
 ) -> TestApp {
     let static_dir = dir.path().join("dist");
     write_site(&static_dir);
+    // Bound first, so that the public base URL (links, the Origin check) names its port.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listen = listener.local_addr().unwrap();
     let mut config = Config {
-        listen: "127.0.0.1:0".parse().unwrap(),
+        listen,
         database_url,
-        public_base_url: "http://127.0.0.1".into(),
+        public_base_url: format!("http://{listen}"),
         static_dir,
         ..Config::default()
     };
@@ -208,7 +211,7 @@ pub async fn spawn_app_with(
         Some(transport) => transport,
         None => Arc::new(Mailer::new(&config.mail).unwrap()),
     };
-    let application = Application::build_with(&config, clock.clone(), transport)
+    let application = Application::build_on(listener, &config, clock.clone(), transport)
         .await
         .expect("the app starts");
     let state = application.state();

@@ -206,3 +206,32 @@ async fn the_english_texts_are_served_under_their_version_and_cached_for_good() 
         assert_eq!(body["error"], "not_found", "{path}");
     }
 }
+
+#[tokio::test]
+async fn api_answers_are_not_stored_unless_public_reference_data() {
+    let app = spawn_app().await;
+    let cache_control = |response: &reqwest::Response| {
+        response.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    for path in [
+        "/api/session",
+        "/api/account",
+        "/api/health",
+        "/api/pupils",
+        "/api/nothing-here",
+        "/api/openapi.json",
+    ] {
+        assert_eq!(cache_control(&app.get(path).await), "no-store", "{path}");
+    }
+    let refused = app
+        .post_json("/api/sessions", &serde_json::json!({ "email": "x" }))
+        .await;
+    assert_eq!(cache_control(&refused), "no-store");
+    // The collège list is public and says so.
+    let colleges = app.get("/api/colleges?q=Anne%20Frank").await;
+    assert_eq!(colleges.status(), 200);
+    assert_eq!(cache_control(&colleges), "public, max-age=3600");
+}
