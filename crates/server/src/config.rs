@@ -31,6 +31,8 @@ pub struct Config {
     /// …and after this long in any case.
     pub session_absolute_hours: i64,
     pub login_limits: LoginLimits,
+    /// Anonymous requests that cost a hash or send an e-mail, per client.
+    pub anonymous_limits: AnonymousLimits,
     /// Accounts whose address is still unverified after this many days are deleted.
     pub unverified_account_days: i64,
     /// How long an address-verification link stays valid.
@@ -44,6 +46,14 @@ pub struct Config {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LoginLimits {
     pub per_account: i64,
+    pub per_client: i64,
+    pub window_minutes: i64,
+}
+
+/// Signups, new links, reset requests and logins allowed per client (an IPv4 address or an
+/// IPv6 /64) in a fixed window, whatever their outcome.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AnonymousLimits {
     pub per_client: i64,
     pub window_minutes: i64,
 }
@@ -72,6 +82,10 @@ impl Default for Config {
             login_limits: LoginLimits {
                 per_account: 5,
                 per_client: 50,
+                window_minutes: 15,
+            },
+            anonymous_limits: AnonymousLimits {
+                per_client: 60,
                 window_minutes: 15,
             },
             unverified_account_days: 7,

@@ -26,7 +26,33 @@ pub enum AppError {
     TooManyAttempts {
         retry_after_seconds: i64,
     },
+    /// The server cannot take the work now (the password hashing queue is full); the client
+    /// may try again after this many seconds.
+    Busy {
+        retry_after_seconds: i64,
+    },
     Internal(anyhow::Error),
+}
+
+/// How long a client is asked to wait when hashing is saturated: a full lane drains in under a
+/// second.
+const BUSY_RETRY_AFTER_SECONDS: i64 = 2;
+
+impl From<crate::passwords::HashingError> for AppError {
+    fn from(error: crate::passwords::HashingError) -> Self {
+        match error {
+            crate::passwords::HashingError::Busy => {
+                tracing::warn!(
+                    outcome = "hashing_busy",
+                    "request refused: hashing queue full"
+                );
+                AppError::Busy {
+                    retry_after_seconds: BUSY_RETRY_AFTER_SECONDS,
+                }
+            }
+            crate::passwords::HashingError::Failed(error) => AppError::Internal(error),
+        }
+    }
 }
 
 fn body(error: &str) -> Json<ErrorBody> {
@@ -67,6 +93,17 @@ impl IntoResponse for AppError {
                 [(RETRY_AFTER, retry_after_seconds.to_string())],
                 Json(ErrorBody {
                     error: "too_many_attempts".to_owned(),
+                    retry_after_seconds: Some(retry_after_seconds),
+                }),
+            )
+                .into_response(),
+            AppError::Busy {
+                retry_after_seconds,
+            } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(RETRY_AFTER, retry_after_seconds.to_string())],
+                Json(ErrorBody {
+                    error: "busy".to_owned(),
                     retry_after_seconds: Some(retry_after_seconds),
                 }),
             )

@@ -3,6 +3,7 @@
 
 pub mod account_change_emails;
 pub mod account_emails;
+pub mod anonymous_limits;
 pub mod api;
 pub mod client_ip;
 pub mod clock;

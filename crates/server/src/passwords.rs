@@ -9,8 +9,8 @@
 //! Measured by `cargo xtask bench` (BENCHMARKS.md).
 
 use std::cell::RefCell;
-use std::sync::mpsc;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::collections::VecDeque;
+use std::sync::{Arc, Condvar, LazyLock, Mutex};
 
 use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
@@ -25,30 +25,129 @@ const HASHING_THREADS: usize = 2;
 
 type Job = Box<dyn FnOnce() + Send>;
 
+/// Jobs waiting in one lane at most: beyond, a request is told to come back (503) rather than
+/// wait behind seconds of hashing. At about 80 hashes a second, a full lane is under a second.
+const LANE_CAPACITY: usize = 64;
+
+/// The two kinds of work, served in turn so that neither can starve the other: checking a
+/// password (logins, current passwords) and hashing a new one (signups, changes, resets). A
+/// flood of signups fills its own lane only; logins keep at least every other turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    Check,
+    New,
+}
+
+#[derive(Default)]
+struct Lanes {
+    check: VecDeque<Job>,
+    new: VecDeque<Job>,
+    /// Which lane goes first when both wait.
+    check_next: bool,
+}
+
+impl Lanes {
+    fn lane(&mut self, lane: Lane) -> &mut VecDeque<Job> {
+        match lane {
+            Lane::Check => &mut self.check,
+            Lane::New => &mut self.new,
+        }
+    }
+
+    fn next_job(&mut self) -> Option<Job> {
+        let (first, second) = if self.check_next {
+            (Lane::Check, Lane::New)
+        } else {
+            (Lane::New, Lane::Check)
+        };
+        let job = match self.lane(first).pop_front() {
+            Some(job) => Some(job),
+            None => self.lane(second).pop_front(),
+        };
+        self.check_next = !self.check_next;
+        job
+    }
+}
+
+struct Queue {
+    lanes: Mutex<Lanes>,
+    ready: Condvar,
+}
+
 /// The queue of the hashing threads, started at the first hash.
-static HASHING: LazyLock<mpsc::Sender<Job>> = LazyLock::new(|| {
-    let (sender, receiver) = mpsc::channel::<Job>();
-    let receiver = Arc::new(Mutex::new(receiver));
+static HASHING: LazyLock<Arc<Queue>> = LazyLock::new(|| {
+    let queue = Arc::new(Queue {
+        lanes: Mutex::new(Lanes::default()),
+        ready: Condvar::new(),
+    });
     for index in 0..HASHING_THREADS {
-        let receiver = Arc::clone(&receiver);
+        let queue = Arc::clone(&queue);
         std::thread::Builder::new()
             .name(format!("password-hashing-{index}"))
             .spawn(move || loop {
-                // The lock is held only while waiting for the next job, not while hashing.
-                let job = match receiver.lock() {
-                    Ok(receiver) => receiver.recv(),
-                    Err(_) => return,
+                // The lock is held only while taking the next job, not while hashing.
+                let job = {
+                    let Ok(mut lanes) = queue.lanes.lock() else {
+                        return;
+                    };
+                    loop {
+                        if let Some(job) = lanes.next_job() {
+                            break job;
+                        }
+                        lanes = match queue.ready.wait(lanes) {
+                            Ok(lanes) => lanes,
+                            Err(_) => return,
+                        };
+                    }
                 };
-                match job {
-                    // A job that panics drops its answer (the request fails); the thread stays.
-                    Ok(job) => drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job))),
-                    Err(_) => return,
-                }
+                // A job that panics drops its answer (the request fails); the thread stays.
+                drop(std::panic::catch_unwind(std::panic::AssertUnwindSafe(job)));
             })
             .expect("a hashing thread starts");
     }
-    sender
+    queue
 });
+
+/// Why a hash was not done.
+#[derive(Debug)]
+pub enum HashingError {
+    /// Its lane is full: the request may come back in a moment (503 with `Retry-After`).
+    Busy,
+    Failed(anyhow::Error),
+}
+
+impl std::fmt::Display for HashingError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HashingError::Busy => formatter.write_str("the hashing queue is full"),
+            HashingError::Failed(error) => write!(formatter, "hashing failed: {error:#}"),
+        }
+    }
+}
+
+impl std::error::Error for HashingError {}
+
+impl From<anyhow::Error> for HashingError {
+    fn from(error: anyhow::Error) -> Self {
+        HashingError::Failed(error)
+    }
+}
+
+/// Queues a job in its lane, unless the lane is full.
+fn queue_job(lane: Lane, job: Job) -> Result<(), HashingError> {
+    let mut lanes = HASHING
+        .lanes
+        .lock()
+        .map_err(|_| anyhow::anyhow!("the hashing queue is poisoned"))?;
+    let waiting = lanes.lane(lane);
+    if waiting.len() >= LANE_CAPACITY {
+        return Err(HashingError::Busy);
+    }
+    waiting.push_back(job);
+    drop(lanes);
+    HASHING.ready.notify_one();
+    Ok(())
+}
 
 /// Compared with when an address has no account, so that the answer takes as long.
 static DUMMY_HASH: LazyLock<String> =
@@ -126,83 +225,170 @@ fn matches(password: &str, stored: &str) -> anyhow::Result<bool> {
 /// A request that has gone by its turn (timed out, client disconnected) is skipped: the queue
 /// holds at most one job per open request, and a burst costs no work for nobody.
 async fn off_the_async_threads<T: Send + 'static>(
+    lane: Lane,
     work: impl FnOnce() -> T + Send + 'static,
-) -> anyhow::Result<T> {
+) -> Result<T, HashingError> {
     let (answer, answered) = tokio::sync::oneshot::channel();
-    HASHING
-        .send(Box::new(move || {
+    queue_job(
+        lane,
+        Box::new(move || {
             if !answer.is_closed() {
                 let _ = answer.send(work());
             }
-        }))
-        .map_err(|_| anyhow::anyhow!("the hashing threads have stopped"))?;
-    answered
+        }),
+    )?;
+    Ok(answered
         .await
-        .map_err(|_| anyhow::anyhow!("the hashing job failed (it panicked)"))
+        .map_err(|_| anyhow::anyhow!("the hashing job failed (it panicked)"))?)
 }
 
-pub async fn hash(password: String) -> anyhow::Result<String> {
-    off_the_async_threads(move || hash_now(&password)).await?
+pub async fn hash(password: String) -> Result<String, HashingError> {
+    Ok(off_the_async_threads(Lane::New, move || hash_now(&password)).await??)
 }
 
 /// Whether `password` matches `stored`; with no stored hash, spends the same time and says no.
-pub async fn verify(password: String, stored: Option<String>) -> anyhow::Result<bool> {
-    off_the_async_threads(move || {
+pub async fn verify(password: String, stored: Option<String>) -> Result<bool, HashingError> {
+    let matches = off_the_async_threads(Lane::Check, move || {
         let (stored, exists) = match stored {
             Some(stored) => (stored, true),
             None => (DUMMY_HASH.clone(), false),
         };
         // Compared first, whatever `exists` says: an unknown address must cost a hash too.
-        Ok(matches(&password, &stored)? && exists)
+        anyhow::Ok(matches(&password, &stored)? && exists)
     })
-    .await?
+    .await??;
+    Ok(matches)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::Barrier;
+
+    /// The tests share the process's one queue: those that fill it or hold its threads run one
+    /// at a time, so that no other test meets a full lane.
+    static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
     /// Keeps every hashing thread busy until the returned barrier is passed by the caller too.
     fn occupy_every_hashing_thread() -> Arc<Barrier> {
         let gate = Arc::new(Barrier::new(HASHING_THREADS + 1));
         for _ in 0..HASHING_THREADS {
             let gate = Arc::clone(&gate);
-            HASHING
-                .send(Box::new(move || {
+            queue_job(
+                Lane::Check,
+                Box::new(move || {
                     gate.wait();
-                }))
-                .unwrap();
+                }),
+            )
+            .unwrap();
         }
         gate
     }
 
     #[tokio::test]
+    async fn a_full_lane_refuses_more_work_and_leaves_the_other_lane_open() {
+        let _alone = ONE_AT_A_TIME.lock().await;
+        let gate = occupy_every_hashing_thread();
+        let ran = Arc::new(AtomicUsize::new(0));
+        let job = |ran: &Arc<AtomicUsize>| -> Job {
+            let ran = Arc::clone(ran);
+            Box::new(move || {
+                ran.fetch_add(1, Ordering::SeqCst);
+            })
+        };
+        for _ in 0..LANE_CAPACITY {
+            queue_job(Lane::New, job(&ran)).unwrap();
+        }
+        assert!(matches!(
+            queue_job(Lane::New, job(&ran)),
+            Err(HashingError::Busy)
+        ));
+        assert!(matches!(
+            hash("a signup too many".into()).await,
+            Err(HashingError::Busy)
+        ));
+        // Logins still get in.
+        queue_job(Lane::Check, job(&ran)).unwrap();
+        gate.wait();
+        occupy_every_hashing_thread().wait();
+        assert_eq!(ran.load(Ordering::SeqCst), LANE_CAPACITY + 1);
+    }
+
+    #[tokio::test]
+    async fn a_flood_of_new_passwords_does_not_keep_a_login_waiting() {
+        let _alone = ONE_AT_A_TIME.lock().await;
+        let gate = occupy_every_hashing_thread();
+        let order = Arc::new(Mutex::new(Vec::new()));
+        let record = |lane: Lane| -> Job {
+            let order = Arc::clone(&order);
+            Box::new(move || order.lock().unwrap().push(lane))
+        };
+        for _ in 0..20 {
+            queue_job(Lane::New, record(Lane::New)).unwrap();
+        }
+        queue_job(Lane::Check, record(Lane::Check)).unwrap();
+        gate.wait();
+        occupy_every_hashing_thread().wait();
+        let order = order.lock().unwrap();
+        assert_eq!(order.len(), 21);
+        let login_turn = order.iter().position(|lane| *lane == Lane::Check).unwrap();
+        // Taken at the first or second turn (the two threads may record in either order, and a
+        // fast one a few more), not after the twenty signups.
+        assert!(login_turn < 10, "the login came {login_turn}th");
+    }
+
+    #[test]
+    fn the_lanes_take_turns_and_an_empty_one_gives_its_turn_away() {
+        let mut lanes = Lanes::default();
+        let taken = Arc::new(Mutex::new(Vec::new()));
+        let job = |lane: Lane| -> Job {
+            let taken = Arc::clone(&taken);
+            Box::new(move || taken.lock().unwrap().push(lane))
+        };
+        for _ in 0..4 {
+            lanes.new.push_back(job(Lane::New));
+        }
+        lanes.check.push_back(job(Lane::Check));
+        lanes.check.push_back(job(Lane::Check));
+        while let Some(next) = lanes.next_job() {
+            next();
+        }
+        use Lane::{Check, New};
+        assert_eq!(*taken.lock().unwrap(), [New, Check, New, Check, New, New]);
+    }
+
+    #[tokio::test]
     async fn a_job_that_panics_fails_its_request_only() {
+        let _alone = ONE_AT_A_TIME.lock().await;
         // More panics than threads: a thread lost to a panic would leave none.
         for _ in 0..=HASHING_THREADS {
-            assert!(off_the_async_threads(|| panic!("a job that fails"))
-                .await
-                .is_err());
+            assert!(
+                off_the_async_threads(Lane::Check, || panic!("a job that fails"))
+                    .await
+                    .is_err()
+            );
         }
-        let name = off_the_async_threads(|| std::thread::current().name().map(str::to_owned))
-            .await
-            .unwrap()
-            .unwrap();
+        let name = off_the_async_threads(Lane::Check, || {
+            std::thread::current().name().map(str::to_owned)
+        })
+        .await
+        .unwrap()
+        .unwrap();
         assert!(name.starts_with("password-hashing-"), "{name}");
     }
 
     #[tokio::test]
     async fn a_job_whose_request_has_gone_is_skipped() {
+        let _alone = ONE_AT_A_TIME.lock().await;
         let gate = occupy_every_hashing_thread();
         let ran = Arc::new(AtomicBool::new(false));
         let job_ran = Arc::clone(&ran);
         // Queued behind the busy threads, then given up, as a request that timed out.
         let waited = tokio::time::timeout(
             std::time::Duration::from_millis(20),
-            off_the_async_threads(move || job_ran.store(true, Ordering::SeqCst)),
+            off_the_async_threads(Lane::Check, move || job_ran.store(true, Ordering::SeqCst)),
         )
         .await;
         assert!(waited.is_err());
@@ -214,6 +400,7 @@ mod tests {
 
     #[tokio::test]
     async fn an_unknown_address_costs_a_hash_too() {
+        let _alone = ONE_AT_A_TIME.lock().await;
         // Otherwise the answer comes sooner, and tells that the address has no account.
         let probe = "the password tried for an address without an account";
         assert!(!verify(probe.into(), None).await.unwrap());
@@ -249,6 +436,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {
+        let _alone = ONE_AT_A_TIME.lock().await;
         let stored = hash("correct horse battery staple".into()).await.unwrap();
         assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(

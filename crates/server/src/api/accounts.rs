@@ -11,8 +11,10 @@ use passplus_validation::{address, codes, email, phone, FieldErrors};
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
-use super::openapi::LinkRefusals;
+use super::openapi::{ClientAllowanceRefusal, HashingBusy, LinkRefusals};
 use crate::account_emails;
+use crate::anonymous_limits;
+use crate::client_ip::Client;
 use crate::db;
 use crate::email_links::{self, VERIFY_EMAIL};
 use crate::error::AppError;
@@ -41,10 +43,13 @@ pub(super) fn verification_sent() -> (StatusCode, Json<Answer>) {
                 (its owner is told by e-mail)",
             body = Answer,
         ),
+        ClientAllowanceRefusal,
+        HashingBusy,
     ),
 )]
 pub async fn sign_up(
     State(state): State<AppState>,
+    client: Client,
     ValidatedJson(form): ValidatedJson<SignupForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
     // The server knows a longer list of common passwords than the browser: same code.
@@ -55,6 +60,7 @@ pub async fn sign_up(
             .insert("password".into(), vec![codes::PASSWORD_COMMON.into()]);
         return Err(AppError::Invalid(errors));
     }
+    anonymous_limits::take(&state, &client, "/api/accounts").await?;
     let address = email::normalise(&form.email);
     // Hashed whether or not the address is taken, so both answers take as long.
     let password_hash = passwords::hash(form.password).await?;
@@ -167,12 +173,15 @@ pub async fn verify(
                 reach one account)",
             body = Answer,
         ),
+        ClientAllowanceRefusal,
     ),
 )]
 pub async fn resend_verification(
     State(state): State<AppState>,
+    client: Client,
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
+    anonymous_limits::take(&state, &client, "/api/accounts/verification-email").await?;
     let address = email::normalise(&form.email);
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;

@@ -13,7 +13,7 @@ use sqlx::Row;
 
 use super::accounts::verification_sent;
 use super::answers::{answer, Answer, Outcome};
-use super::openapi::CurrentPasswordRefusals;
+use super::openapi::{CurrentPasswordRefusals, HashingBusy};
 use crate::account_change_emails as emails;
 use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
@@ -51,6 +51,7 @@ const CHANGE_LINKS: Allowance = Allowance {
             body = Answer,
         ),
         CurrentPasswordRefusals,
+        HashingBusy,
     ),
 )]
 pub async fn request(

@@ -88,6 +88,32 @@ pub enum CurrentPasswordRefusals {
     TooMany(ErrorBody),
 }
 
+/// The refusal of an anonymous request that costs a hash or sends mail, beyond its client's
+/// allowance.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Describes answers only: never built.
+pub enum ClientAllowanceRefusal {
+    /// Too many such requests from this network (`too_many_attempts`, with `Retry-After`);
+    /// nothing was done.
+    #[response(
+        status = 429,
+        headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))
+    )]
+    TooMany(ErrorBody),
+}
+
+/// The answer of a request that needs a password hashed while the hashing queue is full.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Describes answers only: never built.
+pub enum HashingBusy {
+    /// The server is busy (`busy`, with `Retry-After`); nothing was done.
+    #[response(
+        status = 503,
+        headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))
+    )]
+    Busy(ErrorBody),
+}
+
 /// A file's bytes, as a download answers them.
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]

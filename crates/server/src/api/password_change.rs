@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use passplus_validation::account_changes::PasswordChangeForm;
 
 use super::answers::{answer, Answer, Outcome};
-use super::openapi::CurrentPasswordRefusals;
+use super::openapi::{CurrentPasswordRefusals, HashingBusy};
 use crate::account_change_emails as emails;
 use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
@@ -36,6 +36,7 @@ use crate::{new_password, passwords};
             body = Answer,
         ),
         CurrentPasswordRefusals,
+        HashingBusy,
     ),
 )]
 pub async fn change(

@@ -12,8 +12,10 @@ use passplus_validation::email;
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
-use super::openapi::LinkRefusals;
+use super::openapi::{ClientAllowanceRefusal, HashingBusy, LinkRefusals};
 use crate::account_change_emails as emails;
+use crate::anonymous_limits;
+use crate::client_ip::Client;
 use crate::db;
 use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
 use crate::error::AppError;
@@ -45,12 +47,15 @@ const RESET_LINKS: Allowance = Allowance {
                 one account)",
             body = Answer,
         ),
+        ClientAllowanceRefusal,
     ),
 )]
 pub async fn request(
     State(state): State<AppState>,
+    client: Client,
     ValidatedJson(form): ValidatedJson<EmailForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
+    anonymous_limits::take(&state, &client, "/api/password-reset").await?;
     let address = email::normalise(&form.email);
     let now = state.clock.now();
     let mut transaction = db::begin(&state.pool).await?;
@@ -136,6 +141,7 @@ pub async fn check(
             body = Answer,
         ),
         LinkRefusals,
+        HashingBusy,
     ),
 )]
 pub async fn reset(

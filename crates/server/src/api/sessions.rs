@@ -10,6 +10,8 @@ use passplus_validation::email;
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
+use super::openapi::HashingBusy;
+use crate::anonymous_limits;
 use crate::client_ip::Client;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidatedJson;
@@ -45,11 +47,12 @@ use crate::{passwords, trusted_devices};
         ),
         (
             status = 429,
-            description = "Too many failed attempts for this address or network \
-                (`too_many_attempts`, with `Retry-After`)",
+            description = "Too many failed attempts for this address or network, or too many \
+                logins from this network (`too_many_attempts`, with `Retry-After`)",
             body = ErrorBody,
             headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
         ),
+        HashingBusy,
     ),
 )]
 pub async fn log_in(
@@ -58,6 +61,7 @@ pub async fn log_in(
     headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<LoginForm>,
 ) -> Result<Response, AppError> {
+    anonymous_limits::take(&state, &client, "/api/sessions").await?;
     let address = email::normalise(&form.email);
     let now = state.clock.now();
     let device = trusted_devices::recognise(&state.pool, &headers, &address).await?;

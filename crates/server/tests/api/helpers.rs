@@ -180,6 +180,13 @@ pub async fn spawn_app_with_mail(transport: Arc<dyn Transport>) -> TestApp {
     spawn_app_with(database_url, dir, Some(transport)).await
 }
 
+/// A server on a fresh database whose configuration `tweak` changes first.
+pub async fn spawn_app_configured(tweak: impl FnOnce(&mut Config)) -> TestApp {
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    let database_url = fresh_database_url(dir.path()).await;
+    spawn(database_url, dir, None, tweak).await
+}
+
 /// A server on an existing database (to test what survives a restart).
 pub async fn spawn_app_on(database_url: String, dir: Arc<TempDir>) -> TestApp {
     spawn_app_with(database_url, dir, None).await
@@ -191,6 +198,15 @@ pub async fn spawn_app_with(
     database_url: String,
     dir: Arc<TempDir>,
     transport: Option<Arc<dyn Transport>>,
+) -> TestApp {
+    spawn(database_url, dir, transport, |_| {}).await
+}
+
+async fn spawn(
+    database_url: String,
+    dir: Arc<TempDir>,
+    transport: Option<Arc<dyn Transport>>,
+    tweak: impl FnOnce(&mut Config),
 ) -> TestApp {
     let static_dir = dir.path().join("dist");
     write_site(&static_dir);
@@ -206,6 +222,7 @@ pub async fn spawn_app_with(
     };
     config.mail.outbox_dir = dir.path().join("outbox");
     config.files_dir = dir.path().join("files");
+    tweak(&mut config);
     let clock = Clock::fixed(START);
     let transport = match transport {
         Some(transport) => transport,

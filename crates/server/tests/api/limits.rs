@@ -4,7 +4,10 @@
 use futures_util::future::join_all;
 use serde_json::json;
 
-use crate::helpers::{log_in, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD};
+use crate::helpers::{
+    family_signup, log_in, signed_in_family, spawn_app, spawn_app_configured, TestApp,
+    FAMILY_PASSWORD,
+};
 
 /// Every `name=value` a response sets, by cookie name.
 fn set_cookies(response: &reqwest::Response) -> Vec<String> {
@@ -153,4 +156,108 @@ async fn a_login_ends_the_session_the_browser_presented() {
     };
     assert_eq!(with(first).await.unwrap().status(), 401);
     assert_eq!(with(second).await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn requests_that_cost_a_hash_or_send_mail_are_limited_per_client_ipv6_by_its_64() {
+    let app = spawn_app_configured(|config| {
+        // The tests' requests come through a proxy that names each client.
+        config.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        config.anonymous_limits.per_client = 4;
+    })
+    .await;
+    let from = |client: &'static str, path: &'static str, body: serde_json::Value| {
+        let request = app
+            .request(reqwest::Method::POST, path)
+            .header("x-forwarded-for", client)
+            .json(&body);
+        async move { request.send().await.unwrap() }
+    };
+    let email = json!({ "email": "famille@example.org" });
+    let client = "203.0.113.7";
+    assert_eq!(
+        from(
+            client,
+            "/api/accounts",
+            family_signup("famille@example.org", "92000")
+        )
+        .await
+        .status(),
+        202
+    );
+    assert_eq!(
+        from(client, "/api/accounts/verification-email", email.clone())
+            .await
+            .status(),
+        202
+    );
+    assert_eq!(
+        from(client, "/api/password-reset", email.clone())
+            .await
+            .status(),
+        202
+    );
+    let login = json!({ "email": "famille@example.org", "password": "pas encore" });
+    assert_eq!(
+        from(client, "/api/sessions", login.clone()).await.status(),
+        401
+    );
+    let refused = from(client, "/api/password-reset", email.clone()).await;
+    assert_eq!(refused.status(), 429);
+    assert!(
+        refused.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<i64>()
+            .unwrap()
+            > 0
+    );
+    // The same client written as IPv6 is the same client.
+    assert_eq!(
+        from("::ffff:203.0.113.7", "/api/sessions", login.clone())
+            .await
+            .status(),
+        429
+    );
+    // Another client is not affected.
+    assert_eq!(
+        from("198.51.100.9", "/api/password-reset", email.clone())
+            .await
+            .status(),
+        202
+    );
+
+    // An IPv6 client is counted by its /64, whatever address in it it takes.
+    for address in [
+        "2001:db8:1:2::1",
+        "2001:db8:1:2::2",
+        "2001:db8:1:2::3",
+        "2001:db8:1:2::4",
+    ] {
+        assert_eq!(
+            from(address, "/api/password-reset", email.clone())
+                .await
+                .status(),
+            202
+        );
+    }
+    assert_eq!(
+        from("2001:db8:1:2:ffff::9", "/api/password-reset", email.clone())
+            .await
+            .status(),
+        429
+    );
+    assert_eq!(
+        from("2001:db8:1:3::1", "/api/password-reset", email.clone())
+            .await
+            .status(),
+        202
+    );
+
+    // The allowance comes back when its window ends.
+    app.clock.advance(15 * 60);
+    assert_eq!(
+        from(client, "/api/password-reset", email).await.status(),
+        202
+    );
 }
