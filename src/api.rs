@@ -20,6 +20,8 @@ pub enum ApiError {
     Refused(String),
     /// Too many attempts: try again after this many seconds.
     TooManyAttempts(i64),
+    /// The server is too busy to do it now (503 `busy`): try again in a few seconds.
+    Busy,
     /// No session, or it ended.
     Unauthorized,
     /// No answer: the connection dropped or the server is unreachable.
@@ -189,6 +191,10 @@ async fn error_of(response: Response) -> ApiError {
         400..=499 => match read_json::<ErrorBody>(&response).await {
             Some(body) if body.error == "unauthorized" => ApiError::Unauthorized,
             Some(body) if !body.error.is_empty() => ApiError::Refused(body.error),
+            _ => ApiError::Server,
+        },
+        503 => match read_json::<ErrorBody>(&response).await {
+            Some(body) if body.error == "busy" => ApiError::Busy,
             _ => ApiError::Server,
         },
         _ => ApiError::Server,

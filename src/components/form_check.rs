@@ -162,7 +162,8 @@ impl FormCheck {
     }
 
     /// The server refused the form for a reason every form shares: its rules (under the
-    /// fields), an ended session, no connection, or a fault of its own (in the summary). Pages
+    /// fields), an ended session, no connection, too many requests from the network, too busy
+    /// for now, or a fault of its own (in the summary). Pages
     /// handle their own reasons (a used link, a wrong current password) before calling this.
     pub fn refused_by_server(self, error: ApiError) {
         match error {
@@ -171,6 +172,8 @@ impl FormCheck {
             }
             ApiError::Unauthorized => self.refused(Key::form_session_ended),
             ApiError::Network => self.refused(Key::form_network_error),
+            ApiError::Busy => self.refused(Key::form_busy),
+            ApiError::TooManyAttempts(_) => self.refused(Key::form_too_many_requests),
             _ => self.refused(Key::form_server_error),
         }
     }

@@ -72,11 +72,7 @@ pub fn LogInPage() -> impl IntoView {
                     form_check.refused(Key::login_too_many_attempts);
                     wait_minutes.try_set(Some((seconds + 59) / 60));
                 }
-                Err(ApiError::Invalid(errors)) => {
-                    form_check.submitted(&errors);
-                }
-                Err(ApiError::Network) => form_check.refused(Key::form_network_error),
-                Err(_) => form_check.refused(Key::form_server_error),
+                Err(error) => form_check.refused_by_server(error),
             }
         });
     };
