@@ -28,6 +28,7 @@ pub mod search_key;
 pub mod secrets;
 pub mod security_headers;
 pub mod sessions;
+pub mod signup_details;
 pub mod startup;
 pub mod static_files;
 pub mod telemetry;

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::account::{EmailForm, SignupForm, VerifyEmailForm};
-use passplus_validation::{address, codes, email, phone, FieldErrors};
+use passplus_validation::{codes, email, FieldErrors};
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
@@ -21,6 +21,8 @@ use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::platform::outbox;
 use crate::platform::quotas::{Allowance, Granted};
+use crate::secrets::token_hash;
+use crate::signup_details::SignupDetails;
 use crate::startup::AppState;
 use crate::{common_passwords, passwords, secrets};
 
@@ -63,7 +65,8 @@ pub async fn sign_up(
     anonymous_limits::take(&state, &client, "/api/accounts").await?;
     let address = email::normalise(&form.email);
     // Hashed whether or not the address is taken, so both answers take as long.
-    let password_hash = passwords::hash(form.password).await?;
+    let password_hash = passwords::hash(form.password.clone()).await?;
+    let details = SignupDetails::of(&form, password_hash)?;
     let now = state.clock.now();
 
     let mut transaction = db::begin(&state.pool).await?;
@@ -78,9 +81,12 @@ pub async fn sign_up(
             let message = account_emails::account_exists(&address, &login);
             outbox::enqueue(&mut transaction, now, &message, "signup").await?;
         } else {
-            // Probably the same person, who lost the first message: a fresh link helps them.
+            // The same person who lost the first message, or someone who signed up first with
+            // their address: either way this signup gets a link of its own, which applies what
+            // it asked for when used.
             let account_id: String = existing.try_get("id")?;
-            send_verification_link(&state, &mut transaction, &account_id, &address).await?;
+            send_verification_link(&state, &mut transaction, &account_id, &address, &details)
+                .await?;
         }
         transaction.commit().await?;
         state.outbox.wake();
@@ -88,25 +94,9 @@ pub async fn sign_up(
         return Ok(verification_sent());
     }
     let account_id = secrets::random_token();
-    let phone = phone::to_e164(&form.phone)
-        .ok_or_else(|| anyhow::anyhow!("a phone number that passed the rule did not convert"))?;
-    let inserted = sqlx::query(
-        "INSERT INTO accounts (id, email, password_hash, given_name, family_name, phone, \
-         street, postal_code, commune, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&account_id)
-    .bind(&address)
-    .bind(&password_hash)
-    .bind(form.given_name.trim())
-    .bind(form.family_name.trim())
-    .bind(&phone)
-    .bind(form.address.street.trim())
-    .bind(address::normalise_postal_code(&form.address.postal_code))
-    .bind(form.address.commune.trim())
-    .bind(now)
-    .execute(&mut *transaction)
-    .await;
+    let inserted = details
+        .insert(&mut transaction, &account_id, &address, now)
+        .await;
     if let Err(error) = inserted {
         // Another request created the same address a moment ago: same answer as for any taken
         // address.
@@ -119,7 +109,7 @@ pub async fn sign_up(
         return Err(error.into());
     }
     // Queued in the same transaction: the account and its message are kept together or not at all.
-    send_verification_link(&state, &mut transaction, &account_id, &address).await?;
+    send_verification_link(&state, &mut transaction, &account_id, &address, &details).await?;
     transaction.commit().await?;
     state.outbox.wake();
     tracing::info!(event = "signup", outcome = "created", account = %account_id);
@@ -149,11 +139,27 @@ pub async fn verify(
             Ok(account_id) => account_id,
             Err(problem) => return Err(problem.logged_refusal("verification")),
         };
-    sqlx::query("UPDATE accounts SET verified_at = $1 WHERE id = $2 AND verified_at IS NULL")
-        .bind(now)
-        .bind(&account_id)
-        .execute(&mut *transaction)
-        .await?;
+    // The signup that sent this link decides the password and details; the other signups' links
+    // (perhaps someone else's, made with this address) die.
+    let signup: Option<String> =
+        sqlx::query_scalar("SELECT signup FROM email_links WHERE token_hash = $1")
+            .bind(token_hash(&form.token))
+            .fetch_one(&mut *transaction)
+            .await?;
+    let verified =
+        sqlx::query("UPDATE accounts SET verified_at = $1 WHERE id = $2 AND verified_at IS NULL")
+            .bind(now)
+            .bind(&account_id)
+            .execute(&mut *transaction)
+            .await?;
+    if verified.rows_affected() == 1 {
+        if let Some(signup) = signup {
+            SignupDetails::from_json(&signup)?
+                .apply(&mut transaction, &account_id)
+                .await?;
+        }
+        email_links::void_unused(&mut transaction, &account_id, VERIFY_EMAIL, now).await?;
+    }
     transaction.commit().await?;
     tracing::info!(event = "verification", outcome = "verified", account = %account_id);
     Ok(answer(Outcome::Verified))
@@ -207,7 +213,20 @@ pub async fn resend_verification(
                 let message = account_emails::already_verified(&address, &login);
                 outbox::enqueue(&mut transaction, now, &message, "verification_link").await?;
             } else {
-                queue_verification_link(&state, &mut transaction, &account_id, &address).await?;
+                // The new link applies what the latest signup asked for, as that one would.
+                let latest: Option<String> = sqlx::query_scalar(
+                    "SELECT signup FROM email_links WHERE account_id = $1 AND purpose = $2 \
+                     AND signup IS NOT NULL ORDER BY created_at DESC LIMIT 1",
+                )
+                .bind(&account_id)
+                .bind(VERIFY_EMAIL)
+                .fetch_optional(&mut *transaction)
+                .await?;
+                let details = latest
+                    .map(|json| SignupDetails::from_json(&json))
+                    .transpose()?;
+                queue_verification_link(&state, &mut transaction, &account_id, &address, details)
+                    .await?;
             }
         }
     }
@@ -224,31 +243,48 @@ const VERIFICATION_LINKS: Allowance = Allowance {
     window_seconds: 3600,
 };
 
-/// Creates a verification link and queues it, unless the hour's quota is spent.
+/// Creates a verification link for a signup and queues it, unless the hour's quota is spent.
 async fn send_verification_link(
     state: &AppState,
     connection: &mut sqlx::AnyConnection,
     account_id: &str,
     address: &str,
+    details: &SignupDetails,
 ) -> anyhow::Result<()> {
     let now = state.clock.now();
     if VERIFICATION_LINKS.take(connection, address, now).await? != Granted::Yes {
         tracing::warn!(event = "verification_link", outcome = "quota_reached", account = %account_id);
         return Ok(());
     }
-    queue_verification_link(state, connection, account_id, address).await
+    queue_verification_link(
+        state,
+        connection,
+        account_id,
+        address,
+        Some(details.clone()),
+    )
+    .await
 }
 
+/// Creates a verification link carrying `details` (applied when it is used) and queues it.
 async fn queue_verification_link(
     state: &AppState,
     connection: &mut sqlx::AnyConnection,
     account_id: &str,
     address: &str,
+    details: Option<SignupDetails>,
 ) -> anyhow::Result<()> {
     let now = state.clock.now();
     let valid_seconds = state.config.verification_link_hours * 3600;
     let token =
         email_links::create(connection, account_id, VERIFY_EMAIL, now, valid_seconds).await?;
+    if let Some(details) = details {
+        sqlx::query("UPDATE email_links SET signup = $1 WHERE token_hash = $2")
+            .bind(details.to_json())
+            .bind(token_hash(&token))
+            .execute(&mut *connection)
+            .await?;
+    }
     let link = state.verification_link(&token);
     let hours = state.config.verification_link_hours;
     let message = account_emails::verification(address, &link, hours);

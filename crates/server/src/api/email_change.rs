@@ -24,7 +24,7 @@ use crate::extract::ValidatedJson;
 use crate::platform::outbox;
 use crate::platform::quotas::{Allowance, Granted};
 use crate::secrets::token_hash;
-use crate::sessions::CurrentSession;
+use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
 
 /// Most change links one account is sent in an hour: beyond, the same answer and no message,
@@ -142,7 +142,8 @@ pub async fn request(
     responses(
         (
             status = 200,
-            description = "`email_changed`: the new address is the account's",
+            description = "`email_changed`: the new address is the account's; every other session \
+                of the account has ended",
             body = Answer,
         ),
         (status = 404, description = "No such link (`link_invalid`)", body = ErrorBody),
@@ -157,6 +158,7 @@ pub async fn request(
 )]
 pub async fn confirm(
     State(state): State<AppState>,
+    headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<VerifyEmailForm>,
 ) -> Result<Json<Answer>, AppError> {
     let now = state.clock.now();
@@ -216,6 +218,16 @@ pub async fn confirm(
     for purpose in [CHANGE_EMAIL, RESET_PASSWORD] {
         email_links::void_unused(&mut transaction, &account_id, purpose, now).await?;
     }
+    // The account now answers to another mailbox: every session but the one of the browser
+    // confirming (if it is signed in to this account) ends.
+    let keep = sessions::cookie_value(&headers, sessions::COOKIE_NAME)
+        .map(|token| token_hash(&token))
+        .unwrap_or_default();
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
+        .bind(&account_id)
+        .bind(&keep)
+        .execute(&mut *transaction)
+        .await?;
     let notice =
         emails::email_changed(&old_address, &new_address, &state.link("/mentions-legales"));
     outbox::enqueue(&mut transaction, now, &notice, "email_change_confirm").await?;

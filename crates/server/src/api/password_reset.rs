@@ -17,7 +17,7 @@ use crate::account_change_emails as emails;
 use crate::anonymous_limits;
 use crate::client_ip::Client;
 use crate::db;
-use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD};
+use crate::email_links::{self, CHANGE_EMAIL, RESET_PASSWORD, VERIFY_EMAIL};
 use crate::error::AppError;
 use crate::extract::ValidatedJson;
 use crate::platform::outbox;
@@ -184,7 +184,9 @@ pub async fn reset(
     .await?;
     // Other reset links, and address changes asked for with the old password (perhaps by whoever
     // took it), die with it.
-    for purpose in [RESET_PASSWORD, CHANGE_EMAIL] {
+    // Verification links too: one made by someone who signed up with this address before its
+    // owner would otherwise set its own password once used.
+    for purpose in [RESET_PASSWORD, CHANGE_EMAIL, VERIFY_EMAIL] {
         email_links::void_unused(&mut transaction, &account_id, purpose, now).await?;
     }
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")

@@ -85,6 +85,18 @@ async fn confirm_email_change(app: &TestApp, token: &str) -> reqwest::Response {
     .await
 }
 
+/// As [`confirm_email_change`], from a browser signed in to the account (which stays signed in).
+async fn confirm_email_change_in(app: &TestApp, token: &str, cookie: &str) -> reqwest::Response {
+    send(
+        app,
+        reqwest::Method::POST,
+        "/api/account/email-change/verification",
+        cookie,
+        &json!({ "token": token }),
+    )
+    .await
+}
+
 async fn change_password(
     app: &TestApp,
     cookie: &str,
@@ -288,7 +300,7 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
 
     let token = change_token(&app, "nouvelle@example.org").await;
     assert!(app.emails_to("nouvelle@example.org").await[0].contains("/nouvelle-adresse?jeton="));
-    let confirmed = confirm_email_change(&app, &token).await;
+    let confirmed = confirm_email_change_in(&app, &token, &cookie).await;
     assert_eq!(confirmed.status(), 200);
     assert_eq!(
         confirmed.json::<Value>().await.unwrap()["status"],
@@ -395,7 +407,12 @@ async fn an_email_change_link_works_once_and_for_24_hours() {
     let cookie = signed_in(&app, "lien@example.org").await;
     request_email_change(&app, &cookie, "lien2@example.org", PASSWORD).await;
     let token = change_token(&app, "lien2@example.org").await;
-    assert_eq!(confirm_email_change(&app, &token).await.status(), 200);
+    assert_eq!(
+        confirm_email_change_in(&app, &token, &cookie)
+            .await
+            .status(),
+        200
+    );
     let again = confirm_email_change(&app, &token).await;
     assert_eq!(again.status(), 409);
     assert_eq!(error_code(again).await, "link_used");
@@ -901,5 +918,22 @@ async fn a_new_password_voids_the_address_changes_and_resets_asked_for_with_the_
             .await
             .status(),
         200
+    );
+}
+
+#[tokio::test]
+async fn an_email_change_ends_the_other_sessions_and_keeps_the_confirming_browser() {
+    let app = spawn_app().await;
+    let here = signed_in(&app, "demenage@example.org").await;
+    let elsewhere = session_cookie(&log_in(&app, "demenage@example.org", PASSWORD).await);
+    let asked = request_email_change(&app, &here, "arrivee@example.org", PASSWORD).await;
+    assert_eq!(asked.status(), 202);
+    let token = change_token(&app, "arrivee@example.org").await;
+    let confirmed = confirm_email_change_in(&app, &token, &here).await;
+    assert_eq!(confirmed.status(), 200);
+    assert_eq!(get_with(&app, "/api/account", &here).await.status(), 200);
+    assert_eq!(
+        get_with(&app, "/api/account", &elsewhere).await.status(),
+        401
     );
 }

@@ -532,3 +532,36 @@ async fn every_invalid_shared_vector_gets_the_same_code_from_the_api() {
         "an invalid request sent an e-mail"
     );
 }
+
+#[tokio::test]
+async fn signing_up_first_with_someone_elses_address_gives_no_hold_on_their_account() {
+    let app = spawn_app().await;
+    // Someone signs up with the address first, with a password of their own…
+    let mut intruder = signup_body("victime@example.org");
+    intruder["password"] = json!("le mot de passe de l intrus");
+    intruder["given_name"] = json!("Intrus");
+    assert_eq!(
+        app.post_json("/api/accounts", &intruder).await.status(),
+        202
+    );
+    let intruders_link = app.last_verification_token("victime@example.org").await;
+    // …then the address's owner signs up, and verifies with the link their signup sent.
+    assert_eq!(sign_up(&app, "victime@example.org").await.status(), 202);
+    let owners_link = app.last_verification_token("victime@example.org").await;
+    assert_ne!(owners_link, intruders_link);
+    assert_eq!(verify(&app, &owners_link).await.status(), 200);
+
+    let intruder_login = log_in(&app, "victime@example.org", "le mot de passe de l intrus").await;
+    assert_eq!(intruder_login.status(), 401);
+    let owner_login = log_in(&app, "victime@example.org", PASSWORD).await;
+    assert_eq!(owner_login.status(), 200);
+    let account: Value = get_account(&app, &session_cookie(&owner_login))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(account["given_name"], "Amélie");
+    // The first signup's link no longer works.
+    let late = verify(&app, &intruders_link).await;
+    assert_eq!(late.status(), 409);
+}

@@ -1,0 +1,99 @@
+//! What a signup asked for (password and contact details), kept with the verification link it
+//! sent, so that the link applies them: against pre-hijacking, where someone signs up first with
+//! another person's address and waits for that person to verify it. Whoever signs up with an
+//! address that has no verified account yet gets a link of their own, and only the signup
+//! whose link is used sets the account's password and details.
+
+use passplus_validation::account::SignupForm;
+use passplus_validation::{address, phone};
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SignupDetails {
+    pub password_hash: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// E.164.
+    pub phone: String,
+    pub street: String,
+    pub postal_code: String,
+    pub commune: String,
+}
+
+impl SignupDetails {
+    /// The stored form of a valid signup, with its password already hashed.
+    pub fn of(form: &SignupForm, password_hash: String) -> anyhow::Result<SignupDetails> {
+        let phone = phone::to_e164(&form.phone).ok_or_else(|| {
+            anyhow::anyhow!("a phone number that passed the rule did not convert")
+        })?;
+        Ok(SignupDetails {
+            password_hash,
+            given_name: form.given_name.trim().to_owned(),
+            family_name: form.family_name.trim().to_owned(),
+            phone,
+            street: form.address.street.trim().to_owned(),
+            postal_code: address::normalise_postal_code(&form.address.postal_code),
+            commune: form.address.commune.trim().to_owned(),
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("plain strings serialise")
+    }
+
+    pub fn from_json(text: &str) -> anyhow::Result<SignupDetails> {
+        Ok(serde_json::from_str(text)?)
+    }
+
+    /// Creates the (unverified) account.
+    pub async fn insert(
+        &self,
+        connection: &mut AnyConnection,
+        account_id: &str,
+        email: &str,
+        now: i64,
+    ) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO accounts (id, email, password_hash, given_name, family_name, phone, \
+             street, postal_code, commune, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(account_id)
+        .bind(email)
+        .bind(&self.password_hash)
+        .bind(&self.given_name)
+        .bind(&self.family_name)
+        .bind(&self.phone)
+        .bind(&self.street)
+        .bind(&self.postal_code)
+        .bind(&self.commune)
+        .bind(now)
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+
+    /// Makes these the account's password and details (its address is being verified).
+    pub async fn apply(
+        &self,
+        connection: &mut AnyConnection,
+        account_id: &str,
+    ) -> sqlx::Result<()> {
+        sqlx::query(
+            "UPDATE accounts SET password_hash = $1, given_name = $2, family_name = $3, \
+             phone = $4, street = $5, postal_code = $6, commune = $7 WHERE id = $8",
+        )
+        .bind(&self.password_hash)
+        .bind(&self.given_name)
+        .bind(&self.family_name)
+        .bind(&self.phone)
+        .bind(&self.street)
+        .bind(&self.postal_code)
+        .bind(&self.commune)
+        .bind(account_id)
+        .execute(connection)
+        .await?;
+        Ok(())
+    }
+}
