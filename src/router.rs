@@ -4,6 +4,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
+use passplus_validation::links;
 use wasm_bindgen::JsCast;
 
 /// Where the app is: `location.pathname` and `location.search`.
@@ -24,6 +25,23 @@ impl Location {
         web_sys::UrlSearchParams::new_with_str(&self.search.get_untracked())
             .ok()?
             .get(name)
+    }
+
+    /// The token of an e-mailed link (`#jeton=…`, or `?jeton=…` in older messages), read once:
+    /// it is then removed from the address bar and from this history entry, so that it is
+    /// neither shown, bookmarked nor shared by accident.
+    pub fn take_link_token(self) -> Option<String> {
+        let location = window().location();
+        let token = links::token_of(
+            &location.hash().unwrap_or_default(),
+            &self.search.get_untracked(),
+        )?;
+        if let Ok(history) = window().history() {
+            let path = location.pathname().unwrap_or_default();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        }
+        self.search.set(String::new());
+        Some(token)
     }
 
     /// Goes to `href` (a path with an optional query) inside the app.

@@ -1,6 +1,7 @@
 //! Every route of the app, named once. Paths are French and the same in both languages.
 
 use crate::i18n::Key;
+use passplus_validation::links;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppRoute {
@@ -61,18 +62,19 @@ impl AppRoute {
             AppRoute::Privacy => "confidentialite",
             AppRoute::LegalNotice => "mentions-legales",
             AppRoute::SignUp => "creer-un-compte",
-            AppRoute::VerifyEmail => "verifier-mon-adresse",
+            // The e-mailed links' pages: their paths are the shared contract's, short to keep the
+            // links on one line of the message.
+            AppRoute::VerifyEmail => without_slash(links::VERIFY_EMAIL_PATH),
             AppRoute::LogIn => "connexion",
             AppRoute::Account => "mon-compte",
             AppRoute::AddPupil => "mon-compte/ajouter-un-enfant",
             AppRoute::EditPupil => "mon-compte/modifier-un-enfant",
             AppRoute::ContactDetails => "mon-compte/coordonnees",
             AppRoute::ChangeEmail => "mon-compte/adresse-e-mail",
-            // The e-mailed links' pages: short paths keep the links on one line of the message.
-            AppRoute::ConfirmNewEmail => "nouvelle-adresse",
+            AppRoute::ConfirmNewEmail => without_slash(links::NEW_EMAIL_PATH),
             AppRoute::ChangePassword => "mon-compte/mot-de-passe",
             AppRoute::ForgotPassword => "mot-de-passe-oublie",
-            AppRoute::ResetPassword => "nouveau-mot-de-passe",
+            AppRoute::ResetPassword => without_slash(links::NEW_PASSWORD_PATH),
         }
     }
 
@@ -102,4 +104,9 @@ impl AppRoute {
             AppRoute::ResetPassword => Key::reset_title,
         }
     }
+}
+
+/// A shared path as the router matches it.
+fn without_slash(path: &'static str) -> &'static str {
+    path.strip_prefix('/').unwrap_or(path)
 }

@@ -17,7 +17,7 @@ pub fn ConfirmNewEmailPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     use_document_title(Key::email_confirm_title, Signal::stored(false));
-    let token = use_location().query("jeton").unwrap_or_default();
+    let token = use_location().take_link_token().unwrap_or_default();
     // The message to show: checking, done, or why the link cannot be used.
     let message = RwSignal::new(Key::email_confirm_checking);
     spawn_local(async move {

@@ -49,7 +49,7 @@ fn link_problem(error: ApiError) -> Key {
 pub fn ResetPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let token = use_location().query("jeton").unwrap_or_default();
+    let token = use_location().take_link_token().unwrap_or_default();
     let new_password = RwSignal::new(String::new());
     let form = {
         let token = token.clone();

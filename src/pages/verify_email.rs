@@ -27,7 +27,7 @@ enum Verification {
 pub fn VerifyEmailPage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(Key::verify_title, Signal::stored(false));
-    let token = use_location().query("jeton").unwrap_or_default();
+    let token = use_location().take_link_token().unwrap_or_default();
     let state = RwSignal::new(Verification::Checking);
     spawn_local(async move {
         let outcome = if token.is_empty() {

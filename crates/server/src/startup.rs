@@ -12,6 +12,8 @@ use tokio::net::TcpListener;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use passplus_validation::links;
+
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::platform::mail::{Mailer, Transport};
@@ -46,7 +48,7 @@ impl AppState {
     }
 
     pub fn verification_link(&self, token: &str) -> String {
-        self.link(&format!("/verifier-mon-adresse?jeton={token}"))
+        self.link(&links::with_token(links::VERIFY_EMAIL_PATH, token))
     }
 }
 

@@ -33,7 +33,7 @@ async function emailsTo(address: string, count = 1): Promise<string[]> {
 /** The path (with its token) of the last link to `page` e-mailed to an address. */
 async function linkPath(address: string, page: string, count = 1): Promise<string> {
   const messages = await emailsTo(address, count);
-  const match = messages.at(-1)!.match(new RegExp(`${page}\\?jeton=[A-Za-z0-9_-]+`));
+  const match = messages.at(-1)!.match(new RegExp(`${page}#jeton=[A-Za-z0-9_-]+`));
   expect(match, `a ${page} link in the e-mail`).not.toBeNull();
   return match![0];
 }

@@ -33,7 +33,7 @@ async function emailsTo(address: string, count = 1, outbox = OUTBOX): Promise<st
 /** The path of the last verification link e-mailed to an address. */
 async function verificationPath(address: string, count = 1, outbox = OUTBOX): Promise<string> {
   const messages = await emailsTo(address, count, outbox);
-  const match = messages.at(-1)!.match(/\/verifier-mon-adresse\?jeton=[A-Za-z0-9_-]+/);
+  const match = messages.at(-1)!.match(/\/verifier-mon-adresse#jeton=[A-Za-z0-9_-]+/);
   expect(match, 'a verification link in the e-mail').not.toBeNull();
   return match![0];
 }
@@ -87,6 +87,9 @@ test('signs up, verifies by the e-mailed link, logs in and out', async ({ page }
 
   await openApp(page, await verificationPath(email));
   await expect(page.getByText('Votre adresse e-mail est confirmée')).toBeVisible();
+  // The token is gone from the address bar and from the history entry.
+  expect(page.url()).not.toContain('jeton');
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
   await expectNoAxeViolations(page, 'verified');
   await page.getByRole('link', { name: 'Se connecter à Pass+' }).click();
   await page.getByLabel('Adresse électronique').fill(email);

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use passplus_validation::account::VerifyEmailForm;
 use passplus_validation::account_changes::{EmailChangeForm, EMAIL_TAKEN, EMAIL_UNCHANGED};
-use passplus_validation::{email, FieldErrors};
+use passplus_validation::{email, links, FieldErrors};
 use sqlx::Row;
 
 use super::accounts::verification_sent;
@@ -117,7 +117,7 @@ pub async fn request(
     let to_new_address = if taken {
         emails::email_change_address_taken(&new_address, &state.link("/connexion"))
     } else {
-        let link = state.link(&format!("/nouvelle-adresse?jeton={token}"));
+        let link = state.link(&links::with_token(links::NEW_EMAIL_PATH, &token));
         emails::email_change_link(&new_address, &link, valid_hours)
     };
     // Queued in the same transaction: the link and its messages are kept together or not at all.

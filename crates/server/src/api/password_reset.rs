@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use passplus_validation::account::{EmailForm, VerifyEmailForm};
 use passplus_validation::account_changes::PasswordResetForm;
-use passplus_validation::email;
+use passplus_validation::{email, links};
 use sqlx::Row;
 
 use super::answers::{answer, Answer, Outcome};
@@ -83,7 +83,7 @@ pub async fn request(
                 minutes * 60,
             )
             .await?;
-            let link = state.link(&format!("/nouveau-mot-de-passe?jeton={token}"));
+            let link = state.link(&links::with_token(links::NEW_PASSWORD_PATH, &token));
             let message = emails::password_reset_link(&address, &link, minutes);
             outbox::enqueue(&mut transaction, now, &message, "password_reset_link").await?;
             tracing::info!(event = "password_reset_link", outcome = "queued", account = %account_id);

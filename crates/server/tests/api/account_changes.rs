@@ -158,7 +158,7 @@ async fn link_token(app: &TestApp, address: &str, path: &str) -> String {
             .last()
             .expect("an e-mail was sent"),
     );
-    let marker = format!("{path}?jeton=");
+    let marker = format!("{path}#jeton=");
     let start = message.find(&marker).expect("a link in the e-mail") + marker.len();
     message[start..]
         .chars()
@@ -299,7 +299,7 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
     assert!(!told.last().unwrap().contains("jeton="));
 
     let token = change_token(&app, "nouvelle@example.org").await;
-    assert!(app.emails_to("nouvelle@example.org").await[0].contains("/nouvelle-adresse?jeton="));
+    assert!(app.emails_to("nouvelle@example.org").await[0].contains("/nouvelle-adresse#jeton="));
     let confirmed = confirm_email_change_in(&app, &token, &cookie).await;
     assert_eq!(confirmed.status(), 200);
     assert_eq!(
@@ -338,7 +338,7 @@ async fn an_email_change_takes_effect_only_once_the_new_address_is_verified() {
         .await
         .last()
         .unwrap()
-        .contains("/verifier-mon-adresse?jeton="));
+        .contains("/verifier-mon-adresse#jeton="));
 }
 
 #[tokio::test]

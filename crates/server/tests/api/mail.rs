@@ -395,8 +395,8 @@ async fn every_message_to_one_address_counts_toward_one_hourly_quota() {
         10,
         "one verification, two resets, seven notices"
     );
-    assert_eq!(count("/verifier-mon-adresse?jeton="), 1);
-    assert_eq!(count("/nouveau-mot-de-passe?jeton="), 2);
+    assert_eq!(count("/verifier-mon-adresse#jeton="), 1);
+    assert_eq!(count("/nouveau-mot-de-passe#jeton="), 2);
     assert_eq!(count("/connexion"), 7, "the notices' login link");
 
     app.clock.advance(3601);
@@ -420,7 +420,7 @@ async fn link_quotas_hold_when_requests_arrive_together() {
         .emails_to("ensemble@example.org")
         .await
         .into_iter()
-        .filter(|message| message.contains("/nouveau-mot-de-passe?jeton="))
+        .filter(|message| message.contains("/nouveau-mot-de-passe#jeton="))
         .count();
     assert_eq!(resets, 3);
 }

@@ -1,0 +1,55 @@
+//! The links that leave the app (in e-mails), defined once for the server that writes them and
+//! the app that opens them. The token travels in the fragment (`#jeton=…`): browsers never send
+//! a fragment to a server, so no proxy or server log ever records it, and the app removes it
+//! from the address bar and the history once read. Links of older e-mails carry it in the query
+//! string (`?jeton=…`); the app still reads those for their lifetime.
+
+/// The page that verifies a new account's address.
+pub const VERIFY_EMAIL_PATH: &str = "/verifier-mon-adresse";
+/// The page that confirms a new address for an account.
+pub const NEW_EMAIL_PATH: &str = "/nouvelle-adresse";
+/// The page that sets a new password from a reset link.
+pub const NEW_PASSWORD_PATH: &str = "/nouveau-mot-de-passe";
+
+/// The name of the token in a link.
+pub const TOKEN_KEY: &str = "jeton";
+
+/// `path#jeton=token`, relative to the site.
+pub fn with_token(path: &str, token: &str) -> String {
+    format!("{path}#{TOKEN_KEY}={token}")
+}
+
+/// The token of a link, from its fragment (`#jeton=…`) or, for older links, its query string
+/// (`?jeton=…`); both as `window.location` gives them, with their leading `#` or `?`.
+pub fn token_of(fragment: &str, query: &str) -> Option<String> {
+    [fragment.strip_prefix('#'), query.strip_prefix('?')]
+        .into_iter()
+        .flatten()
+        .flat_map(|part| part.split('&'))
+        .find_map(|pair| pair.strip_prefix(TOKEN_KEY)?.strip_prefix('='))
+        .filter(|token| !token.is_empty())
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_carries_its_token_in_the_fragment_and_reads_it_back() {
+        let link = with_token(NEW_PASSWORD_PATH, "abc_DEF-123");
+        assert_eq!(link, "/nouveau-mot-de-passe#jeton=abc_DEF-123");
+        let fragment = &link[link.find('#').unwrap()..];
+        assert_eq!(token_of(fragment, "").as_deref(), Some("abc_DEF-123"));
+    }
+
+    #[test]
+    fn older_links_with_a_query_string_still_work_and_the_fragment_wins() {
+        assert_eq!(token_of("", "?jeton=old").as_deref(), Some("old"));
+        assert_eq!(token_of("#jeton=new", "?jeton=old").as_deref(), Some("new"));
+        assert_eq!(token_of("#x=1&jeton=t", "").as_deref(), Some("t"));
+        assert_eq!(token_of("", ""), None);
+        assert_eq!(token_of("#jeton=", "?other=1"), None);
+        assert_eq!(token_of("#jetons=x", ""), None);
+    }
+}
