@@ -76,6 +76,14 @@ pub fn provide_location() -> Location {
     provide_context(location);
     // The app lives as long as the page: the listeners are never removed.
     let _ = window_event_listener(ev::popstate, move |_| location.sync());
+    // An e-mailed link opened in a tab already on its page changes only the fragment: the page
+    // starts again, as when the link opens a tab of its own, and reads its token.
+    let _ = window_event_listener(ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if links::token_of(&hash, "").is_some() {
+            let _ = window().location().reload();
+        }
+    });
     let _ = window_event_listener(ev::click, move |event| follow_link(location, &event));
     location
 }

@@ -16,19 +16,24 @@ pub struct Account {
     pub id: String,
     /// The stored (lower-cased) address.
     pub email: String,
+    /// Given and family names, which a new password must not be built on.
+    pub names: [String; 2],
     password_hash: String,
 }
 
 /// The account of a session; 401 if it was deleted meanwhile.
 pub async fn load(state: &AppState, account_id: &str) -> Result<Account, AppError> {
-    let row = sqlx::query("SELECT email, password_hash FROM accounts WHERE id = $1")
-        .bind(account_id)
-        .fetch_optional(&state.pool)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let row = sqlx::query(
+        "SELECT email, password_hash, given_name, family_name FROM accounts WHERE id = $1",
+    )
+    .bind(account_id)
+    .fetch_optional(&state.pool)
+    .await?
+    .ok_or(AppError::Unauthorized)?;
     Ok(Account {
         id: account_id.to_owned(),
         email: row.try_get("email")?,
+        names: [row.try_get("given_name")?, row.try_get("family_name")?],
         password_hash: row.try_get("password_hash")?,
     })
 }

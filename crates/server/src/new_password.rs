@@ -1,18 +1,26 @@
 //! The server's own checks of a new password, after the shared rules and with the same codes:
-//! its longer common-password list, and the account's address (which a password change or reset
-//! body does not carry).
+//! its longer common-password list, and the account's address and names (which a password change
+//! or reset body does not carry).
 
 use passplus_validation::{codes, password, FieldErrors};
 
 use crate::common_passwords;
 use crate::error::AppError;
 
-/// 422 on `field` when the password is common or contains the address's local part.
-pub fn check(new_password: &str, account_email: &str, field: &str) -> Result<(), AppError> {
+/// 422 on `field` when the password is common, contains the address's local part, or is
+/// guessable from the account's address and names.
+pub fn check(
+    new_password: &str,
+    account_email: &str,
+    names: &[&str],
+    field: &str,
+) -> Result<(), AppError> {
     let code = if common_passwords::is_common(new_password) {
         codes::PASSWORD_COMMON
     } else if password::contains_email(new_password, account_email) {
         codes::PASSWORD_CONTAINS_EMAIL
+    } else if password::is_guessable_for(new_password, account_email, names) {
+        codes::PASSWORD_GUESSABLE
     } else {
         return Ok(());
     };
@@ -29,12 +37,25 @@ mod tests {
 
     #[test]
     fn common_passwords_and_the_address_are_refused_under_the_field() {
-        assert!(check("un cheval bleu dans le pré", "camille@example.fr", "x").is_ok());
+        let names = ["Camille", "Martin"];
+        assert!(check(
+            "un cheval bleu dans le pré",
+            "camille@example.fr",
+            &names,
+            "x"
+        )
+        .is_ok());
         for (password, code) in [
             ("Sonyericsson", codes::PASSWORD_COMMON),
             ("la famille camille.martin", codes::PASSWORD_CONTAINS_EMAIL),
+            ("Martin!1985!!", codes::PASSWORD_GUESSABLE),
         ] {
-            match check(password, "camille.martin@example.fr", "new_password") {
+            match check(
+                password,
+                "camille.martin@example.fr",
+                &names,
+                "new_password",
+            ) {
                 Err(AppError::Invalid(errors)) => {
                     assert_eq!(errors.first_code("new_password"), Some(code))
                 }

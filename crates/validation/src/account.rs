@@ -9,7 +9,7 @@ use crate::address::{validate_commune, validate_postal_code, validate_street};
 use crate::codes;
 use crate::email::{validate_email, validate_login_email};
 use crate::names::{validate_family_name, validate_given_name};
-use crate::password::{validate_login_password, validate_new_password};
+use crate::password::{validate_login_password, validate_new_password_of};
 use crate::phone::validate_phone;
 
 /// The signup request body. Its address's errors are keyed `address.street` and so on.
@@ -44,7 +44,11 @@ impl Validate for SignupForm {
         field("email", validate_email(&self.email));
         field(
             "password",
-            validate_new_password(&self.password, &self.email),
+            validate_new_password_of(
+                &self.password,
+                &self.email,
+                &[&self.given_name, &self.family_name],
+            ),
         );
         field("given_name", validate_given_name(&self.given_name));
         field("family_name", validate_family_name(&self.family_name));

@@ -29,6 +29,7 @@ pub const PASSWORD_TOO_SHORT: &str = "password_too_short";
 pub const PASSWORD_TOO_LONG: &str = "password_too_long";
 pub const PASSWORD_CONTAINS_EMAIL: &str = "password_contains_email";
 pub const PASSWORD_COMMON: &str = "password_common";
+pub const PASSWORD_GUESSABLE: &str = "password_guessable";
 pub const TOKEN_INVALID: &str = "token_invalid";
 pub const CLASS_EMPTY: &str = "class_empty";
 pub const CLASS_UNKNOWN: &str = "class_unknown";
@@ -86,6 +87,7 @@ pub const ACCOUNT_AND_SEARCH: &[&str] = &[
     PASSWORD_TOO_LONG,
     PASSWORD_CONTAINS_EMAIL,
     PASSWORD_COMMON,
+    PASSWORD_GUESSABLE,
     TOKEN_INVALID,
 ];
 

@@ -15,6 +15,7 @@ pub mod college;
 pub mod email;
 pub mod errors;
 pub mod grant;
+pub mod guessable;
 pub mod links;
 pub mod names;
 pub mod pass_number;

@@ -9,7 +9,7 @@
 
 use validator::ValidationError;
 
-use crate::{codes, email};
+use crate::{codes, email, guessable};
 
 /// Fewest and most characters (not bytes) of a new password.
 pub const MIN_CHARS: usize = 12;
@@ -37,10 +37,20 @@ pub fn contains_email(password: &str, email: &str) -> bool {
     }
 }
 
-/// The new password rule (signup), first failing check only: `password_empty` (blank),
-/// `password_too_short`, `password_too_long`, `password_common`, `password_contains_email`.
-/// Characters are counted as typed: spaces are part of a passphrase.
+/// The new password rule, first failing check only: `password_empty` (blank),
+/// `password_too_short`, `password_too_long`, `password_common`, `password_contains_email`,
+/// `password_guessable` (see `guessable`). Characters are counted as typed: spaces are part of
+/// a passphrase.
 pub fn validate_new_password(password: &str, email: &str) -> Result<(), ValidationError> {
+    validate_new_password_of(password, email, &[])
+}
+
+/// As [`validate_new_password`], the person's own words (their names) counted as guessable too.
+pub fn validate_new_password_of(
+    password: &str,
+    email: &str,
+    names: &[&str],
+) -> Result<(), ValidationError> {
     let chars = password.chars().count();
     let code = if password.trim().is_empty() {
         codes::PASSWORD_EMPTY
@@ -52,10 +62,18 @@ pub fn validate_new_password(password: &str, email: &str) -> Result<(), Validati
         codes::PASSWORD_COMMON
     } else if contains_email(password, email) {
         codes::PASSWORD_CONTAINS_EMAIL
+    } else if is_guessable_for(password, email, names) {
+        codes::PASSWORD_GUESSABLE
     } else {
         return Ok(());
     };
     Err(ValidationError::new(code))
+}
+
+/// Whether the password is guessable given the person's address and names.
+pub fn is_guessable_for(password: &str, email: &str, names: &[&str]) -> bool {
+    let own: Vec<&str> = names.iter().copied().chain([email]).collect();
+    guessable::is_guessable(password, &own)
 }
 
 /// The login rule: only that something was typed (no length or list rule at login).
@@ -97,8 +115,9 @@ mod tests {
             code("ééééééééééé", EMAIL).as_deref(),
             Some(codes::PASSWORD_TOO_SHORT)
         );
-        assert_eq!(code("éééééééééééé", EMAIL), None);
-        assert_eq!(code(&"é".repeat(MAX_CHARS), EMAIL), None);
+        assert_eq!(code("éàèùâêîôûçëï", EMAIL), None);
+        let varied: String = "éàèùâêîôûçëï".chars().cycle().take(MAX_CHARS).collect();
+        assert_eq!(code(&varied, EMAIL), None);
         assert_eq!(
             code(&"é".repeat(MAX_CHARS + 1), EMAIL).as_deref(),
             Some(codes::PASSWORD_TOO_LONG)

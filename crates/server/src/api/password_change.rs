@@ -48,7 +48,8 @@ pub async fn change(
 ) -> Result<impl IntoResponse, AppError> {
     let account = current_password::load(&state, &session.account_id).await?;
     // Before the current password is tried: an invalid new one costs no attempt.
-    new_password::check(&form.new_password, &account.email, "new_password")?;
+    let names = account.names.each_ref().map(String::as_str);
+    new_password::check(&form.new_password, &account.email, &names, "new_password")?;
     current_password::verify(
         &state,
         &account,

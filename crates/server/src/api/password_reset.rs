@@ -157,12 +157,14 @@ pub async fn reset(
             Err(problem) => return Err(problem.logged_refusal("password_reset")),
         }
     };
-    let row = sqlx::query("SELECT email FROM accounts WHERE id = $1")
+    let row = sqlx::query("SELECT email, given_name, family_name FROM accounts WHERE id = $1")
         .bind(&account_id)
         .fetch_one(&state.pool)
         .await?;
     let address: String = row.try_get("email")?;
-    new_password::check(&form.new_password, &address, "new_password")?;
+    let names: [String; 2] = [row.try_get("given_name")?, row.try_get("family_name")?];
+    let names = names.each_ref().map(String::as_str);
+    new_password::check(&form.new_password, &address, &names, "new_password")?;
     let password_hash = passwords::hash(form.new_password).await?;
 
     let mut transaction = db::begin(&state.pool).await?;
