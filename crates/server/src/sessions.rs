@@ -3,9 +3,10 @@
 //! session" one query. The cookie carries 128 random bits; the table keeps only their hash.
 
 use axum::extract::FromRequestParts;
-use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::header::{COOKIE, SET_COOKIE, USER_AGENT};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
+use passplus_validation::active_sessions::device_of;
 use sqlx::{AnyPool, Row};
 
 use crate::error::AppError;
@@ -16,14 +17,27 @@ use crate::startup::AppState;
 pub const COOKIE_NAME: &str = "__Host-passplus_session";
 
 /// Opens a session for an account (a new id at every login) and returns the cookie's value.
-pub async fn create(pool: &AnyPool, now: i64, account_id: &str) -> anyhow::Result<String> {
+/// The browser's `User-Agent` names its device in the list of sessions (browser and system
+/// only).
+pub async fn create(
+    pool: &AnyPool,
+    now: i64,
+    account_id: &str,
+    headers: &HeaderMap,
+) -> anyhow::Result<String> {
     let token = random_token();
+    let user_agent = headers
+        .get(USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
     sqlx::query(
-        "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
+        "INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at, device) \
+         VALUES ($1, $2, $3, $3, $4)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
     .bind(now)
+    .bind(device_of(user_agent))
     .execute(pool)
     .await?;
     Ok(token)

@@ -25,7 +25,9 @@ pub const EMAIL_TAKEN: &str = "email_taken";
 pub const CODES: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_UNCHANGED, EMAIL_TAKEN];
 
 /// Collects field results into `validator`'s shape, keyed by field name.
-fn collect(results: Vec<(&'static str, Result<(), ValidationError>)>) -> ValidationErrors {
+pub(crate) fn collect(
+    results: Vec<(&'static str, Result<(), ValidationError>)>,
+) -> ValidationErrors {
     let mut errors = ValidationErrors::new();
     for (name, result) in results {
         if let Err(error) = result {
@@ -35,7 +37,7 @@ fn collect(results: Vec<(&'static str, Result<(), ValidationError>)>) -> Validat
     errors
 }
 
-fn into_result(errors: ValidationErrors) -> Result<(), ValidationErrors> {
+pub(crate) fn into_result(errors: ValidationErrors) -> Result<(), ValidationErrors> {
     if errors.is_empty() {
         Ok(())
     } else {

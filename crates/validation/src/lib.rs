@@ -7,6 +7,7 @@
 pub mod account;
 pub mod account_changes;
 pub mod account_vectors;
+pub mod active_sessions;
 pub mod address;
 pub mod birth_date;
 pub mod calendar;

@@ -20,6 +20,7 @@ pub enum Outcome {
     Saved,
     EmailChanged,
     PasswordChanged,
+    OtherSessionsEnded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]

@@ -2,6 +2,7 @@
 
 mod account;
 mod accounts;
+mod active_sessions;
 mod answers;
 mod colleges;
 mod contact_details;
@@ -102,6 +103,8 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(sessions::log_out))
         .routes(routes!(account::current))
         .routes(routes!(account::session))
+        .routes(routes!(active_sessions::list))
+        .routes(routes!(active_sessions::end_others))
         .routes(routes!(pupil_files::photo, pupil_files::remove_photo))
         .routes(routes!(
             pupil_files::certificate,

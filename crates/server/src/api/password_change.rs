@@ -83,7 +83,7 @@ pub async fn change(
     outbox::enqueue(&mut transaction, now, &notice, "password_change").await?;
     transaction.commit().await?;
     state.outbox.wake();
-    let token = sessions::create(&state.pool, state.clock.now(), &account.id).await?;
+    let token = sessions::create(&state.pool, state.clock.now(), &account.id, &headers).await?;
     tracing::info!(event = "password_change", outcome = "changed", account = %account.id);
     Ok((
         sessions::set_cookie_header(sessions::cookie(&token)),

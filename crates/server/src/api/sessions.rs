@@ -121,7 +121,7 @@ pub async fn log_in(
     if let Some(previous) = sessions::cookie_value(&headers, sessions::COOKIE_NAME) {
         sessions::delete(&state.pool, &previous).await?;
     }
-    let token = sessions::create(&state.pool, now, &account_id).await?;
+    let token = sessions::create(&state.pool, now, &account_id, &headers).await?;
     let new_device =
         trusted_devices::remember(&state.pool, now, &account_id, device.as_deref()).await?;
     tracing::info!(event = "login", outcome = "ok", account = %account_id, client = %client.ip);

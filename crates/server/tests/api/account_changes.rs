@@ -772,6 +772,12 @@ async fn without_a_session_the_account_management_routes_answer_401() {
             "/api/account/password",
             json!({ "current_password": PASSWORD, "new_password": NEW_PASSWORD }),
         ),
+        (reqwest::Method::GET, "/api/account/sessions", json!({})),
+        (
+            reqwest::Method::POST,
+            "/api/account/sessions/end-others",
+            json!({ "current_password": PASSWORD }),
+        ),
     ];
     for (method, path, body) in routes {
         for cookie in ["", forged] {
@@ -822,6 +828,11 @@ async fn every_account_management_route_refuses_a_foreign_origin() {
             reqwest::Method::POST,
             "/api/password-reset/new-password",
             json!({ "token": "abc", "new_password": NEW_PASSWORD }),
+        ),
+        (
+            reqwest::Method::POST,
+            "/api/account/sessions/end-others",
+            json!({ "current_password": PASSWORD }),
         ),
     ];
     for (method, path, body) in routes {
@@ -936,4 +947,88 @@ async fn an_email_change_ends_the_other_sessions_and_keeps_the_confirming_browse
         get_with(&app, "/api/account", &elsewhere).await.status(),
         401
     );
+}
+
+/// A login from a browser that describes itself.
+async fn log_in_as(app: &TestApp, email: &str, user_agent: &str) -> String {
+    let response = app
+        .request(reqwest::Method::POST, "/api/sessions")
+        .header("user-agent", user_agent)
+        .json(&json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    session_cookie(&response)
+}
+
+#[tokio::test]
+async fn a_family_sees_its_sessions_and_ends_the_others_with_its_password() {
+    let app = spawn_app().await;
+    let _ = signed_in(&app, "prudente@example.org").await;
+    let phone = log_in_as(
+        &app,
+        "prudente@example.org",
+        "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/126.0 Mobile Safari/537.36",
+    )
+    .await;
+    app.clock.advance(120);
+    let pc = log_in_as(
+        &app,
+        "prudente@example.org",
+        "Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0",
+    )
+    .await;
+    let listed: Value = get_with(&app, "/api/account/sessions", &pc)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let sessions = listed.as_array().unwrap();
+    assert_eq!(sessions.len(), 3);
+    assert_eq!(sessions[0]["device"], "Firefox, Windows");
+    assert_eq!(sessions[0]["current"], true);
+    assert_eq!(sessions[0]["started_at"], crate::helpers::START + 120);
+    let phone_session = sessions
+        .iter()
+        .find(|session| session["device"] == "Chrome, Android")
+        .expect("the phone's session");
+    assert_eq!(phone_session["current"], false);
+    // Nothing in the list says where a session is or which address it came from.
+    let text = listed.to_string();
+    assert!(
+        !text.contains("127.0.0.1") && !text.contains("Mozilla"),
+        "{text}"
+    );
+
+    let end = |cookie: String, password: &'static str| {
+        let app = &app;
+        async move {
+            send(
+                app,
+                reqwest::Method::POST,
+                "/api/account/sessions/end-others",
+                &cookie,
+                &json!({ "current_password": password }),
+            )
+            .await
+        }
+    };
+    let wrong = end(pc.clone(), "pas le bon mot de passe").await;
+    assert_eq!(wrong.status(), 403);
+    assert_eq!(get_with(&app, "/api/account", &phone).await.status(), 200);
+    let ended = end(pc.clone(), PASSWORD).await;
+    assert_eq!(ended.status(), 200);
+    assert_eq!(
+        ended.json::<Value>().await.unwrap()["status"],
+        "other_sessions_ended"
+    );
+    assert_eq!(get_with(&app, "/api/account", &phone).await.status(), 401);
+    assert_eq!(get_with(&app, "/api/account", &pc).await.status(), 200);
+    let listed: Value = get_with(&app, "/api/account/sessions", &pc)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
 }
