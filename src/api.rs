@@ -7,6 +7,7 @@ use passplus_validation::account::{
 use passplus_validation::account_changes::{
     ContactForm, EmailChangeForm, PasswordChangeForm, PasswordResetForm,
 };
+use passplus_validation::active_sessions::{ActiveSession, EndOtherSessionsForm};
 use passplus_validation::{CollegeSearchResults, ErrorBody, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -118,6 +119,15 @@ pub async fn confirm_email_change(token: &str) -> Result<(), ApiError> {
 
 pub async fn change_password(form: &PasswordChangeForm) -> Result<(), ApiError> {
     submit(Request::put("/api/account/password"), form).await
+}
+
+/// The account's sessions, most recently used first.
+pub async fn active_sessions() -> Result<Vec<ActiveSession>, ApiError> {
+    send(Request::get("/api/account/sessions")).await
+}
+
+pub async fn end_other_sessions(form: &EndOtherSessionsForm) -> Result<(), ApiError> {
+    post("/api/account/sessions/end-others", form).await
 }
 
 pub async fn ask_password_reset(email: &str) -> Result<(), ApiError> {

@@ -20,6 +20,7 @@ use crate::pages::login::LogInPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::privacy::PrivacyPage;
 use crate::pages::reset_password::ResetPasswordPage;
+use crate::pages::sessions::SessionsPage;
 use crate::pages::signup::SignUpPage;
 use crate::pages::verify_email::VerifyEmailPage;
 use crate::router::{provide_location, use_location};
@@ -58,6 +59,7 @@ fn page(route: Option<AppRoute>) -> AnyView {
         Some(AppRoute::ChangeEmail) => ChangeEmailPage().into_any(),
         Some(AppRoute::ConfirmNewEmail) => ConfirmNewEmailPage().into_any(),
         Some(AppRoute::ChangePassword) => ChangePasswordPage().into_any(),
+        Some(AppRoute::Sessions) => SessionsPage().into_any(),
         Some(AppRoute::ForgotPassword) => ForgotPasswordPage().into_any(),
         Some(AppRoute::ResetPassword) => ResetPasswordPage().into_any(),
         None => NotFoundPage().into_any(),

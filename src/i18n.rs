@@ -98,6 +98,16 @@ pub async fn load_english() -> bool {
     }
 }
 
+/// A moment (Unix seconds) as the person's browser writes dates in their language.
+pub fn local_date_time(seconds: i64, lang: Lang) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
+    date.to_locale_string(
+        if lang == Lang::Fr { "fr-FR" } else { "en-GB" },
+        &wasm_bindgen::JsValue::UNDEFINED,
+    )
+    .into()
+}
+
 /// The current language, provided once by the app shell.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {

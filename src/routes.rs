@@ -20,12 +20,13 @@ pub enum AppRoute {
     ChangeEmail,
     ConfirmNewEmail,
     ChangePassword,
+    Sessions,
     ForgotPassword,
     ResetPassword,
 }
 
 impl AppRoute {
-    pub const ALL: [AppRoute; 17] = [
+    pub const ALL: [AppRoute; 18] = [
         AppRoute::Home,
         AppRoute::FindCollege,
         AppRoute::Accessibility,
@@ -41,6 +42,7 @@ impl AppRoute {
         AppRoute::ChangeEmail,
         AppRoute::ConfirmNewEmail,
         AppRoute::ChangePassword,
+        AppRoute::Sessions,
         AppRoute::ForgotPassword,
         AppRoute::ResetPassword,
     ];
@@ -73,6 +75,7 @@ impl AppRoute {
             AppRoute::ChangeEmail => "mon-compte/adresse-e-mail",
             AppRoute::ConfirmNewEmail => without_slash(links::NEW_EMAIL_PATH),
             AppRoute::ChangePassword => "mon-compte/mot-de-passe",
+            AppRoute::Sessions => "mon-compte/connexions",
             AppRoute::ForgotPassword => "mot-de-passe-oublie",
             AppRoute::ResetPassword => without_slash(links::NEW_PASSWORD_PATH),
         }
@@ -100,6 +103,7 @@ impl AppRoute {
             AppRoute::ChangeEmail => Key::email_change_title,
             AppRoute::ConfirmNewEmail => Key::email_confirm_title,
             AppRoute::ChangePassword => Key::password_change_title,
+            AppRoute::Sessions => Key::sessions_title,
             AppRoute::ForgotPassword => Key::forgot_title,
             AppRoute::ResetPassword => Key::reset_title,
         }

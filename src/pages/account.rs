@@ -5,19 +5,9 @@ use leptos::prelude::*;
 use crate::components::pupil_dashboard::PupilDashboard;
 use crate::components::signed_in::SignedIn;
 use crate::document_title::use_document_title;
-use crate::i18n::{use_i18n, Key, Lang};
+use crate::i18n::{local_date_time, use_i18n, Key};
 use crate::routes::AppRoute;
 use crate::session::use_session;
-
-/// A moment (Unix seconds) as the person's browser writes dates in their language.
-fn local_date_time(seconds: i64, lang: Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
-    date.to_locale_string(
-        if lang == Lang::Fr { "fr-FR" } else { "en-GB" },
-        &wasm_bindgen::JsValue::UNDEFINED,
-    )
-    .into()
-}
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -45,6 +35,7 @@ pub fn AccountPage() -> impl IntoView {
                 {link(AppRoute::ContactDetails)}
                 {link(AppRoute::ChangeEmail)}
                 {link(AppRoute::ChangePassword)}
+                {link(AppRoute::Sessions)}
             </ul>
         </SignedIn>
     }

@@ -16,6 +16,7 @@ pub mod login;
 pub mod not_found;
 pub mod privacy;
 pub mod reset_password;
+pub mod sessions;
 pub mod signup;
 pub mod verify_email;
 

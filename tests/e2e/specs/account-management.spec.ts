@@ -301,3 +301,42 @@ test('the account management pages work in English', async ({ page }) => {
   await expect(page).toHaveTitle('Error: Change my password – Pass+');
   await expectNoAxeViolations(page, 'password change with a wrong current password (en)');
 });
+
+test('a family sees where its account is open and ends the other sessions', async ({ page, browser }) => {
+  const email = uniqueAddress('connexions');
+  await verifiedAccount(page, email);
+  await logIn(page, email);
+  await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
+  // The same account open in another browser.
+  const elsewhere = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const other = await elsewhere.newPage();
+  await openApp(other, '/connexion');
+  await logIn(other, email);
+  await expect(other.getByText('Bonjour Amélie.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Mes connexions' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mes connexions');
+  const items = page.locator('.session-list li');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'Ce navigateur' })).toHaveCount(1);
+  await expect(items.first()).toContainText('Chrome, Linux');
+  await expectNoAxeViolations(page, 'sessions');
+
+  await page.getByRole('button', { name: 'Fermer les autres connexions' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expectNoAxeViolations(page, 'sessions, no password');
+  await page.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
+  await page.getByRole('button', { name: 'Fermer les autres connexions' }).click();
+  await expect(page.locator('#mot-de-passe-actuel-error')).toContainText('Le mot de passe actuel est incorrect');
+  await page.getByLabel('Mot de passe actuel').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Fermer les autres connexions' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Les autres connexions sont fermées' })).toBeFocused();
+  await expect(items).toHaveCount(1);
+  await expectNoAxeViolations(page, 'other sessions ended');
+
+  // The other browser is signed out.
+  await other.reload();
+  await expect(other.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+  await expect(other.getByText('Bonjour Amélie.')).toHaveCount(0);
+  await elsewhere.close();
+});

@@ -17,6 +17,7 @@ export const PAGES = [
   { path: '/mon-compte/coordonnees', fr: 'Modifier mes coordonnées', en: 'Edit my contact details' },
   { path: '/mon-compte/adresse-e-mail', fr: 'Changer d’adresse e-mail', en: 'Change my e-mail address' },
   { path: '/mon-compte/mot-de-passe', fr: 'Changer de mot de passe', en: 'Change my password' },
+  { path: '/mon-compte/connexions', fr: 'Mes connexions', en: 'My sessions' },
   { path: '/nouvelle-adresse', fr: 'Confirmer ma nouvelle adresse e-mail', en: 'Confirm my new e-mail address' },
   { path: '/mot-de-passe-oublie', fr: 'Mot de passe oublié', en: 'Forgot your password' },
   { path: '/nouveau-mot-de-passe', fr: 'Choisir un nouveau mot de passe', en: 'Choose a new password' },
