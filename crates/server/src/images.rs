@@ -37,16 +37,36 @@ pub async fn reencode(
     file_type: FileType,
     max_side: u32,
 ) -> anyhow::Result<Result<Vec<u8>, Unreadable>> {
+    // The header alone is read first: an image claiming too many pixels is refused at once,
+    // without waiting for (or taking) a turn to decode.
+    if !has_acceptable_dimensions(&bytes, file_type) {
+        return Ok(Err(Unreadable));
+    }
     let _permit = DECODING.clone().acquire_owned().await?;
     Ok(tokio::task::spawn_blocking(move || reencode_now(&bytes, file_type, max_side)).await?)
 }
 
-fn reencode_now(bytes: &[u8], file_type: FileType, max_side: u32) -> Result<Vec<u8>, Unreadable> {
-    let format = match file_type {
-        FileType::Jpeg => ImageFormat::Jpeg,
-        FileType::Png => ImageFormat::Png,
-        FileType::Pdf => return Err(Unreadable),
+fn image_format(file_type: FileType) -> Option<ImageFormat> {
+    match file_type {
+        FileType::Jpeg => Some(ImageFormat::Jpeg),
+        FileType::Png => Some(ImageFormat::Png),
+        FileType::Pdf => None,
+    }
+}
+
+/// Whether the image's header names a size within `MAX_PIXELS` (reads the header only).
+fn has_acceptable_dimensions(bytes: &[u8], file_type: FileType) -> bool {
+    let Some(format) = image_format(file_type) else {
+        return false;
     };
+    match ImageReader::with_format(Cursor::new(bytes), format).into_dimensions() {
+        Ok((width, height)) => u64::from(width) * u64::from(height) <= MAX_PIXELS,
+        Err(_) => false,
+    }
+}
+
+fn reencode_now(bytes: &[u8], file_type: FileType, max_side: u32) -> Result<Vec<u8>, Unreadable> {
+    let format = image_format(file_type).ok_or(Unreadable)?;
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
@@ -124,6 +144,58 @@ mod tests {
             .get_pixel(1, 1)
             .0;
         assert!(pixel.iter().all(|c| *c > 245), "{pixel:?}");
+    }
+
+    /// A PNG that is only a header (and an empty start of pixels) claiming `width` × `height` (a decompression bomb's start).
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut header = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        let mut chunk = Vec::new();
+        chunk.extend(width.to_be_bytes());
+        chunk.extend(height.to_be_bytes());
+        chunk.extend([8, 2, 0, 0, 0]);
+        header.extend(&chunk);
+        let mut crc_input = b"IHDR".to_vec();
+        crc_input.extend(&chunk);
+        header.extend(crc32(&crc_input).to_be_bytes());
+        // Where the pixels would begin (a decoder reads the header up to here).
+        header.extend(0u32.to_be_bytes());
+        header.extend(b"IDAT");
+        header.extend(crc32(b"IDAT").to_be_bytes());
+        header
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[tokio::test]
+    async fn an_image_claiming_too_many_pixels_is_refused_from_its_header_without_a_turn() {
+        let bomb = png_header(60_000, 60_000);
+        assert!(!has_acceptable_dimensions(&bomb, FileType::Png));
+        assert!(has_acceptable_dimensions(
+            &png_header(4000, 3000),
+            FileType::Png
+        ));
+        // Both decoding turns taken: the refusal must not wait for one.
+        let _turns = DECODING.clone().acquire_many_owned(2).await.unwrap();
+        let answered = tokio::time::timeout(
+            std::time::Duration::from_secs(5),
+            reencode(bomb, FileType::Png, 1000),
+        )
+        .await
+        .expect("answered without a decoding turn");
+        assert_eq!(answered.unwrap(), Err(Unreadable));
     }
 
     #[test]
