@@ -23,8 +23,8 @@ pub struct Config {
     pub trusted_proxies: Vec<IpAddr>,
     /// The built single-page app (Trunk's `dist/`).
     pub static_dir: PathBuf,
-    /// Files families upload (photos, certificates), outside the database and never served as
-    /// static files: only through the API, to their owner.
+    /// Where an earlier version kept uploaded files on disk: read once at start to move them
+    /// into the database (see `legacy_files`); nothing is written there any more.
     pub files_dir: PathBuf,
     /// A session ends after this long without a request…
     pub session_idle_minutes: i64,

@@ -1,16 +1,14 @@
 //! Background jobs. The purge deletes what the rules say must not be kept: accounts whose
-//! address was never verified, expired sessions, old login failures and spent links; and
-//! uploaded files no pupil points at. (The privacy registry's retention of pupils' data joins it
+//! address was never verified, expired sessions, old login failures and spent links, counters
+//! and devices past their time. (Uploaded files live in their rows and go with them.) (The privacy registry's retention of pupils' data joins it
 //! with re-enrolment: purging before families can re-enrol would delete pupils still in Pass+.)
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use sqlx::AnyPool;
 
 use crate::config::Config;
 use crate::db;
-use crate::file_store::FileStore;
 use crate::platform::quotas;
 use crate::startup::AppState;
 use crate::{login_limits, trusted_devices};
@@ -69,19 +67,6 @@ pub async fn purge(pool: &AnyPool, config: &Config, now: i64) -> anyhow::Result<
     })
 }
 
-/// Files on disk that no `pupil_files` row names, older than an hour (a file being added has no
-/// row for a moment).
-async fn sweep_files(state: &AppState) -> anyhow::Result<usize> {
-    let known: HashSet<String> = sqlx::query_scalar("SELECT id FROM pupil_files")
-        .fetch_all(&state.pool)
-        .await?
-        .into_iter()
-        .collect();
-    FileStore::new(&state.config.files_dir)
-        .sweep_orphans(&known, Duration::from_secs(3600))
-        .await
-}
-
 /// Runs the purge now and then every hour, for as long as the server runs.
 pub fn spawn_hourly_purge(state: AppState) {
     tokio::spawn(async move {
@@ -92,11 +77,6 @@ pub fn spawn_hourly_purge(state: AppState) {
                 Ok(purged) if purged != Purged::default() => tracing::info!(?purged, "purge"),
                 Ok(_) => {}
                 Err(error) => tracing::error!(error = format!("{error:#}"), "purge failed"),
-            }
-            match sweep_files(&state).await {
-                Ok(0) => {}
-                Ok(swept) => tracing::info!(swept, "orphan files removed"),
-                Err(error) => tracing::error!(error = format!("{error:#}"), "file sweep failed"),
             }
         }
     });

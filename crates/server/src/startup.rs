@@ -18,7 +18,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::platform::mail::{Mailer, Transport};
 use crate::platform::outbox::Outbox;
-use crate::{api, colleges, csrf, db, jobs, security_headers, static_files};
+use crate::{api, colleges, csrf, db, jobs, legacy_files, security_headers, static_files};
 
 /// Longest a request may take, reading included; uploads have their own (see `api`).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -103,6 +103,10 @@ impl Application {
         let imported = colleges::import_if_empty(&pool).await?;
         if imported > 0 {
             tracing::info!(imported, "collège list imported");
+        }
+        let moved = legacy_files::import(&pool, &config.files_dir).await?;
+        if moved > 0 {
+            tracing::info!(moved, "uploaded files moved from disk into the database");
         }
 
         let outbox = Outbox::default();

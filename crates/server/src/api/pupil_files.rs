@@ -11,7 +11,6 @@ use passplus_validation::upload::UploadKind;
 use super::openapi::FileBytes;
 use crate::db;
 use crate::error::{AppError, ErrorBody};
-use crate::file_store::FileStore;
 use crate::pupils::store::{self, kind_name};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
@@ -130,9 +129,7 @@ async fn download(
     let file = store::find_file(&state.pool, &session.account_id, &pupil_id, kind_name(kind))
         .await?
         .ok_or(AppError::NotFound)?;
-    let bytes = FileStore::new(&state.config.files_dir)
-        .get(&file.id)
-        .await?;
+    let bytes = file.bytes;
     let extension = if file.media_type == "application/pdf" {
         "pdf"
     } else {
@@ -166,11 +163,8 @@ async fn remove(
     store::find(&mut transaction, &session.account_id, &pupil_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let removed = store::remove_file(&mut transaction, &pupil_id, kind_name(kind)).await?;
+    store::remove_file(&mut transaction, &pupil_id, kind_name(kind)).await?;
     transaction.commit().await?;
-    FileStore::new(&state.config.files_dir)
-        .remove_all(&removed)
-        .await;
     tracing::info!(event = "pupil_file", action = "removed", pupil = %pupil_id);
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,7 +10,6 @@ use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 use crate::db;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::MultipartBody;
-use crate::file_store::FileStore;
 use crate::pupils::pass_numbers;
 use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
 use crate::pupils::submission::{self, CheckedPupil, PupilSubmission};
@@ -92,8 +91,6 @@ pub async fn create(
     let now = state.clock.now();
     let school_year = SchoolYear::applied_for_on(Date::from_unix_seconds(now));
     let pupil = submission::check(&state, &session.account_id, school_year, submitted).await?;
-    let files = FileStore::new(&state.config.files_dir);
-    let written = write_files(&files, &pupil).await?;
 
     let stored = async {
         let mut transaction = db::begin(&state.pool).await?;
@@ -107,22 +104,14 @@ pub async fn create(
             now,
         )
         .await?;
-        record_files(&mut transaction, &id, &pupil, &written, now).await?;
+        record_files(&mut transaction, &id, &pupil, now).await?;
         let summary = store::find(&mut transaction, &session.account_id, &id).await?;
         transaction.commit().await?;
         anyhow::Ok(summary.ok_or_else(|| anyhow::anyhow!("the new pupil is not found"))?)
     }
-    .await;
-    match stored {
-        Ok(summary) => {
-            tracing::info!(event = "pupil", action = "added", pupil = %summary.id);
-            Ok((StatusCode::CREATED, Json(summary)))
-        }
-        Err(error) => {
-            files.remove_all(&written.all()).await;
-            Err(error.into())
-        }
-    }
+    .await?;
+    tracing::info!(event = "pupil", action = "added", pupil = %stored.id);
+    Ok((StatusCode::CREATED, Json(stored)))
 }
 
 #[utoipa::path(
@@ -171,8 +160,6 @@ pub async fn update(
     };
     let pupil = submission::check(&state, &session.account_id, school_year, submitted).await?;
     let now = state.clock.now();
-    let files = FileStore::new(&state.config.files_dir);
-    let written = write_files(&files, &pupil).await?;
 
     let stored = async {
         let mut transaction = db::begin(&state.pool).await?;
@@ -187,32 +174,19 @@ pub async fn update(
         {
             return Ok(None);
         }
-        let mut replaced = record_files(&mut transaction, &pupil_id, &pupil, &written, now).await?;
+        record_files(&mut transaction, &pupil_id, &pupil, now).await?;
         if !pupil.form.bourse_holder {
             // A certificate is kept only while it is needed.
-            replaced
-                .extend(store::remove_file(&mut transaction, &pupil_id, BOURSE_CERTIFICATE).await?);
+            store::remove_file(&mut transaction, &pupil_id, BOURSE_CERTIFICATE).await?;
         }
         let summary = store::find(&mut transaction, &session.account_id, &pupil_id).await?;
         transaction.commit().await?;
-        anyhow::Ok(summary.map(|summary| (summary, replaced)))
+        anyhow::Ok(summary)
     }
-    .await;
-    match stored {
-        Ok(Some((summary, replaced))) => {
-            files.remove_all(&replaced).await;
-            tracing::info!(event = "pupil", action = "changed", pupil = %summary.id);
-            Ok(Json(summary))
-        }
-        Ok(None) => {
-            files.remove_all(&written.all()).await;
-            Err(AppError::NotFound)
-        }
-        Err(error) => {
-            files.remove_all(&written.all()).await;
-            Err(error.into())
-        }
-    }
+    .await?;
+    let summary = stored.ok_or(AppError::NotFound)?;
+    tracing::info!(event = "pupil", action = "changed", pupil = %summary.id);
+    Ok(Json(summary))
 }
 
 #[utoipa::path(
@@ -237,70 +211,28 @@ pub async fn remove(
     Path(pupil_id): Path<String>,
 ) -> Result<StatusCode, AppError> {
     let mut transaction = db::begin(&state.pool).await?;
-    let files = store::delete(&mut transaction, &session.account_id, &pupil_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    if !store::delete(&mut transaction, &session.account_id, &pupil_id).await? {
+        return Err(AppError::NotFound);
+    }
     transaction.commit().await?;
-    FileStore::new(&state.config.files_dir)
-        .remove_all(&files)
-        .await;
     tracing::info!(event = "pupil", action = "removed", pupil = %pupil_id);
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The ids of the files written to disk for a submission, before their rows exist.
-struct WrittenFiles {
-    photo: Option<String>,
-    certificate: Option<String>,
-}
-
-impl WrittenFiles {
-    fn all(&self) -> Vec<String> {
-        self.photo
-            .iter()
-            .chain(&self.certificate)
-            .cloned()
-            .collect()
-    }
-}
-
-async fn write_files(files: &FileStore, pupil: &CheckedPupil) -> anyhow::Result<WrittenFiles> {
-    let photo = match &pupil.photo {
-        Some(file) => Some(files.put(&file.bytes).await?),
-        None => None,
-    };
-    let certificate = match &pupil.certificate {
-        Some(file) => match files.put(&file.bytes).await {
-            Ok(id) => Some(id),
-            Err(error) => {
-                files
-                    .remove_all(&photo.into_iter().collect::<Vec<_>>())
-                    .await;
-                return Err(error);
-            }
-        },
-        None => None,
-    };
-    Ok(WrittenFiles { photo, certificate })
-}
-
-/// Records the written files; returns the ids of the files they replace.
+/// Records the submission's files, each in place of the one it replaces.
 async fn record_files(
     connection: &mut sqlx::AnyConnection,
     pupil_id: &str,
     pupil: &CheckedPupil,
-    written: &WrittenFiles,
     now: i64,
-) -> anyhow::Result<Vec<String>> {
-    let mut replaced = Vec::new();
-    let pairs = [
-        (PHOTO, &pupil.photo, &written.photo),
-        (BOURSE_CERTIFICATE, &pupil.certificate, &written.certificate),
-    ];
-    for (kind, file, id) in pairs {
-        if let (Some(file), Some(id)) = (file, id) {
-            replaced.extend(store::replace_file(connection, pupil_id, kind, id, file, now).await?);
+) -> anyhow::Result<()> {
+    for (kind, file) in [
+        (PHOTO, &pupil.photo),
+        (BOURSE_CERTIFICATE, &pupil.certificate),
+    ] {
+        if let Some(file) = file {
+            store::replace_file(connection, pupil_id, kind, file, now).await?;
         }
     }
-    Ok(replaced)
+    Ok(())
 }

@@ -22,8 +22,8 @@ pub fn kind_name(kind: UploadKind) -> &'static str {
 
 /// A stored file of a pupil.
 pub struct StoredFile {
-    pub id: String,
     pub media_type: String,
+    pub bytes: Vec<u8>,
 }
 
 const SUMMARY_QUERY: &str = "SELECT p.id, p.given_name, p.family_name, p.birth_date, \
@@ -140,82 +140,62 @@ pub async fn update(
     Ok(done.rows_affected() == 1)
 }
 
-/// Deletes a pupil of the family; returns the ids of its files (to remove from disk once
-/// committed), or `None` if it is not the family's.
+/// Deletes a pupil of the family, its files with it (by cascade: foreign keys are on for SQLite
+/// too, see `db`); false if it is not the family's.
 pub async fn delete(
     connection: &mut AnyConnection,
     account_id: &str,
     pupil_id: &str,
-) -> anyhow::Result<Option<Vec<String>>> {
-    let files = file_ids(connection, pupil_id, None).await?;
+) -> anyhow::Result<bool> {
     let done = sqlx::query("DELETE FROM pupils WHERE id = $1 AND account_id = $2")
         .bind(pupil_id)
         .bind(account_id)
         .execute(connection)
         .await?;
-    // The files' rows go by cascade (foreign keys are on for SQLite too, see `db`).
-    Ok((done.rows_affected() == 1).then_some(files))
+    Ok(done.rows_affected() == 1)
 }
 
-async fn file_ids(
-    connection: &mut AnyConnection,
-    pupil_id: &str,
-    kind: Option<&str>,
-) -> anyhow::Result<Vec<String>> {
-    let rows = sqlx::query("SELECT id, kind FROM pupil_files WHERE pupil_id = $1")
-        .bind(pupil_id)
-        .fetch_all(connection)
-        .await?;
-    let mut ids = Vec::new();
-    for row in rows {
-        let row_kind: String = row.try_get("kind")?;
-        if kind.is_none_or(|kind| kind == row_kind) {
-            ids.push(row.try_get("id")?);
-        }
-    }
-    Ok(ids)
-}
-
-/// Records a new file of a kind for a pupil, in place of the previous one; returns the ids of
-/// the files replaced.
+/// Records a new file of a kind for a pupil, its bytes with it, in place of the previous one.
+/// In the caller's transaction: the pupil's row and its files are kept together or not at all,
+/// and every server instance reads them.
 pub async fn replace_file(
     connection: &mut AnyConnection,
     pupil_id: &str,
     kind: &str,
-    file_id: &str,
     file: &CheckedFile,
     now: i64,
-) -> anyhow::Result<Vec<String>> {
-    let replaced = remove_file(connection, pupil_id, kind).await?;
+) -> anyhow::Result<()> {
+    remove_file(connection, pupil_id, kind).await?;
     sqlx::query(
-        "INSERT INTO pupil_files (id, pupil_id, kind, media_type, size_bytes, status, uploaded_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO pupil_files \
+         (id, pupil_id, kind, media_type, size_bytes, status, uploaded_at, content) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(file_id)
+    .bind(random_token())
     .bind(pupil_id)
     .bind(kind)
     .bind(file.media_type)
     .bind(file.bytes.len() as i64)
     .bind(CertificateStatus::Pending.code())
     .bind(now)
+    .bind(file.bytes.as_slice())
     .execute(connection)
     .await?;
-    Ok(replaced)
+    Ok(())
 }
 
-/// Forgets a pupil's file of a kind; returns the ids removed.
+/// Forgets a pupil's file of a kind, bytes and all.
 pub async fn remove_file(
     connection: &mut AnyConnection,
     pupil_id: &str,
     kind: &str,
-) -> anyhow::Result<Vec<String>> {
-    let ids = file_ids(connection, pupil_id, Some(kind)).await?;
+) -> anyhow::Result<()> {
     sqlx::query("DELETE FROM pupil_files WHERE pupil_id = $1 AND kind = $2")
         .bind(pupil_id)
         .bind(kind)
         .execute(connection)
         .await?;
-    Ok(ids)
+    Ok(())
 }
 
 /// A file of one of the family's pupils, if there is one.
@@ -226,8 +206,8 @@ pub async fn find_file(
     kind: &str,
 ) -> anyhow::Result<Option<StoredFile>> {
     let row = sqlx::query(
-        "SELECT f.id, f.media_type FROM pupil_files f JOIN pupils p ON p.id = f.pupil_id \
-         WHERE p.id = $1 AND p.account_id = $2 AND f.kind = $3",
+        "SELECT f.media_type, f.content FROM pupil_files f JOIN pupils p ON p.id = f.pupil_id \
+         WHERE p.id = $1 AND p.account_id = $2 AND f.kind = $3 AND f.content IS NOT NULL",
     )
     .bind(pupil_id)
     .bind(account_id)
@@ -236,8 +216,8 @@ pub async fn find_file(
     .await?;
     row.map(|row| {
         Ok(StoredFile {
-            id: row.try_get("id")?,
             media_type: row.try_get("media_type")?,
+            bytes: row.try_get("content")?,
         })
     })
     .transpose()

@@ -8,7 +8,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::{
-    log_in, session_cookie, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD, START,
+    log_in, restart, session_cookie, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD, START,
 };
 
 /// A collège the Hauts-de-Seine runs (Collège Anne Frank, Antony… any row of the list will do).
@@ -134,10 +134,16 @@ fn pdf() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
 }
 
-fn stored_files(app: &TestApp) -> usize {
-    std::fs::read_dir(&app.config.files_dir)
+/// The files stored, in the database; nothing is ever written to the files folder.
+async fn stored_files(app: &TestApp) -> i64 {
+    let on_disk = std::fs::read_dir(&app.config.files_dir)
         .map(|entries| entries.count())
-        .unwrap_or(0)
+        .unwrap_or(0);
+    assert_eq!(on_disk, 0, "a file was written to disk");
+    sqlx::query_scalar("SELECT COUNT(*) FROM pupil_files")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -316,7 +322,7 @@ async fn refused_files_are_named_and_nothing_is_stored() {
     );
 
     assert!(list(&app, &cookie).await.is_empty());
-    assert_eq!(stored_files(&app), 0);
+    assert_eq!(stored_files(&app).await, 0);
 }
 
 #[tokio::test]
@@ -451,7 +457,7 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
     assert_eq!(response.status(), 200);
     let after: Value = response.json().await.unwrap();
     assert_eq!(after["certificate"], "missing");
-    assert_eq!(stored_files(&app), 1);
+    assert_eq!(stored_files(&app).await, 1);
 
     let photo_path = format!("{path}/photo");
     assert_eq!(
@@ -466,7 +472,7 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
             .status(),
         404
     );
-    assert_eq!(stored_files(&app), 0);
+    assert_eq!(stored_files(&app).await, 0);
 
     let id = added_id(
         add(
@@ -477,7 +483,7 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
         .await,
     )
     .await;
-    assert_eq!(stored_files(&app), 1);
+    assert_eq!(stored_files(&app).await, 1);
     let path = format!("/api/pupils/{id}");
     assert_eq!(
         send(&app, Method::DELETE, &path, &cookie, None)
@@ -489,7 +495,7 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
         send(&app, Method::GET, &path, &cookie, None).await.status(),
         404
     );
-    assert_eq!(stored_files(&app), 0);
+    assert_eq!(stored_files(&app).await, 0);
     assert_eq!(list(&app, &cookie).await.len(), 1);
 }
 
@@ -512,7 +518,7 @@ async fn a_refused_change_changes_nothing() {
     .await;
     assert_eq!(field_code(response, "class").await, "class_unknown");
     assert_eq!(list(&app, &cookie).await, before);
-    assert_eq!(stored_files(&app), 0);
+    assert_eq!(stored_files(&app).await, 0);
 }
 
 #[tokio::test]
@@ -563,7 +569,7 @@ async fn another_familys_pupil_ids_find_nothing_on_any_route() {
     }
     assert!(list(&app, &other).await.is_empty());
     assert_eq!(list(&app, &owner).await, before);
-    assert_eq!(stored_files(&app), 2);
+    assert_eq!(stored_files(&app).await, 2);
 }
 
 #[tokio::test]
@@ -670,4 +676,87 @@ async fn an_enrolled_pupil_can_still_be_changed_once_families_apply_for_the_next
         field_code(response, "birth_date").await,
         "birth_date_too_old"
     );
+}
+
+async fn photo_bytes(app: &TestApp, cookie: &str, id: &str) -> Vec<u8> {
+    let response = send(
+        app,
+        Method::GET,
+        &format!("/api/pupils/{id}/photo"),
+        cookie,
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    response.bytes().await.unwrap().to_vec()
+}
+
+#[tokio::test]
+async fn a_photo_added_through_one_server_is_read_through_another() {
+    let first = spawn_app().await;
+    let cookie = signed_in_family(&first, "deux-serveurs@example.fr", "92160").await;
+    let id = added_id(
+        add(
+            &first,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", jpeg(300, 400))]),
+        )
+        .await,
+    )
+    .await;
+    // Another instance on the same database, as behind a load balancer, with a files folder of
+    // its own.
+    let second = crate::helpers::spawn_app_with(
+        first.config.database_url.clone(),
+        std::sync::Arc::new(tempfile::tempdir().unwrap()),
+        None,
+    )
+    .await;
+    let through_first = photo_bytes(&first, &cookie, &id).await;
+    let through_second = photo_bytes(&second, &cookie, &id).await;
+    assert_eq!(through_first, through_second);
+    assert!(through_second.starts_with(&[0xFF, 0xD8]));
+}
+
+#[tokio::test]
+async fn a_file_an_earlier_version_kept_on_disk_moves_into_the_database_at_start() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "ancienne-version@example.fr", "92160").await;
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(&ines(), vec![("photo", "image/jpeg", jpeg(300, 400))]),
+        )
+        .await,
+    )
+    .await;
+    let served = photo_bytes(&app, &cookie, &id).await;
+    // As the earlier version left it: the bytes in a file named by the row's id.
+    let file_id: String = sqlx::query_scalar("SELECT id FROM pupil_files")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    std::fs::create_dir_all(&app.config.files_dir).unwrap();
+    std::fs::write(app.config.files_dir.join(&file_id), &served).unwrap();
+    sqlx::query("UPDATE pupil_files SET content = NULL")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        send(
+            &app,
+            Method::GET,
+            &format!("/api/pupils/{id}/photo"),
+            &cookie,
+            None
+        )
+        .await
+        .status(),
+        404
+    );
+
+    let app = restart(app).await;
+    assert_eq!(photo_bytes(&app, &cookie, &id).await, served);
+    assert_eq!(stored_files(&app).await, 1);
 }
