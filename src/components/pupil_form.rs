@@ -254,6 +254,14 @@ pub fn PupilFormView(
                         .insert("photo".into(), vec!["file_too_large".into()]);
                     form_check.submitted(&errors);
                 }
+                Err(ApiError::Refused(code)) if code == "too_many_pupils" => {
+                    form_check.refused(Key::pupil_too_many);
+                }
+                Err(ApiError::Refused(code)) if code == "files_quota_reached" => {
+                    form_check.refused(Key::pupil_files_quota);
+                }
+                // The only 429 of the pupils' routes: two of the family's uploads are running.
+                Err(ApiError::TooManyAttempts(_)) => form_check.refused(Key::pupil_uploads_busy),
                 Err(error) => form_check.refused_by_server(error),
             }
         });

@@ -10,9 +10,9 @@ use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 use crate::db;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::MultipartBody;
-use crate::pupils::pass_numbers;
 use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
 use crate::pupils::submission::{self, CheckedPupil, PupilSubmission};
+use crate::pupils::{family_limits, pass_numbers};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
@@ -80,6 +80,25 @@ pub async fn show(
             description = "The body is over two files' worth (`too_large`)",
             body = ErrorBody,
         ),
+        (
+            status = 409,
+            description = "The family has 10 pupils already (`too_many_pupils`), or its files \
+                would pass 60 MiB (`files_quota_reached`); nothing was changed",
+            body = ErrorBody,
+        ),
+        (
+            status = 429,
+            description = "The family is already sending two pupils with their files \
+                (`uploads_in_progress`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 503,
+            description = "The server is receiving its most uploads (`busy`, with \
+                `Retry-After`); nothing was changed",
+            body = ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
+        ),
     ),
 )]
 pub async fn create(
@@ -87,6 +106,7 @@ pub async fn create(
     session: CurrentSession,
     MultipartBody(multipart): MultipartBody,
 ) -> Result<(StatusCode, Json<PupilSummary>), AppError> {
+    let _turn = family_limits::take_turn(&session.account_id)?;
     let submitted = submission::read(multipart).await?;
     let now = state.clock.now();
     let school_year = SchoolYear::applied_for_on(Date::from_unix_seconds(now));
@@ -94,6 +114,7 @@ pub async fn create(
 
     let stored = async {
         let mut transaction = db::begin(&state.pool).await?;
+        family_limits::check_room(&mut transaction, &session.account_id, None, &pupil).await?;
         let number = pass_numbers::issue(&mut transaction).await?;
         let id = store::insert(
             &mut transaction,
@@ -107,7 +128,7 @@ pub async fn create(
         record_files(&mut transaction, &id, &pupil, now).await?;
         let summary = store::find(&mut transaction, &session.account_id, &id).await?;
         transaction.commit().await?;
-        anyhow::Ok(summary.ok_or_else(|| anyhow::anyhow!("the new pupil is not found"))?)
+        Ok::<_, AppError>(summary.ok_or_else(|| anyhow::anyhow!("the new pupil is not found"))?)
     }
     .await?;
     tracing::info!(event = "pupil", action = "added", pupil = %stored.id);
@@ -139,6 +160,25 @@ pub async fn create(
             description = "The body is over two files' worth (`too_large`)",
             body = ErrorBody,
         ),
+        (
+            status = 409,
+            description = "The family has 10 pupils already (`too_many_pupils`), or its files \
+                would pass 60 MiB (`files_quota_reached`); nothing was changed",
+            body = ErrorBody,
+        ),
+        (
+            status = 429,
+            description = "The family is already sending two pupils with their files \
+                (`uploads_in_progress`)",
+            body = ErrorBody,
+        ),
+        (
+            status = 503,
+            description = "The server is receiving its most uploads (`busy`, with \
+                `Retry-After`); nothing was changed",
+            body = ErrorBody,
+            headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
+        ),
     ),
 )]
 pub async fn update(
@@ -154,6 +194,7 @@ pub async fn update(
         .ok_or(AppError::NotFound)?;
     drop(connection);
 
+    let _turn = family_limits::take_turn(&session.account_id)?;
     let submitted = submission::read(multipart).await?;
     let school_year = SchoolYear {
         start_year: enrolled.school_year,
@@ -163,6 +204,13 @@ pub async fn update(
 
     let stored = async {
         let mut transaction = db::begin(&state.pool).await?;
+        family_limits::check_room(
+            &mut transaction,
+            &session.account_id,
+            Some(&pupil_id),
+            &pupil,
+        )
+        .await?;
         if !store::update(
             &mut transaction,
             &session.account_id,
@@ -181,7 +229,7 @@ pub async fn update(
         }
         let summary = store::find(&mut transaction, &session.account_id, &pupil_id).await?;
         transaction.commit().await?;
-        anyhow::Ok(summary)
+        Ok::<_, AppError>(summary)
     }
     .await?;
     let summary = stored.ok_or(AppError::NotFound)?;

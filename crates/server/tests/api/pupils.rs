@@ -760,3 +760,82 @@ async fn a_file_an_earlier_version_kept_on_disk_moves_into_the_database_at_start
     assert_eq!(photo_bytes(&app, &cookie, &id).await, served);
     assert_eq!(stored_files(&app).await, 1);
 }
+
+#[tokio::test]
+async fn a_family_keeps_ten_pupils_at_most() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "nombreuse@example.fr", "92160").await;
+    for index in 0..10 {
+        let name = format!("Enfant{}", (b'A' + index) as char);
+        let added = add(
+            &app,
+            &cookie,
+            body(&pupil(&name, (3, 4, 2014), COLLEGE_92, false), vec![]),
+        )
+        .await;
+        assert_eq!(added.status(), 201, "pupil {index}");
+    }
+    let eleventh = add(&app, &cookie, body(&ines(), vec![])).await;
+    assert_eq!(eleventh.status(), 409);
+    let code: Value = eleventh.json().await.unwrap();
+    assert_eq!(code["error"], "too_many_pupils");
+    assert_eq!(list(&app, &cookie).await.len(), 10);
+}
+
+#[tokio::test]
+async fn a_familys_files_are_kept_within_60_mib() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "archiviste@example.fr", "92160").await;
+    // Certificates are kept as sent: each just under the 10 MiB a file may weigh.
+    let mut big_pdf = pdf();
+    big_pdf.resize(passplus_validation::upload::MAX_BYTES as usize - 1024, b' ');
+    for index in 0..6 {
+        let name = format!("Boursier{}", (b'A' + index) as char);
+        let added = add(
+            &app,
+            &cookie,
+            body(
+                &pupil(&name, (3, 4, 2014), COLLEGE_92, true),
+                vec![("bourse_certificate", "application/pdf", big_pdf.clone())],
+            ),
+        )
+        .await;
+        assert_eq!(added.status(), 201, "pupil {index}");
+    }
+    let over = add(
+        &app,
+        &cookie,
+        body(
+            &pupil("Septieme", (3, 4, 2014), COLLEGE_92, true),
+            vec![("bourse_certificate", "application/pdf", big_pdf.clone())],
+        ),
+    )
+    .await;
+    assert_eq!(over.status(), 409);
+    let code: Value = over.json().await.unwrap();
+    assert_eq!(code["error"], "files_quota_reached");
+    assert_eq!(list(&app, &cookie).await.len(), 6, "nothing was added");
+    // Replacing a certificate by one of the same size is not adding one.
+    let first = list(&app, &cookie).await[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let first_pupil = list(&app, &cookie).await[0].clone();
+    let replaced = send(
+        &app,
+        Method::PUT,
+        &format!("/api/pupils/{first}"),
+        &cookie,
+        Some(body(
+            &pupil(
+                first_pupil["given_name"].as_str().unwrap(),
+                (3, 4, 2014),
+                COLLEGE_92,
+                true,
+            ),
+            vec![("bourse_certificate", "application/pdf", big_pdf)],
+        )),
+    )
+    .await;
+    assert_eq!(replaced.status(), 200);
+}
