@@ -16,8 +16,8 @@
 //!
 //! Hand-written and small: it is compiled into the browser bundle.
 
-/// The CNIL's floor for a password alone behind an access restriction.
-pub const MIN_ENTROPY_BITS: f64 = 50.0;
+/// The CNIL's floor for a password alone behind an access restriction, in bits.
+pub const MIN_ENTROPY_BITS: u32 = 50;
 
 /// Letters a password must have beyond the pieces an attacker tries first.
 pub const MIN_FREE_LETTERS: usize = 4;
@@ -36,41 +36,34 @@ const KEYBOARD_ROWS: [&str; 6] = [
 const MIN_ROW_STRETCH: usize = 4;
 
 /// Words of the service's context and the French and English words every guessing list starts
-/// with, accents folded, letters only.
-const CONTEXT_WORDS: [&str; 24] = [
-    "passplus",
-    "pass",
-    "plus",
-    "motdepasse",
-    "password",
-    "hautsdeseine",
-    "yvelines",
-    "departement",
-    "college",
-    "cantine",
-    "nanterre",
-    "versailles",
-    "france",
-    "paris",
-    "bonjour",
-    "soleil",
-    "jetaime",
-    "iloveyou",
-    "secret",
-    "admin",
-    "azerty",
-    "qwerty",
-    "famille",
-    "enfant",
-];
+/// with, accents folded, letters only, one space apart (one string weighs less in the bundle).
+const CONTEXT_WORDS: &str =
+    "passplus pass plus motdepasse password hautsdeseine yvelines departement college \
+    cantine nanterre versailles france paris bonjour soleil jetaime iloveyou secret \
+    admin azerty qwerty famille enfant";
 
 /// Whether `password` is guessable, given the person's own words (names, the e-mail address).
 pub fn is_guessable(password: &str, own_words: &[&str]) -> bool {
-    entropy_bits(password) < MIN_ENTROPY_BITS || is_pattern(password, own_words)
+    !meets_entropy_floor(password) || is_pattern(password, own_words)
 }
 
-/// The CNIL's estimate of a password's entropy, in bits.
-pub fn entropy_bits(password: &str) -> f64 {
+/// Whether length × log2(pool) ≥ 50, computed as pool^length ≥ 2^50 in integers: the same
+/// comparison without floating point, whose logarithm would weigh on the browser bundle.
+pub fn meets_entropy_floor(password: &str) -> bool {
+    let pool = u128::from(pool_size(password));
+    let floor = 1u128 << MIN_ENTROPY_BITS;
+    let mut combinations = 1u128;
+    for _ in password.chars() {
+        combinations = combinations.saturating_mul(pool);
+        if combinations >= floor {
+            return true;
+        }
+    }
+    false
+}
+
+/// The number of characters in the classes the password uses, as the CNIL counts them.
+fn pool_size(password: &str) -> u32 {
     let (mut digits, mut lower, mut upper, mut other) = (false, false, false, false);
     for c in password.chars() {
         match c {
@@ -80,15 +73,11 @@ pub fn entropy_bits(password: &str) -> f64 {
             _ => other = true,
         }
     }
-    let pool: u32 = [(digits, 10), (lower, 26), (upper, 26), (other, 33)]
+    [(digits, 10), (lower, 26), (upper, 26), (other, 33)]
         .iter()
         .filter(|(used, _)| *used)
         .map(|(_, size)| size)
-        .sum();
-    if pool == 0 {
-        return 0.0;
-    }
-    password.chars().count() as f64 * f64::from(pool).log2()
+        .sum()
 }
 
 /// Whether the password is only pieces an attacker enumerates, with a few characters added.
@@ -97,7 +86,7 @@ fn is_pattern(password: &str, own_words: &[&str]) -> bool {
         .iter()
         .flat_map(|word| word.split(|c: char| !c.is_alphanumeric()))
         .map(|word| letters(word, false))
-        .chain(CONTEXT_WORDS.iter().map(|word| word.chars().collect()))
+        .chain(CONTEXT_WORDS.split(' ').map(|word| word.chars().collect()))
         .filter(|word| word.len() >= 3)
         .collect();
     [letters(password, false), letters(password, true)]
@@ -279,13 +268,36 @@ mod tests {
         }
     }
 
+    /// The CNIL's formula as written, in floating point, to check the integer comparison.
+    fn entropy_bits(password: &str) -> f64 {
+        password.chars().count() as f64 * f64::from(pool_size(password)).log2()
+    }
+
     #[test]
     fn entropy_follows_the_cnils_calculation() {
-        // 12 digits: 12 × log2(10) ≈ 39.9 bits; 12 lower-case letters: ≈ 56.4.
-        assert!(entropy_bits("482109375523") < MIN_ENTROPY_BITS);
-        assert!((entropy_bits("abcdefghijkl") - 12.0 * 26f64.log2()).abs() < 1e-9);
-        assert!((entropy_bits("Abc1!") - 5.0 * 95f64.log2()).abs() < 1e-9);
-        assert!(entropy_bits("4821093755231234") >= MIN_ENTROPY_BITS);
-        assert_eq!(entropy_bits(""), 0.0);
+        // 12 digits: 12 × log2(10) ≈ 39.9 bits; 16 digits ≈ 53.2; 11 lower case ≈ 51.7.
+        assert!(!meets_entropy_floor("482109375523"));
+        assert!(meets_entropy_floor("4821093755231234"));
+        assert!(!meets_entropy_floor("482109375523123"));
+        assert!(meets_entropy_floor("abcdefghijk"));
+        assert!(!meets_entropy_floor("abcdefghij"));
+        assert!(!meets_entropy_floor(""));
+        assert_eq!(pool_size("Abc1!"), 95);
+        for password in [
+            "482109375523",
+            "4821093755231234",
+            "abcdefghij",
+            "abcdefghijk",
+            "Abc1!x",
+            "Abc1!xyz",
+            "ÉÉÉÉÉÉÉÉÉ",
+            "ÉÉÉÉÉÉÉÉÉÉ",
+        ] {
+            assert_eq!(
+                meets_entropy_floor(password),
+                entropy_bits(password) >= f64::from(MIN_ENTROPY_BITS),
+                "{password}"
+            );
+        }
     }
 }
