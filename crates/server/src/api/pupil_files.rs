@@ -126,9 +126,11 @@ async fn download(
     Path(pupil_id): Path<String>,
     kind: UploadKind,
 ) -> Result<Response, AppError> {
-    let file = store::find_file(&state.pool, &session.account_id, &pupil_id, kind_name(kind))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Some(file) =
+        store::find_file(&state.pool, &session.account_id, &pupil_id, kind_name(kind)).await?
+    else {
+        return Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await);
+    };
     let bytes = file.bytes;
     let extension = if file.media_type == "application/pdf" {
         "pdf"
@@ -160,9 +162,13 @@ async fn remove(
     kind: UploadKind,
 ) -> Result<StatusCode, AppError> {
     let mut transaction = db::begin(&state.pool).await?;
-    store::find(&mut transaction, &session.account_id, &pupil_id)
+    if store::find(&mut transaction, &session.account_id, &pupil_id)
         .await?
-        .ok_or(AppError::NotFound)?;
+        .is_none()
+    {
+        drop(transaction);
+        return Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await);
+    }
     store::remove_file(&mut transaction, &pupil_id, kind_name(kind)).await?;
     transaction.commit().await?;
     tracing::info!(event = "pupil_file", action = "removed", pupil = %pupil_id);

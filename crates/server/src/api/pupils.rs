@@ -56,10 +56,10 @@ pub async fn show(
     Path(pupil_id): Path<String>,
 ) -> Result<Json<PupilSummary>, AppError> {
     let mut connection = state.pool.acquire().await?;
-    store::find(&mut connection, &session.account_id, &pupil_id)
-        .await?
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    match store::find(&mut connection, &session.account_id, &pupil_id).await? {
+        Some(pupil) => Ok(Json(pupil)),
+        None => Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await),
+    }
 }
 
 #[utoipa::path(
@@ -189,9 +189,9 @@ pub async fn update(
 ) -> Result<Json<PupilSummary>, AppError> {
     // Another family's pupil is not found, whatever the body says.
     let mut connection = state.pool.acquire().await?;
-    let enrolled = store::find(&mut connection, &session.account_id, &pupil_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Some(enrolled) = store::find(&mut connection, &session.account_id, &pupil_id).await? else {
+        return Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await);
+    };
     drop(connection);
 
     let _turn = family_limits::take_turn(&session.account_id)?;
@@ -260,7 +260,8 @@ pub async fn remove(
 ) -> Result<StatusCode, AppError> {
     let mut transaction = db::begin(&state.pool).await?;
     if !store::delete(&mut transaction, &session.account_id, &pupil_id).await? {
-        return Err(AppError::NotFound);
+        drop(transaction);
+        return Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await);
     }
     transaction.commit().await?;
     tracing::info!(event = "pupil", action = "removed", pupil = %pupil_id);
