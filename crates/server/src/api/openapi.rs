@@ -114,6 +114,30 @@ pub enum HashingBusy {
     Busy(ErrorBody),
 }
 
+/// The refusals of a pupil sent with its files that depend on the family's other pupils and
+/// uploads, or on the body's size (`pupils::family_limits`).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // Describes answers only: never built.
+pub enum UploadRefusals {
+    /// The body is over two files' worth (`too_large`).
+    #[response(status = 413)]
+    TooLarge(ErrorBody),
+    /// The family has 10 pupils already (`too_many_pupils`), or its files would pass 60 MiB
+    /// (`files_quota_reached`); nothing was changed.
+    #[response(status = 409)]
+    NoRoom(ErrorBody),
+    /// The family is already sending two pupils with their files (`uploads_in_progress`).
+    #[response(status = 429)]
+    InProgress(ErrorBody),
+    /// The server is receiving its most uploads (`busy`, with `Retry-After`); nothing was
+    /// changed.
+    #[response(
+        status = 503,
+        headers(("Retry-After" = i64, description = "Seconds to wait before trying again"))
+    )]
+    Busy(ErrorBody),
+}
+
 /// A file's bytes, as a download answers them.
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 
+use super::openapi::UploadRefusals;
 use crate::db;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::MultipartBody;
@@ -75,30 +76,7 @@ pub async fn show(
             description = "The pupil is added, with its Pass+ number",
             body = PupilSummary,
         ),
-        (
-            status = 413,
-            description = "The body is over two files' worth (`too_large`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 409,
-            description = "The family has 10 pupils already (`too_many_pupils`), or its files \
-                would pass 60 MiB (`files_quota_reached`); nothing was changed",
-            body = ErrorBody,
-        ),
-        (
-            status = 429,
-            description = "The family is already sending two pupils with their files \
-                (`uploads_in_progress`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 503,
-            description = "The server is receiving its most uploads (`busy`, with \
-                `Retry-After`); nothing was changed",
-            body = ErrorBody,
-            headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
-        ),
+        UploadRefusals,
     ),
 )]
 pub async fn create(
@@ -155,30 +133,7 @@ pub async fn create(
             description = "No such pupil in this family's account (`not_found`)",
             body = ErrorBody,
         ),
-        (
-            status = 413,
-            description = "The body is over two files' worth (`too_large`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 409,
-            description = "The family has 10 pupils already (`too_many_pupils`), or its files \
-                would pass 60 MiB (`files_quota_reached`); nothing was changed",
-            body = ErrorBody,
-        ),
-        (
-            status = 429,
-            description = "The family is already sending two pupils with their files \
-                (`uploads_in_progress`)",
-            body = ErrorBody,
-        ),
-        (
-            status = 503,
-            description = "The server is receiving its most uploads (`busy`, with \
-                `Retry-After`); nothing was changed",
-            body = ErrorBody,
-            headers(("Retry-After" = i64, description = "Seconds to wait before trying again")),
-        ),
+        UploadRefusals,
     ),
 )]
 pub async fn update(

@@ -162,13 +162,14 @@ async fn a_message_acknowledged_while_the_mail_server_is_down_is_sent_after_a_re
     app.clock.advance(31);
     let sent = wait_until_sent(&working, "patiente@example.org", 1).await;
     assert_eq!(outbox::pending(&app.state.pool).await.unwrap(), 0);
-    let verify = app
-        .post_json(
-            "/api/accounts/verification",
-            &json!({ "token": token_in(&sent[0]) }),
-        )
-        .await;
-    assert_eq!(verify.status(), 200);
+    assert_eq!(verify_by_link(&app, &sent[0]).await, 200);
+}
+
+/// Uses the verification link of a message; returns the answer's status.
+async fn verify_by_link(app: &TestApp, message: &Email) -> u16 {
+    let body = json!({ "token": token_in(message) });
+    let verify = app.post_json("/api/accounts/verification", &body).await;
+    verify.status().as_u16()
 }
 
 #[tokio::test]
@@ -326,13 +327,7 @@ async fn signed_in_family_without_outbox(app: &TestApp, mail: &TestMail, address
         .await;
     assert_eq!(signup.status(), 202);
     let sent = wait_until_sent(mail, address, 1).await;
-    let verify = app
-        .post_json(
-            "/api/accounts/verification",
-            &json!({ "token": token_in(&sent[0]) }),
-        )
-        .await;
-    assert_eq!(verify.status(), 200);
+    assert_eq!(verify_by_link(app, &sent[0]).await, 200);
 }
 
 #[tokio::test]
