@@ -340,3 +340,22 @@ test('a family sees where its account is open and ends the other sessions', asyn
   await expect(other.getByText('Bonjour Amélie.')).toHaveCount(0);
   await elsewhere.close();
 });
+
+test('the sessions page reflows on a phone with a long address, at rest and with a link focused', async ({ page }) => {
+  const email = uniqueAddress('camille.martin-nguyen.famille.nombreuse');
+  await verifiedAccount(page, email);
+  await logIn(page, email);
+  await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
+  for (const width of [320, 390]) {
+    await page.setViewportSize({ width, height: 740 });
+    await openApp(page, '/mon-compte/connexions');
+    await expect(page.locator('.session-list li')).toHaveCount(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `horizontal scrolling at ${width} px`).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page, `sessions at ${width} px`);
+  }
+  // Only this browser: no form to end the others, the page says so.
+  await expect(page.getByText('Votre compte n’est ouvert que dans ce navigateur.')).toBeVisible();
+  await page.getByRole('link', { name: 'Revenir à mon compte' }).focus();
+  await expectNoAxeViolations(page, 'sessions with a link focused');
+});
