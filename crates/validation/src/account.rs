@@ -20,17 +20,35 @@ use crate::phone::validate_phone;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignupForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::email, required = true))]
     pub email: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::new_password, required = true))]
     pub password: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::given_name, required = true))]
     pub given_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::family_name, required = true))]
     pub family_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::phone, required = true))]
     pub phone: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub address: PostalAddress,
+}
+
+impl SignupForm {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] = &[
+        codes::PASSWORD_COMMON,
+        codes::PASSWORD_CONTAINS_EMAIL,
+        codes::PASSWORD_GUESSABLE,
+        codes::GIVEN_NAME_INVALID,
+        codes::FAMILY_NAME_INVALID,
+    ];
 }
 
 impl Validate for SignupForm {
@@ -69,12 +87,15 @@ pub struct PostalAddress {
     /// Number and street, e.g. "2 boulevard Soufflot".
     #[serde(default)]
     #[validate(custom(function = "validate_street"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::street, required = true))]
     pub street: String,
     #[serde(default)]
     #[validate(custom(function = "validate_postal_code"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::postal_code, required = true))]
     pub postal_code: String,
     #[serde(default)]
     #[validate(custom(function = "validate_commune"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::commune, required = true))]
     pub commune: String,
 }
 
@@ -85,9 +106,11 @@ pub struct PostalAddress {
 pub struct LoginForm {
     #[serde(default)]
     #[validate(custom(function = "validate_login_email"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::email, required = true))]
     pub email: String,
     #[serde(default)]
     #[validate(custom(function = "validate_login_password"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::typed_password, required = true))]
     pub password: String,
 }
 
@@ -97,6 +120,7 @@ pub struct LoginForm {
 pub struct EmailForm {
     #[serde(default)]
     #[validate(custom(function = "validate_email"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::email, required = true))]
     pub email: String,
 }
 
@@ -106,6 +130,7 @@ pub struct EmailForm {
 pub struct VerifyEmailForm {
     #[serde(default)]
     #[validate(custom(function = "validate_token"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::token, required = true))]
     pub token: String,
 }
 

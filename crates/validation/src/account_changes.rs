@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError, ValidationErrors};
 
 use crate::account::{validate_token, PostalAddress};
+use crate::codes;
 use crate::email::validate_email;
 use crate::names::{validate_family_name, validate_given_name};
 use crate::password::{validate_login_password, validate_new_password};
@@ -51,13 +52,24 @@ pub(crate) fn into_result(errors: ValidationErrors) -> Result<(), ValidationErro
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::given_name, required = true))]
     pub given_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::family_name, required = true))]
     pub family_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::phone, required = true))]
     pub phone: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub address: PostalAddress,
+}
+
+impl ContactForm {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] =
+        &[codes::GIVEN_NAME_INVALID, codes::FAMILY_NAME_INVALID];
 }
 
 impl Validate for ContactForm {
@@ -77,8 +89,10 @@ impl Validate for ContactForm {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmailChangeForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::email, required = true))]
     pub new_email: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::typed_password, required = true))]
     pub current_password: String,
 }
 
@@ -103,9 +117,21 @@ impl Validate for EmailChangeForm {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChangeForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::typed_password, required = true))]
     pub current_password: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::new_password, required = true))]
     pub new_password: String,
+}
+
+impl PasswordChangeForm {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] = &[
+        codes::PASSWORD_COMMON,
+        codes::PASSWORD_CONTAINS_EMAIL,
+        codes::PASSWORD_GUESSABLE,
+    ];
 }
 
 impl Validate for PasswordChangeForm {
@@ -129,9 +155,21 @@ impl Validate for PasswordChangeForm {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordResetForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::token, required = true))]
     pub token: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::new_password, required = true))]
     pub new_password: String,
+}
+
+impl PasswordResetForm {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] = &[
+        codes::PASSWORD_COMMON,
+        codes::PASSWORD_CONTAINS_EMAIL,
+        codes::PASSWORD_GUESSABLE,
+    ];
 }
 
 impl Validate for PasswordResetForm {

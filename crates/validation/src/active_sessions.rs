@@ -27,6 +27,7 @@ pub struct ActiveSession {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EndOtherSessionsForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::typed_password, required = true))]
     pub current_password: String,
 }
 

@@ -17,10 +17,13 @@ pub const MAX_AGE: i32 = 18;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BirthDateParts {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::day, required = true))]
     pub day: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::month, required = true))]
     pub month: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::year, required = true))]
     pub year: String,
 }
 

@@ -19,7 +19,23 @@ pub struct CollegeSearch {
     /// A name, commune, postal code or UAI.
     #[serde(default)]
     #[validate(custom(function = "validate_search_text"))]
+    // QUERY_MIN_CHARS and QUERY_MAX_CHARS (the attribute takes literals; the API tests compare).
+    #[cfg_attr(
+        feature = "openapi",
+        param(required = true, min_length = 2, max_length = 100)
+    )]
     pub q: String,
+}
+
+impl CollegeSearch {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] = &[
+        codes::QUERY_TOO_SHORT,
+        codes::UAI_LENGTH,
+        codes::UAI_NOT_DIGITS,
+        codes::UAI_CHECK_LETTER,
+    ];
 }
 
 /// The search text's rule: at least 2 letters or digits (punctuation alone finds nothing), at

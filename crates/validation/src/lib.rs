@@ -15,6 +15,7 @@ pub mod codes;
 pub mod college;
 pub mod email;
 pub mod errors;
+pub mod field_schemas;
 pub mod grant;
 pub mod guessable;
 pub mod links;

@@ -17,22 +17,40 @@ use crate::uai::Uai;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PupilForm {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::given_name, required = true))]
     pub given_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::family_name, required = true))]
     pub family_name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub birth_date: BirthDateParts,
     /// As typed or chosen; stored normalised (see [`Uai::parse`]).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::uai, required = true))]
     pub college_uai: String,
     /// A [`crate::SchoolClass`] code.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::class, required = true))]
     pub class: String,
     #[serde(default)]
     pub bourse_holder: bool,
 }
 
 impl PupilForm {
+    /// The codes a body valid for its OpenAPI schema can still get: the rules a schema cannot
+    /// express (see [`crate::field_schemas`]).
+    pub const BEYOND_SCHEMA: &'static [&'static str] = &[
+        codes::GIVEN_NAME_INVALID,
+        codes::FAMILY_NAME_INVALID,
+        codes::UAI_CHECK_LETTER,
+        codes::BIRTH_DATE_NOT_REAL,
+        codes::BIRTH_DATE_FUTURE,
+        codes::BIRTH_DATE_TOO_YOUNG,
+        codes::BIRTH_DATE_TOO_OLD,
+        codes::PUPIL_NOT_ELIGIBLE,
+    ];
+
     /// Every field rule for a family applying on `today` (the age rule depends on the school
     /// year). Eligibility needs the family's address and the collège list: see [`eligibility`].
     pub fn validate_on(&self, today: Date) -> Result<(), ValidationErrors> {

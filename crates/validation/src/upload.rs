@@ -13,6 +13,19 @@ use crate::codes;
 /// 10 Mio, the largest file accepted.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 
+/// The codes files valid for the OpenAPI schema (any bytes) can still get: their type, size
+/// and content are checked by reading them (see [`crate::field_schemas`]).
+pub const BEYOND_SCHEMA: &[&str] = &[
+    codes::FILE_EMPTY,
+    codes::FILE_TOO_LARGE,
+    codes::PHOTO_TYPE_NOT_ALLOWED,
+    codes::PHOTO_CONTENT_NOT_ALLOWED,
+    codes::CERTIFICATE_TYPE_NOT_ALLOWED,
+    codes::CERTIFICATE_CONTENT_NOT_ALLOWED,
+    codes::IMAGE_UNREADABLE,
+    codes::CERTIFICATE_NOT_NEEDED,
+];
+
 /// What the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

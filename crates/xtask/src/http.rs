@@ -7,10 +7,12 @@ use std::net::TcpStream;
 
 use anyhow::Context;
 
-/// What the server answered: the status, and the head (status line and headers) as text.
+/// What the server answered: the status, the head (status line and headers) and the body, as
+/// text.
 pub struct Answer {
     pub status: u16,
     pub head: String,
+    pub body: String,
 }
 
 impl Answer {
@@ -48,13 +50,14 @@ pub fn send(
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer)?;
     let text = String::from_utf8_lossy(&answer);
-    let head = text.split("\r\n\r\n").next().unwrap_or_default().to_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let (head, body) = (head.to_owned(), body.to_owned());
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|code| code.parse().ok())
         .context("no HTTP status in the answer")?;
-    Ok(Answer { status, head })
+    Ok(Answer { status, head, body })
 }
 
 /// A JSON POST; returns the answer.

@@ -1,9 +1,11 @@
-//! `cargo xtask run | test | bench`: the project's front door. Each command installs what is
+//! `cargo xtask run | test | e2e | bench | fuzz`: the project's front door. Each command installs what is
 //! missing or at the wrong version (see `tools`), builds what it needs and runs.
 
 mod bench;
+mod benchmarks;
 mod cmd;
 mod compress;
+mod fuzz;
 mod http;
 mod logins;
 mod postgres;
@@ -17,11 +19,13 @@ mod uploads;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <run | test | e2e [playwright arguments] | bench>
+const USAGE: &str = "usage: cargo xtask <run | test | e2e [playwright arguments] | bench | fuzz>
   run    build the app and start the service on http://127.0.0.1:8080 (SQLite under ./data/)
   test   run every test: native, wasm in Chromium, API on SQLite and PostgreSQL, end to end
   e2e    build the app and run only the end-to-end tests (e.g. `cargo xtask e2e pupils`)
-  bench  measure first-visit sizes, Lighthouse scores and API throughput into BENCHMARKS.md";
+  bench  measure first-visit sizes, Lighthouse scores and API throughput into BENCHMARKS.md
+  fuzz   fuzz the API from its OpenAPI document (a long pass, or [cases] per operation)
+         into BENCHMARKS.md";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -31,6 +35,13 @@ fn main() -> ExitCode {
         "test" => test::run_all(&root),
         "e2e" => test::end_to_end_only(&root, std::env::args().skip(2).collect()),
         "bench" => bench::run(&root),
+        "fuzz" => match std::env::args().nth(2).map(|cases| cases.parse()) {
+            Some(Err(_)) => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+            cases => fuzz::long(&root, cases.and_then(Result::ok)),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

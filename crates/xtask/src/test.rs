@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every test of the project, cheap checks first. Each step runs even if an
-//! earlier one failed, so one run reports every failure (except the end-to-end suite, which
-//! needs the release build).
+//! earlier one failed, so one run reports every failure (except the fuzzing and the end-to-end
+//! suite, which need the release build).
 
 use std::path::Path;
 use std::process::Command;
@@ -9,14 +9,15 @@ use anyhow::bail;
 
 use crate::postgres::TestCluster;
 use crate::server::{self, BackgroundServer, Profile};
-use crate::{cmd, sizes, spa, tools};
+use crate::{cmd, fuzz, sizes, spa, tools};
 
 type Step = (&'static str, fn(&Path) -> anyhow::Result<()>);
 
 const RELEASE_BUILD: &str = "release build and first-visit budget";
 const END_TO_END: &str = "end-to-end suite";
+const FUZZING: &str = "API fuzzed from its OpenAPI document";
 
-const STEPS: [Step; 6] = [
+const STEPS: [Step; 7] = [
     ("formatting and lints", lint),
     ("native tests (API on SQLite)", native_tests),
     ("API tests on PostgreSQL", postgres_api_tests),
@@ -25,6 +26,7 @@ const STEPS: [Step; 6] = [
         "release build and first-visit budget",
         release_build_and_budget,
     ),
+    (FUZZING, fuzz_api),
     (END_TO_END, end_to_end),
 ];
 
@@ -34,7 +36,8 @@ pub fn run_all(root: &Path) -> anyhow::Result<()> {
     let mut failed = Vec::new();
     for (name, step) in &STEPS {
         println!("\n=== {name} ===");
-        if *name == END_TO_END && failed.contains(&RELEASE_BUILD) {
+        // Both serve the built app (the server will not start without it).
+        if [END_TO_END, FUZZING].contains(name) && failed.contains(&RELEASE_BUILD) {
             eprintln!("✗ {name}: not run, the release build failed");
             failed.push(*name);
             continue;
@@ -89,6 +92,12 @@ fn postgres_api_tests(root: &Path) -> anyhow::Result<()> {
             .args(["test", "--package", "passplus-server", "--test", "api"])
             .env("PASSPLUS_TEST_POSTGRES_URL", &cluster.url),
     )
+}
+
+/// A bounded schemathesis pass, anonymous and signed in (see `fuzz`).
+fn fuzz_api(root: &Path) -> anyhow::Result<()> {
+    print!("{}", fuzz::run(root, fuzz::SUITE_CASES)?);
+    Ok(())
 }
 
 /// The shared rules' vectors and the app's browser tests, in headless Chromium.

@@ -14,7 +14,10 @@
 use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use axum::Router;
-use passplus_validation::FieldErrors;
+use passplus_validation::account_changes::{ContactForm, PasswordChangeForm, PasswordResetForm};
+use passplus_validation::{upload, CollegeSearch, FieldErrors, PupilForm, SignupForm};
+use utoipa::openapi::extensions::ExtensionsBuilder;
+use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{HttpMethod, Operation};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
@@ -51,7 +54,9 @@ pub struct ApiDoc;
 /// serialised once.
 pub fn route(mut document: utoipa::openapi::OpenApi) -> Router<AppState> {
     SharedAnswers.modify(&mut document);
-    let json = document.to_json().expect("the OpenAPI document serialises");
+    let mut value = serde_json::to_value(&document).expect("the OpenAPI document serialises");
+    spell_link_fields_in_camel_case(&mut value);
+    let json = value.to_string();
     Router::new().route(
         "/api/openapi.json",
         get(move || async move { ([(CONTENT_TYPE, "application/json")], json) }),
@@ -156,6 +161,7 @@ impl Modify for SharedAnswers {
                 "Set by a successful login; HttpOnly, Secure, SameSite=Lax.",
             ))),
         );
+        link_created_pupil(openapi);
         for item in openapi.paths.paths.values_mut() {
             let operations = [
                 (HttpMethod::Get, &mut item.get),
@@ -166,6 +172,7 @@ impl Modify for SharedAnswers {
             for (method, operation) in operations {
                 if let Some(operation) = operation {
                     add_shared_answers(method, operation);
+                    list_refusals_beyond_schema(operation);
                 }
             }
         }
@@ -235,5 +242,117 @@ fn add_shared_answers(method: HttpMethod, operation: &mut Operation) {
              rules; nothing was changed.",
             "FieldErrors",
         );
+    }
+}
+
+/// The operations on one pupil, reached from the id `addPupil` answers (OpenAPI links: clients
+/// and fuzzers follow them with real ids).
+const PUPIL_OPERATIONS: [&str; 7] = [
+    "pupil",
+    "changePupil",
+    "removePupil",
+    "pupilPhoto",
+    "removePupilPhoto",
+    "bourseCertificate",
+    "removeBourseCertificate",
+];
+
+fn link_created_pupil(openapi: &mut utoipa::openapi::OpenApi) {
+    let created = openapi
+        .paths
+        .paths
+        .get_mut("/api/pupils")
+        .and_then(|item| item.post.as_mut())
+        .and_then(|operation| operation.responses.responses.get_mut("201"));
+    let Some(RefOr::T(created)) = created else {
+        return;
+    };
+    for operation in PUPIL_OPERATIONS {
+        let link = LinkBuilder::new()
+            .operation_id(operation)
+            .parameter("id", "$response.body#/id")
+            .description("The pupil just added")
+            .build();
+        created.links.insert(operation.to_owned(), RefOr::T(link));
+    }
+}
+
+/// utoipa 5.5 writes a link's `operationId`, `operationRef` and `requestBody` in snake case,
+/// which OpenAPI readers ignore (schemathesis: "missing both 'operationRef' and 'operationId'").
+fn spell_link_fields_in_camel_case(document: &mut serde_json::Value) {
+    let Some(paths) = document["paths"].as_object_mut() else {
+        return;
+    };
+    let links = paths
+        .values_mut()
+        .filter_map(|item| item.as_object_mut())
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation["responses"].as_object_mut())
+        .flat_map(|responses| responses.values_mut())
+        .filter_map(|response| response.get_mut("links")?.as_object_mut())
+        .flat_map(|links| links.values_mut())
+        .filter_map(|link| link.as_object_mut());
+    for link in links {
+        for (snake, camel) in [
+            ("operation_id", "operationId"),
+            ("operation_ref", "operationRef"),
+            ("request_body", "requestBody"),
+        ] {
+            if let Some(value) = link.remove(snake) {
+                link.insert(camel.to_owned(), value);
+            }
+        }
+    }
+}
+
+/// The extension of a 422 answer listing the codes a request valid for the document can still
+/// get (rules a schema cannot express); a client or a fuzzer can tell such a refusal from a
+/// contract broken.
+pub const BEYOND_SCHEMA_EXTENSION: &str = "x-beyond-schema";
+
+/// What a request the document accepts can still be refused for, by what it carries: the
+/// request body's schema, or the collège search's query.
+fn refusals_beyond_schema(operation: &Operation) -> Vec<&'static str> {
+    let body_schema = operation.request_body.as_ref().and_then(|body| {
+        body.content
+            .values()
+            .find_map(|content| match &content.schema {
+                Some(RefOr::Ref(reference)) => reference.ref_location.rsplit('/').next(),
+                _ => None,
+            })
+    });
+    let by_query = operation.operation_id.as_deref() == Some("searchColleges");
+    match (body_schema, by_query) {
+        (Some("SignupForm"), _) => SignupForm::BEYOND_SCHEMA.to_vec(),
+        (Some("ContactForm"), _) => ContactForm::BEYOND_SCHEMA.to_vec(),
+        (Some("PasswordChangeForm"), _) => PasswordChangeForm::BEYOND_SCHEMA.to_vec(),
+        (Some("PasswordResetForm"), _) => PasswordResetForm::BEYOND_SCHEMA.to_vec(),
+        (Some("PupilSubmission"), _) => [PupilForm::BEYOND_SCHEMA, upload::BEYOND_SCHEMA].concat(),
+        (_, true) => CollegeSearch::BEYOND_SCHEMA.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// Says on the operation's 422 which codes a request valid for the document can still get
+/// (none: any 422 is then a request the document already refuses).
+fn list_refusals_beyond_schema(operation: &mut Operation) {
+    let codes = refusals_beyond_schema(operation);
+    let Some(RefOr::T(response)) = operation.responses.responses.get_mut("422") else {
+        return;
+    };
+    if !codes.is_empty() {
+        let listed: Vec<String> = codes.iter().map(|code| format!("`{code}`")).collect();
+        response.description = format!(
+            "{} A request valid for this document can still break: {}.",
+            response.description,
+            listed.join(", ")
+        );
+    }
+    let extensions = ExtensionsBuilder::new()
+        .add(BEYOND_SCHEMA_EXTENSION, serde_json::json!(codes))
+        .build();
+    match &mut response.extensions {
+        Some(existing) => existing.merge(extensions),
+        None => response.extensions = Some(extensions),
     }
 }

@@ -16,7 +16,7 @@ const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.en.html"))
     path = "/api/privacy-notice/{lang}",
     operation_id = "privacyNotice",
     tag = "service",
-    params(("lang" = String, Path, description = "`fr` or `en`")),
+    params(("lang" = String, Path, description = "`fr` or `en`", example = "fr")),
     responses(
         (
             status = 200,

@@ -19,8 +19,13 @@ const ENGLISH_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/translatio
     operation_id = "translations",
     tag = "service",
     params(
-        ("lang" = String, Path, description = "`en` (French is compiled into the app)"),
-        ("version" = String, Path, description = "The version the app was built with"),
+        ("lang" = String, Path, description = "`en` (French is compiled into the app)", example = "en"),
+        (
+            "version" = String,
+            Path,
+            description = "The version the app was built with",
+            example = json!(ENGLISH_VERSION)
+        ),
     ),
     responses(
         (

@@ -49,8 +49,10 @@ pub struct CheckedPupil {
     pub certificate: Option<CheckedFile>,
 }
 
-/// The multipart body as the OpenAPI document describes it; `read` is what accepts it.
-#[derive(utoipa::ToSchema)]
+/// The multipart body as the OpenAPI document describes it; `read` is what accepts it. Other
+/// parts are refused (`deny_unknown_fields` says so in the document: no additional properties).
+#[derive(utoipa::ToSchema, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // Describes the body only: never built.
 pub struct PupilSubmission {
     /// The pupil's details (JSON).

@@ -320,3 +320,68 @@ async fn another_method_on_a_known_path_is_a_json_405_naming_the_allowed_ones() 
     let body: Value = response.json().await.expect("a JSON body");
     assert_eq!(body["error"], "method_not_allowed");
 }
+
+/// The rules' constraints reach the document: what the shared crate's `field_schemas` says of
+/// each field, the search's lengths, and the codes a schema-valid body can still get.
+#[tokio::test]
+async fn the_document_states_the_rules_a_schema_can_express() {
+    use passplus_validation::{college, email, password, SignupForm};
+    let app = spawn_app().await;
+    let document = document(&app).await;
+    let signup = &document["components"]["schemas"]["SignupForm"];
+    let required: Vec<&str> = signup["required"]
+        .as_array()
+        .expect("required fields")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    for field in ["email", "password", "given_name", "family_name", "phone", "address"] {
+        assert!(required.contains(&field), "{field} is not required");
+    }
+    let fields = &signup["properties"];
+    assert_eq!(fields["email"]["maxLength"], json!(email::MAX_CHARS));
+    assert!(fields["email"]["pattern"].as_str().unwrap().contains('@'));
+    assert_eq!(fields["password"]["minLength"], json!(password::MIN_CHARS));
+    assert_eq!(fields["password"]["maxLength"], json!(password::MAX_CHARS));
+    let pupil = &document["components"]["schemas"]["PupilForm"]["properties"];
+    assert_eq!(pupil["class"]["enum"], json!(["6e", "5e", "4e", "3e", "ulis", "segpa"]));
+
+    let search = &document["paths"]["/api/colleges"]["get"]["parameters"][0];
+    assert_eq!(search["required"], json!(true));
+    assert_eq!(search["schema"]["minLength"], json!(college::QUERY_MIN_CHARS));
+    assert_eq!(search["schema"]["maxLength"], json!(college::QUERY_MAX_CHARS));
+
+    for operation in operations(&document) {
+        if let Some(answer) = operation.spec["responses"].get("422") {
+            assert!(
+                answer["x-beyond-schema"].is_array(),
+                "{}: its 422 does not say what is beyond its schema",
+                operation.label()
+            );
+        }
+    }
+    let beyond = &document["paths"]["/api/accounts"]["post"]["responses"]["422"]["x-beyond-schema"];
+    assert_eq!(beyond, &json!(SignupForm::BEYOND_SCHEMA));
+    let login = &document["paths"]["/api/sessions"]["post"]["responses"]["422"]["x-beyond-schema"];
+    assert_eq!(login, &json!([]), "every login rule is in its schema");
+}
+
+/// A created pupil's answer links to the operations on it, by operation ids that exist.
+#[tokio::test]
+async fn a_created_pupil_links_to_its_routes() {
+    let app = spawn_app().await;
+    let document = document(&app).await;
+    let ids: Vec<String> = operations(&document)
+        .iter()
+        .filter_map(|operation| operation.spec["operationId"].as_str().map(str::to_owned))
+        .collect();
+    let links = document["paths"]["/api/pupils"]["post"]["responses"]["201"]["links"]
+        .as_object()
+        .expect("links from the created pupil");
+    assert_eq!(links.len(), 7);
+    for link in links.values() {
+        let target = link["operationId"].as_str().expect("an operationId");
+        assert!(ids.iter().any(|id| id == target), "no operation {target}");
+        assert_eq!(link["parameters"]["id"], "$response.body#/id");
+    }
+}
