@@ -5,6 +5,7 @@
 mod account_changes;
 mod accounts;
 mod colleges;
+mod crash;
 mod helpers;
 mod limits;
 mod mail;

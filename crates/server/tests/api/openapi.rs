@@ -335,7 +335,14 @@ async fn the_document_states_the_rules_a_schema_can_express() {
         .iter()
         .filter_map(Value::as_str)
         .collect();
-    for field in ["email", "password", "given_name", "family_name", "phone", "address"] {
+    for field in [
+        "email",
+        "password",
+        "given_name",
+        "family_name",
+        "phone",
+        "address",
+    ] {
         assert!(required.contains(&field), "{field} is not required");
     }
     let fields = &signup["properties"];
@@ -344,12 +351,21 @@ async fn the_document_states_the_rules_a_schema_can_express() {
     assert_eq!(fields["password"]["minLength"], json!(password::MIN_CHARS));
     assert_eq!(fields["password"]["maxLength"], json!(password::MAX_CHARS));
     let pupil = &document["components"]["schemas"]["PupilForm"]["properties"];
-    assert_eq!(pupil["class"]["enum"], json!(["6e", "5e", "4e", "3e", "ulis", "segpa"]));
+    assert_eq!(
+        pupil["class"]["enum"],
+        json!(["6e", "5e", "4e", "3e", "ulis", "segpa"])
+    );
 
     let search = &document["paths"]["/api/colleges"]["get"]["parameters"][0];
     assert_eq!(search["required"], json!(true));
-    assert_eq!(search["schema"]["minLength"], json!(college::QUERY_MIN_CHARS));
-    assert_eq!(search["schema"]["maxLength"], json!(college::QUERY_MAX_CHARS));
+    assert_eq!(
+        search["schema"]["minLength"],
+        json!(college::QUERY_MIN_CHARS)
+    );
+    assert_eq!(
+        search["schema"]["maxLength"],
+        json!(college::QUERY_MAX_CHARS)
+    );
 
     for operation in operations(&document) {
         if let Some(answer) = operation.spec["responses"].get("422") {

@@ -1,0 +1,397 @@
+//! The crash test: the real server binary under a write load (signups, verifications, pupils with
+//! photos), killed with SIGKILL at a random moment, restarted on the same data, three times.
+//! Everything that got a 2xx before a kill is found afterwards: the account, its verification,
+//! the pupil and its photo, the verification e-mail (sent, or still queued); SQLite's
+//! `integrity_check` says `ok`, and no file is left without its pupil.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use reqwest::multipart::{Form, Part};
+use sqlx::Row;
+use tempfile::TempDir;
+
+use crate::helpers::{family_signup, fresh_database_url, FAMILY_PASSWORD};
+
+const ROUNDS: usize = 3;
+
+/// The server binary running on `database_url`, its e-mails written to `outbox`.
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Server {
+    fn start(dir: &Path, database_url: &str) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let site = dir.join("dist");
+        std::fs::create_dir_all(&site).unwrap();
+        std::fs::write(
+            site.join("index.html"),
+            "<!DOCTYPE html><title>Pass+</title>",
+        )
+        .unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_passplus-server"))
+            .current_dir(dir)
+            .env("PASSPLUS_LISTEN", format!("127.0.0.1:{port}"))
+            .env(
+                "PASSPLUS_PUBLIC_BASE_URL",
+                format!("http://127.0.0.1:{port}"),
+            )
+            .env("PASSPLUS_DATABASE_URL", database_url)
+            .env("PASSPLUS_STATIC_DIR", &site)
+            .env("PASSPLUS_FILES_DIR", dir.join("files"))
+            .env("PASSPLUS_MAIL__OUTBOX_DIR", dir.join("outbox"))
+            // Every request comes from this machine.
+            .env("PASSPLUS_ANONYMOUS_LIMITS__PER_CLIENT", "1000000")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("the server binary starts");
+        let mut ready = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut ready)
+            .unwrap();
+        assert!(ready.starts_with("Pass+ is ready"), "{ready}");
+        Server {
+            child,
+            address: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    /// SIGKILL: no shutdown, no flush, whatever the server was doing.
+    fn kill(mut self) {
+        self.child.kill().unwrap();
+        self.child.wait().unwrap();
+    }
+}
+
+/// What the server acknowledged with a 2xx.
+#[derive(Default, Clone)]
+struct Acknowledged {
+    signups: Vec<String>,
+    verified: Vec<String>,
+    /// (pupil id, the family's session cookie).
+    pupils: Vec<(String, String)>,
+}
+
+/// A small deterministic generator for the kill moments (the seed is printed on failure).
+struct Moments(u64);
+
+impl Moments {
+    fn next_millis(&mut self, from: u64, to: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        from + self.0 % (to - from)
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// The token of the verification e-mail written for `email`, once the worker wrote it.
+async fn token_in_outbox(outbox: &Path, email: &str) -> Option<String> {
+    for _ in 0..100 {
+        for entry in std::fs::read_dir(outbox).into_iter().flatten().flatten() {
+            let message = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            if message.contains(&format!("To: {email}")) {
+                let start = message.find("jeton=")? + "jeton=".len();
+                return Some(
+                    message[start..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect(),
+                );
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    None
+}
+
+async fn post_json(address: &str, path: &str, body: serde_json::Value) -> Option<u16> {
+    let response = client()
+        .post(format!("{address}{path}"))
+        .header("origin", address)
+        .json(&body)
+        .send()
+        .await
+        .ok()?;
+    Some(response.status().as_u16())
+}
+
+/// A verified family, logged in: its session cookie (none once the server is gone).
+async fn new_family(address: &str, outbox: &Path, email: &str) -> Option<String> {
+    let signup = post_json(address, "/api/accounts", family_signup(email, "92000")).await?;
+    assert_eq!(signup, 202);
+    let token = token_in_outbox(outbox, email).await?;
+    let body = serde_json::json!({ "token": token });
+    let verification = post_json(address, "/api/accounts/verification", body).await?;
+    assert_eq!(verification, 200);
+    let login = client()
+        .post(format!("{address}/api/sessions"))
+        .header("origin", address)
+        .json(&serde_json::json!({ "email": email, "password": FAMILY_PASSWORD }))
+        .send()
+        .await
+        .ok()?;
+    assert_eq!(login.status(), 200);
+    let cookie = login.headers()["set-cookie"].to_str().unwrap();
+    Some(cookie.split(';').next().unwrap().to_owned())
+}
+
+fn photo() -> Vec<u8> {
+    let image = image::RgbImage::from_fn(600, 800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode_image(&image)
+        .unwrap();
+    out
+}
+
+fn pupil_form(name: &str) -> Form {
+    let pupil = serde_json::json!({
+        "given_name": name,
+        "family_name": "Martin",
+        "birth_date": { "day": "14", "month": "3", "year": "2014" },
+        "college_uai": "0921243B",
+        "class": "5e",
+        "bourse_holder": false,
+    });
+    Form::new().text("pupil", pupil.to_string()).part(
+        "photo",
+        Part::bytes(photo())
+            .file_name("photo.jpg")
+            .mime_str("image/jpeg")
+            .unwrap(),
+    )
+}
+
+/// Signups, one after another, until the server stops answering.
+async fn sign_up(address: String, round: usize, acknowledged: Arc<Mutex<Acknowledged>>) {
+    for i in 0.. {
+        let email = format!("charge.{round}.{i}@example.fr");
+        match post_json(&address, "/api/accounts", family_signup(&email, "92000")).await {
+            Some(202) => acknowledged.lock().unwrap().signups.push(email),
+            Some(status) => panic!("signup answered {status}"),
+            None => return,
+        }
+    }
+}
+
+/// Verifies the addresses signed up in this round (from `first`), as their e-mails arrive.
+async fn verify(
+    address: String,
+    outbox: PathBuf,
+    acknowledged: Arc<Mutex<Acknowledged>>,
+    first: usize,
+    killed: Arc<AtomicBool>,
+) {
+    let mut done = first;
+    while !killed.load(Ordering::SeqCst) {
+        let next = acknowledged.lock().unwrap().signups.get(done).cloned();
+        let Some(email) = next else {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            continue;
+        };
+        let Some(token) = token_in_outbox(&outbox, &email).await else {
+            return;
+        };
+        let body = serde_json::json!({ "token": token });
+        match post_json(&address, "/api/accounts/verification", body).await {
+            Some(200) => acknowledged.lock().unwrap().verified.push(email),
+            Some(status) => panic!("verification answered {status}"),
+            None => return,
+        }
+        done += 1;
+    }
+}
+
+/// Pupils and their photos, ten for the family signed in (the most a family may have), then
+/// for new families, until the server stops answering.
+async fn add_pupils(
+    address: String,
+    outbox: PathBuf,
+    (round, first_family): (usize, String),
+    acknowledged: Arc<Mutex<Acknowledged>>,
+) {
+    let mut cookie = first_family;
+    for family in 1.. {
+        for child in 0..10 {
+            let sent = client()
+                .post(format!("{address}/api/pupils"))
+                .header("origin", &address)
+                .header("cookie", &cookie)
+                .multipart(pupil_form(&format!("Enfant{}", "é".repeat(child + 1))))
+                .send()
+                .await;
+            let Ok(response) = sent else { return };
+            if response.status() != 201 {
+                panic!("adding a pupil answered {}", response.status());
+            }
+            let Ok(body) = response.json::<serde_json::Value>().await else {
+                return;
+            };
+            let id = body["id"].as_str().unwrap().to_owned();
+            acknowledged
+                .lock()
+                .unwrap()
+                .pupils
+                .push((id, cookie.clone()));
+        }
+        let email = format!("famille.{round}.{family}@example.fr");
+        let Some(next) = new_family(&address, &outbox, &email).await else {
+            return;
+        };
+        cookie = next;
+    }
+}
+
+/// Everything acknowledged is there, and the database is whole.
+async fn check(address: &str, database_url: &str, outbox: &Path, acknowledged: &Acknowledged) {
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(database_url).await.unwrap();
+    let sent: Vec<String> = std::fs::read_dir(outbox)
+        .unwrap()
+        .flatten()
+        .map(|entry| std::fs::read_to_string(entry.path()).unwrap_or_default())
+        .collect();
+    for email in &acknowledged.signups {
+        let account = sqlx::query("SELECT COUNT(*) AS n FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(account.get::<i64, _>("n"), 1, "{email}: account lost");
+        let queued = sqlx::query("SELECT COUNT(*) AS n FROM outbox WHERE recipient = $1")
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get::<i64, _>("n");
+        let written = sent
+            .iter()
+            .any(|message| message.contains(&format!("To: {email}")));
+        assert!(queued > 0 || written, "{email}: verification e-mail lost");
+    }
+    for email in &acknowledged.verified {
+        let row = sqlx::query("SELECT verified_at FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(
+            row.get::<Option<i64>, _>("verified_at").is_some(),
+            "{email}: verification lost"
+        );
+    }
+    for (id, cookie) in &acknowledged.pupils {
+        let response = client()
+            .get(format!("{address}/api/pupils/{id}/photo"))
+            .header("cookie", cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "pupil {id}: photo lost");
+        let bytes = response.bytes().await.unwrap();
+        assert!(
+            bytes.starts_with(&[0xFF, 0xD8]),
+            "pupil {id}: photo damaged"
+        );
+    }
+    let orphans = sqlx::query(
+        "SELECT COUNT(*) AS n FROM pupil_files WHERE pupil_id NOT IN (SELECT id FROM pupils)",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(orphans.get::<i64, _>("n"), 0, "files without their pupil");
+    if database_url.starts_with("sqlite:") {
+        let integrity = sqlx::query("PRAGMA integrity_check")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(integrity.get::<String, _>(0), "ok");
+    }
+    pool.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn what_was_acknowledged_survives_a_kill_at_any_moment() {
+    let dir = TempDir::new().unwrap();
+    let database_url = fresh_database_url(dir.path()).await;
+    let outbox = dir.path().join("outbox");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut moments = Moments(seed);
+    let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
+    for round in 0..ROUNDS {
+        let server = Server::start(dir.path(), &database_url);
+        let address = server.address.clone();
+        let family = new_family(&address, &outbox, &format!("famille.{round}.0@example.fr"))
+            .await
+            .expect("a family before the load");
+        let first = acknowledged.lock().unwrap().signups.len();
+        let killed = Arc::new(AtomicBool::new(false));
+        let load = [
+            tokio::spawn(sign_up(address.clone(), round, acknowledged.clone())),
+            tokio::spawn(verify(
+                address.clone(),
+                outbox.clone(),
+                acknowledged.clone(),
+                first,
+                killed.clone(),
+            )),
+            tokio::spawn(add_pupils(
+                address.clone(),
+                outbox.clone(),
+                (round, family),
+                acknowledged.clone(),
+            )),
+        ];
+        let kill_after = moments.next_millis(300, 2000);
+        tokio::time::sleep(Duration::from_millis(kill_after)).await;
+        server.kill();
+        killed.store(true, Ordering::SeqCst);
+        for task in load {
+            if let Ok(Err(panic)) = tokio::time::timeout(Duration::from_secs(10), task).await {
+                std::panic::resume_unwind(panic.into_panic());
+            }
+        }
+        let server = Server::start(dir.path(), &database_url);
+        let done = acknowledged.lock().unwrap().clone();
+        eprintln!(
+            "round {round} (seed {seed}): killed after {kill_after} ms; so far {} signups, {} \
+             verified, {} pupils acknowledged",
+            done.signups.len(),
+            done.verified.len(),
+            done.pupils.len()
+        );
+        check(&server.address, &database_url, &outbox, &done).await;
+        server.kill();
+    }
+    let done = acknowledged.lock().unwrap();
+    assert!(
+        !done.signups.is_empty() && !done.pupils.is_empty(),
+        "the load acknowledged nothing to check"
+    );
+}
