@@ -22,6 +22,7 @@ pub mod legacy_files;
 pub mod login_limits;
 pub mod new_password;
 pub mod passwords;
+pub mod pdfs;
 pub mod platform;
 pub mod pupils;
 pub mod search_key;

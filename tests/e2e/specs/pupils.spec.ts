@@ -50,7 +50,14 @@ test('adds two children in a row, the second reusing the family name and collèg
   await page.getByLabel('Attestation de bourse').setInputFiles({
     name: 'attestation.pdf',
     mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n'),
+    // A one-page PDF: the server parses and disarms certificates, and refuses what is not one.
+    buffer: Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
+        '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
+        '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n' +
+        'xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n' +
+        '0000000115 00000 n \ntrailer << /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n',
+    ),
   });
   await page.getByLabel('Photo d’identité pour la carte Pass+').setInputFiles({
     name: 'photo.jpg',

@@ -11,8 +11,8 @@ use sqlx::Row;
 use validator::ValidationError;
 
 use crate::error::AppError;
-use crate::images;
 use crate::startup::AppState;
+use crate::{images, pdfs};
 
 /// The JSON part is small; anything bigger is not a pupil.
 const MAX_FORM_BYTES: usize = 16 * 1024;
@@ -228,7 +228,7 @@ async fn eligibility(
     Ok(pupil::eligibility(&postal_code, run_by_departement))
 }
 
-/// Images are re-encoded without their metadata; PDFs are kept as they are.
+/// Images are re-encoded without their metadata; PDFs are disarmed (`pdfs`).
 async fn clean(
     file_type: FileType,
     bytes: Vec<u8>,
@@ -236,10 +236,24 @@ async fn clean(
     field: &str,
 ) -> Result<CheckedFile, AppError> {
     if file_type == FileType::Pdf {
-        return Ok(CheckedFile {
-            media_type: file_type.media_type(),
-            bytes,
-        });
+        // Parsing a large PDF is CPU work: off the request threads, as images are.
+        let disarmed = tokio::task::spawn_blocking(move || pdfs::disarm(&bytes))
+            .await
+            .map_err(|error| AppError::Internal(error.into()))?;
+        return match disarmed {
+            Ok(bytes) => Ok(CheckedFile {
+                media_type: file_type.media_type(),
+                bytes,
+            }),
+            Err(pdfs::NotAcceptable) => {
+                let mut errors = FieldErrors::default();
+                errors.fields.insert(
+                    field.to_owned(),
+                    vec![codes::CERTIFICATE_CONTENT_NOT_ALLOWED.to_owned()],
+                );
+                Err(AppError::Invalid(errors))
+            }
+        };
     }
     match images::reencode(bytes, file_type, max_side).await? {
         Ok(bytes) => Ok(CheckedFile {

@@ -130,8 +130,85 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
         .any(|window| window == needle)
 }
 
+/// A one-page PDF, the smallest the server accepts (a catalog, its pages, one page, the
+/// cross-reference table).
 fn pdf() -> Vec<u8> {
-    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
+    concat!(
+        "%PDF-1.4\n",
+        "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n",
+        "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n",
+        "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n",
+        "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n",
+        "0000000115 00000 n \ntrailer << /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n"
+    )
+    .as_bytes()
+    .to_vec()
+}
+
+/// A stored certificate has lost what could run when an agent opens it, and kept its page.
+#[tokio::test]
+async fn a_certificate_with_a_script_is_stored_without_it() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "prudente@example.fr", "92160").await;
+    let with_script = String::from_utf8(pdf())
+        .unwrap()
+        .replace(
+            "/Pages 2 0 R >>",
+            "/Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.launchURL) >> >>",
+        )
+        .into_bytes();
+    let id = added_id(
+        add(
+            &app,
+            &cookie,
+            body(
+                &ines(),
+                vec![("bourse_certificate", "application/pdf", with_script)],
+            ),
+        )
+        .await,
+    )
+    .await;
+    let stored = send(
+        &app,
+        Method::GET,
+        &format!("/api/pupils/{id}/bourse-certificate"),
+        &cookie,
+        None,
+    )
+    .await
+    .bytes()
+    .await
+    .unwrap();
+    assert!(!contains(&stored, b"JavaScript") && !contains(&stored, b"launchURL"));
+    assert_eq!(
+        lopdf::Document::load_mem(&stored)
+            .unwrap()
+            .get_pages()
+            .len(),
+        1
+    );
+}
+
+/// A one-page PDF of about `size` bytes, most of them its page's content.
+fn pdf_of_size(size: usize) -> Vec<u8> {
+    use lopdf::{dictionary, Document, Object, Stream};
+    let mut document = Document::with_version("1.4");
+    let pages = document.new_object_id();
+    let content = b"q Q\n".repeat((size - 1000) / 4);
+    let content = document.add_object(Stream::new(dictionary! {}, content));
+    let page = document.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    let kids = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    document.objects.insert(pages, Object::Dictionary(kids));
+    let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    document.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    document.save_to(&mut out).unwrap();
+    assert!(out.len() <= size, "{} bytes", out.len());
+    out
 }
 
 /// The files stored, in the database; nothing is ever written to the files folder.
@@ -273,6 +350,12 @@ async fn refused_files_are_named_and_nothing_is_stored() {
         ),
         ("photo", "image/png", pdf(), "photo_content_not_allowed"),
         ("photo", "application/pdf", pdf(), "photo_type_not_allowed"),
+        (
+            "bourse_certificate",
+            "application/pdf",
+            pdf()[..120].to_vec(),
+            "certificate_content_not_allowed",
+        ),
         ("photo", "image/jpeg", Vec::new(), "file_empty"),
         (
             "photo",
@@ -439,10 +522,9 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
         .to_str()
         .unwrap()
         .starts_with("attachment"));
-    assert_eq!(
-        certificate.bytes().await.unwrap().as_ref(),
-        pdf().as_slice()
-    );
+    // Stored as the server saved it once disarmed: the same one page.
+    let stored = lopdf::Document::load_mem(&certificate.bytes().await.unwrap()).unwrap();
+    assert_eq!(stored.get_pages().len(), 1);
 
     // No longer a bourse holder: the certificate is not kept.
     changed["bourse_holder"] = json!(false);
@@ -786,9 +868,9 @@ async fn a_family_keeps_ten_pupils_at_most() {
 async fn a_familys_files_are_kept_within_60_mib() {
     let app = spawn_app().await;
     let cookie = signed_in_family(&app, "archiviste@example.fr", "92160").await;
-    // Certificates are kept as sent: each just under the 10 MiB a file may weigh.
-    let mut big_pdf = pdf();
-    big_pdf.resize(passplus_validation::upload::MAX_BYTES as usize - 1024, b' ');
+    // Certificates are kept (disarmed, saved again at about their size): each just under the
+    // 10 MiB a file may weigh.
+    let big_pdf = pdf_of_size(passplus_validation::upload::MAX_BYTES as usize - 1024);
     for index in 0..6 {
         let name = format!("Boursier{}", (b'A' + index) as char);
         let added = add(
