@@ -16,6 +16,7 @@ pub mod db;
 pub mod email_links;
 pub mod error;
 pub mod extract;
+pub mod french_words;
 pub mod images;
 pub mod jobs;
 pub mod legacy_files;

@@ -4,11 +4,11 @@
 
 use passplus_validation::{codes, password, FieldErrors};
 
-use crate::common_passwords;
 use crate::error::AppError;
+use crate::{common_passwords, french_words};
 
 /// 422 on `field` when the password is common, contains the address's local part, or is
-/// guessable from the account's address and names.
+/// guessable from the account's address and names or as one French word or name.
 pub fn check(
     new_password: &str,
     account_email: &str,
@@ -19,7 +19,9 @@ pub fn check(
         codes::PASSWORD_COMMON
     } else if password::contains_email(new_password, account_email) {
         codes::PASSWORD_CONTAINS_EMAIL
-    } else if password::is_guessable_for(new_password, account_email, names) {
+    } else if password::is_guessable_for(new_password, account_email, names)
+        || french_words::is_one_word(new_password)
+    {
         codes::PASSWORD_GUESSABLE
     } else {
         return Ok(());
@@ -49,6 +51,7 @@ mod tests {
             ("Sonyericsson", codes::PASSWORD_COMMON),
             ("la famille camille.martin", codes::PASSWORD_CONTAINS_EMAIL),
             ("Martin!1985!!", codes::PASSWORD_GUESSABLE),
+            ("Chocolat!2024", codes::PASSWORD_GUESSABLE),
         ] {
             match check(
                 password,

@@ -202,7 +202,10 @@ mod tests {
     fn what_is_not_a_pdf_with_a_page_is_refused() {
         assert_eq!(disarm(b"%PDF-1.4\nnot really\n%%EOF\n"), Err(NotAcceptable));
         assert_eq!(disarm(b""), Err(NotAcceptable));
-        let cut = pdf(dictionary! {}, dictionary! { "Type" => "Annot", "Subtype" => "Text" });
+        let cut = pdf(
+            dictionary! {},
+            dictionary! { "Type" => "Annot", "Subtype" => "Text" },
+        );
         assert_eq!(disarm(&cut[..cut.len() / 2]), Err(NotAcceptable));
         let mut document = Document::with_version("1.7");
         let pages = document.add_object(

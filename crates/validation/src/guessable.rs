@@ -47,6 +47,13 @@ pub fn is_guessable(password: &str, own_words: &[&str]) -> bool {
     !meets_entropy_floor(password) || is_pattern(password, own_words)
 }
 
+/// The password's letters as one word, read plainly and as leetspeak (`Soleil2024!` →
+/// `soleil`; `s0l3il!` → `soleil`), for the server's word list: a word with a few digits or
+/// symbols added is a word.
+pub fn letter_readings(password: &str) -> [String; 2] {
+    [false, true].map(|leet| letters(password, leet).into_iter().collect())
+}
+
 /// Whether length × log2(pool) ≥ 50, computed as pool^length ≥ 2^50 in integers: the same
 /// comparison without floating point, whose logarithm would weigh on the browser bundle.
 pub fn meets_entropy_floor(password: &str) -> bool {
