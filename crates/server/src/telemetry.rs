@@ -7,7 +7,7 @@
 //! log account ids rather than addresses, and only the code of a mail server's refusal; this is
 //! the net under them (a unique-key error of PostgreSQL quotes the address, for one).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::EnvFilter;
@@ -15,9 +15,11 @@ use tracing_subscriber::EnvFilter;
 pub fn init() {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
-    // A second call (tests) keeps the first subscriber.
+    // A second call (tests) keeps the first subscriber. Colours only on a terminal: a log file
+    // or a collector gets plain text.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(RedactedStderr)
         .try_init();
 }

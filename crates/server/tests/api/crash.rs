@@ -4,9 +4,8 @@
 //! the pupil and its photo, the verification e-mail (sent, or still queued); SQLite's
 //! `integrity_check` says `ok`, and no file is left without its pupil.
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -15,65 +14,10 @@ use reqwest::multipart::{Form, Part};
 use sqlx::Row;
 use tempfile::TempDir;
 
-use crate::helpers::{family_signup, fresh_database_url, FAMILY_PASSWORD};
+use crate::binary::{client, new_family, post_json, token_in_outbox, Server};
+use crate::helpers::{family_signup, fresh_database_url};
 
 const ROUNDS: usize = 3;
-
-/// The server binary running on `database_url`, its e-mails written to `outbox`.
-struct Server {
-    child: Child,
-    address: String,
-}
-
-impl Server {
-    fn start(dir: &Path, database_url: &str) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let site = dir.join("dist");
-        std::fs::create_dir_all(&site).unwrap();
-        std::fs::write(
-            site.join("index.html"),
-            "<!DOCTYPE html><title>Pass+</title>",
-        )
-        .unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_passplus-server"))
-            .current_dir(dir)
-            .env("PASSPLUS_LISTEN", format!("127.0.0.1:{port}"))
-            .env(
-                "PASSPLUS_PUBLIC_BASE_URL",
-                format!("http://127.0.0.1:{port}"),
-            )
-            .env("PASSPLUS_DATABASE_URL", database_url)
-            .env("PASSPLUS_STATIC_DIR", &site)
-            .env("PASSPLUS_FILES_DIR", dir.join("files"))
-            .env("PASSPLUS_MAIL__OUTBOX_DIR", dir.join("outbox"))
-            // Every request comes from this machine.
-            .env("PASSPLUS_ANONYMOUS_LIMITS__PER_CLIENT", "1000000")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("the server binary starts");
-        let mut ready = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut ready)
-            .unwrap();
-        assert!(ready.starts_with("Pass+ is ready"), "{ready}");
-        Server {
-            child,
-            address: format!("http://127.0.0.1:{port}"),
-        }
-    }
-
-    /// SIGKILL: no shutdown, no flush, whatever the server was doing.
-    fn kill(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
-    }
-}
 
 /// What the server acknowledged with a 2xx.
 #[derive(Default, Clone)]
@@ -94,64 +38,6 @@ impl Moments {
         self.0 ^= self.0 << 17;
         from + self.0 % (to - from)
     }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .timeout(Duration::from_secs(30))
-        .build()
-        .unwrap()
-}
-
-/// The token of the verification e-mail written for `email`, once the worker wrote it.
-async fn token_in_outbox(outbox: &Path, email: &str) -> Option<String> {
-    for _ in 0..100 {
-        for entry in std::fs::read_dir(outbox).into_iter().flatten().flatten() {
-            let message = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            if message.contains(&format!("To: {email}")) {
-                let start = message.find("jeton=")? + "jeton=".len();
-                return Some(
-                    message[start..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect(),
-                );
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    None
-}
-
-async fn post_json(address: &str, path: &str, body: serde_json::Value) -> Option<u16> {
-    let response = client()
-        .post(format!("{address}{path}"))
-        .header("origin", address)
-        .json(&body)
-        .send()
-        .await
-        .ok()?;
-    Some(response.status().as_u16())
-}
-
-/// A verified family, logged in: its session cookie (none once the server is gone).
-async fn new_family(address: &str, outbox: &Path, email: &str) -> Option<String> {
-    let signup = post_json(address, "/api/accounts", family_signup(email, "92000")).await?;
-    assert_eq!(signup, 202);
-    let token = token_in_outbox(outbox, email).await?;
-    let body = serde_json::json!({ "token": token });
-    let verification = post_json(address, "/api/accounts/verification", body).await?;
-    assert_eq!(verification, 200);
-    let login = client()
-        .post(format!("{address}/api/sessions"))
-        .header("origin", address)
-        .json(&serde_json::json!({ "email": email, "password": FAMILY_PASSWORD }))
-        .send()
-        .await
-        .ok()?;
-    assert_eq!(login.status(), 200);
-    let cookie = login.headers()["set-cookie"].to_str().unwrap();
-    Some(cookie.split(';').next().unwrap().to_owned())
 }
 
 fn photo() -> Vec<u8> {
@@ -345,7 +231,7 @@ async fn what_was_acknowledged_survives_a_kill_at_any_moment() {
     let mut moments = Moments(seed);
     let acknowledged = Arc::new(Mutex::new(Acknowledged::default()));
     for round in 0..ROUNDS {
-        let server = Server::start(dir.path(), &database_url);
+        let server = Server::start(dir.path(), &database_url, Stdio::inherit(), "warn");
         let address = server.address.clone();
         let family = new_family(&address, &outbox, &format!("famille.{round}.0@example.fr"))
             .await
@@ -377,7 +263,7 @@ async fn what_was_acknowledged_survives_a_kill_at_any_moment() {
                 std::panic::resume_unwind(panic.into_panic());
             }
         }
-        let server = Server::start(dir.path(), &database_url);
+        let server = Server::start(dir.path(), &database_url, Stdio::inherit(), "warn");
         let done = acknowledged.lock().unwrap().clone();
         eprintln!(
             "round {round} (seed {seed}): killed after {kill_after} ms; so far {} signups, {} \

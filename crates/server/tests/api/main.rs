@@ -4,10 +4,12 @@
 
 mod account_changes;
 mod accounts;
+mod binary;
 mod colleges;
 mod crash;
 mod helpers;
 mod limits;
+mod logs;
 mod mail;
 mod openapi;
 mod pupils;
