@@ -55,6 +55,41 @@ pub fn session_cookie(base_url: &str) -> anyhow::Result<String> {
         .context("the bench login set no cookie")
 }
 
+/// Logins (the bench account, right password) while a second wrk floods signups with new
+/// addresses, for the same time: "logins row", "signups row" for the load table.
+pub fn during_signup_flood(base_url: &str, work_dir: &Path) -> anyhow::Result<(String, String)> {
+    let flood = work_dir.join("signup-flood.lua");
+    std::fs::write(
+        &flood,
+        format!(
+            "local n = 0\n\
+             request = function()\n\
+             n = n + 1\n\
+             local body = '{{\"email\":\"crue.' .. n .. '.' .. math.random(1e9) .. '@example.org\",\
+             \"password\":\"une phrase de passe pour la crue\",\"given_name\":\"Crue\",\
+             \"family_name\":\"Essai\",\"phone\":\"0612345678\",\"address\":{{\"street\":\
+             \"1 rue du Banc\",\"postal_code\":\"92000\",\"commune\":\"Nanterre\"}}}}'\n\
+             return wrk.format('POST', nil, {{['Content-Type'] = 'application/json', \
+             ['Origin'] = '{base_url}'}}, body)\n\
+             end\n"
+        ),
+    )?;
+    let login_script = work_dir.join("login.lua");
+    let signups_url = format!("{base_url}/api/accounts");
+    let signups = std::thread::spawn(move || {
+        crate::bench::run_wrk_refusing(&signups_url, Some(&flood), true)
+    });
+    let logins = crate::bench::run_wrk_refusing(
+        &format!("{base_url}/api/sessions"),
+        Some(&login_script),
+        true,
+    )?;
+    let signups = signups
+        .join()
+        .map_err(|_| anyhow::anyhow!("the signup flood panicked"))??;
+    Ok((logins, signups))
+}
+
 /// Raw argon2id hashes per second, from the server crate's example.
 pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     let binary = server::build_example(root, "argon2_rate")?;
