@@ -74,6 +74,7 @@ pub async fn verify(
         }
     };
     if !matches {
+        reservation.settle_as_failure(&state.pool).await?;
         tracing::info!(event, outcome = "wrong_password", account = %account.id);
         return Err(AppError::Refused {
             status: StatusCode::FORBIDDEN,

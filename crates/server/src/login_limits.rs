@@ -8,7 +8,10 @@
 //! if they are within their limits. Attempts arriving together are so counted one after the
 //! other, and no more than the limit ever reach the hash (counting first and writing the failure
 //! after the hash let 50 simultaneous wrong passwords through). A right password gives the
-//! reservation back.
+//! reservation back; a wrong one settles it as a failure. While the limit is reached only with
+//! attempts still in flight (a family logging in on two devices at once, a burst of correct
+//! logins), the refusal asks to retry in [`IN_FLIGHT_RETRY_SECONDS`], not when the window
+//! ends: those attempts may yet be given back.
 //!
 //! A browser that logged in to the account before carries a device cookie (`trusted_devices`,
 //! OWASP's "device cookie" pattern): its attempts count on their own, so that failures made
@@ -36,6 +39,12 @@ pub struct Reservation {
     id: String,
 }
 
+/// How long an attempt may stay in flight (queued for a hash, then hashed) before it counts as
+/// a failure even unsettled (its server died mid-check).
+const IN_FLIGHT_SECONDS: i64 = 60;
+/// The wait asked for while the limit is reached only with attempts in flight.
+pub const IN_FLIGHT_RETRY_SECONDS: i64 = 2;
+
 /// Reserves an attempt, or says how many seconds to wait before one may be made.
 pub async fn reserve(
     pool: &AnyPool,
@@ -62,13 +71,15 @@ pub async fn reserve(
     }
     let id = random_token();
     sqlx::query(
-        "INSERT INTO login_failures (id, email, client_ip, device, at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO login_failures (id, email, client_ip, device, at, in_flight_until) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&id)
     .bind(attempt.email)
     .bind(attempt.client)
     .bind(attempt.trusted_device)
     .bind(now)
+    .bind(now + IN_FLIGHT_SECONDS)
     .execute(&mut *transaction)
     .await?;
     transaction.commit().await?;
@@ -89,6 +100,15 @@ impl Attempt<'_> {
 }
 
 impl Reservation {
+    /// The password was wrong: the attempt is a failure for the rest of the window.
+    pub async fn settle_as_failure(self, pool: &AnyPool) -> anyhow::Result<()> {
+        sqlx::query("UPDATE login_failures SET in_flight_until = NULL WHERE id = $1")
+            .bind(&self.id)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+
     /// The attempt did not fail (right password, or the request could not be completed): it is
     /// not counted.
     pub async fn give_back(self, pool: &AnyPool) -> anyhow::Result<()> {
@@ -130,23 +150,37 @@ async fn wait_needed(
     };
     let mut wait = None;
     for (condition, values, limit) in counts {
+        // Failures (settled, or in flight for too long) apart from attempts in flight.
+        let first = values.len() + 1;
         let sql = format!(
-            "SELECT COUNT(*) AS attempts, MIN(at) AS oldest FROM login_failures \
-             WHERE {condition} AND at > ${}",
-            values.len() + 1
+            "SELECT COUNT(*) AS attempts, \
+             COALESCE(SUM(CASE WHEN in_flight_until > ${} THEN 1 ELSE 0 END), 0) AS in_flight, \
+             MIN(CASE WHEN in_flight_until > ${} THEN NULL ELSE at END) AS oldest \
+             FROM login_failures WHERE {condition} AND at > ${first}",
+            first + 1,
+            first + 1,
         );
         let mut query = sqlx::query(&sql);
         for value in values {
             query = query.bind(value);
         }
-        let row = query.bind(since).fetch_one(&mut *connection).await?;
+        let row = query
+            .bind(since)
+            .bind(now)
+            .fetch_one(&mut *connection)
+            .await?;
         let attempts: i64 = row.try_get("attempts")?;
-        if attempts >= limit {
+        let in_flight: i64 = row.try_get("in_flight")?;
+        let seconds = if attempts - in_flight >= limit {
             // The block lifts when the oldest failure in the window leaves it.
             let oldest: i64 = row.try_get("oldest")?;
-            let seconds = (oldest + window - now).max(1);
-            wait = Some(wait.map_or(seconds, |w: i64| w.max(seconds)));
-        }
+            (oldest + window - now).max(1)
+        } else if attempts >= limit {
+            IN_FLIGHT_RETRY_SECONDS
+        } else {
+            continue;
+        };
+        wait = Some(wait.map_or(seconds, |w: i64| w.max(seconds)));
     }
     Ok(wait)
 }

@@ -254,6 +254,11 @@ pub fn run_wrk_refusing(
                 text.and_then(|word| word.parse().ok()).unwrap_or(f64::NAN)
             };
             let refused = number(errors.split_whitespace().last());
+            // The scripts print `refused <status>: <count>` (logins::COUNT_STATUSES).
+            let by_status: Vec<&str> = text
+                .lines()
+                .filter_map(|line| line.strip_prefix("refused "))
+                .collect();
             let total = number(
                 text.lines()
                     .find(|line| line.contains("requests in"))
@@ -261,8 +266,9 @@ pub fn run_wrk_refusing(
             );
             // Requests/sec counts the refusals too: the accepted rate is what was served.
             return Ok(format!(
-                "{:.2} accepted ({refused} of {total} refused 503 `busy`) | {} | {}",
+                "{:.2} accepted ({refused} of {total} refused: {}) | {} | {}",
                 (total - refused) / WRK_SECONDS,
+                by_status.join(", "),
                 field("Latency", 1),
                 field("Latency", 3)
             ));

@@ -1,5 +1,6 @@
-//! The login bench: a verified account on the bench server (signed up and verified through the
-//! API, the link read from the outbox), the wrk script that logs it in, and the raw argon2id rate.
+//! The login bench: verified accounts on the bench server (signed up and verified through the
+//! API, the links read from the outbox), the wrk script that logs them in, the same during a
+//! signup flood, and the raw argon2id rate.
 
 use std::path::{Path, PathBuf};
 
@@ -10,35 +11,79 @@ use crate::{cmd, http, server};
 const EMAIL: &str = "banc.essai@example.org";
 const PASSWORD: &str = "une phrase de passe pour le banc";
 
-/// Creates and verifies the bench account; returns the path of the wrk script.
+/// Families whose logins the bench spreads its load over: many families log in at once, not
+/// one family 32 times at once (whose attempts in flight would count against its limit of 5).
+const ACCOUNTS: usize = 32;
+
+/// The address of the `index`th bench account (the first is the one `session_cookie` uses).
+fn account(index: usize) -> String {
+    match index {
+        0 => EMAIL.to_owned(),
+        _ => format!("banc.essai.{index}@example.org"),
+    }
+}
+
+/// Lua for a wrk script: counts the answers by status in each thread and prints the refusals
+/// (`refused 503: 12`) when the run ends, for `bench::run_wrk_refusing` to report.
+const COUNT_STATUSES: &str = "local threads = {}\n\
+    setup = function(thread) table.insert(threads, thread) end\n\
+    init = function() statuses = {} end\n\
+    response = function(status) statuses[status] = (statuses[status] or 0) + 1 end\n\
+    done = function()\n\
+    local total = {}\n\
+    for _, thread in ipairs(threads) do\n\
+    for status, n in pairs(thread:get('statuses')) do total[status] = (total[status] or 0) + n end\n\
+    end\n\
+    for status, n in pairs(total) do\n\
+    if status >= 300 then io.write('refused ' .. status .. ': ' .. n .. '\\n') end\n\
+    end\n\
+    end\n";
+
+/// Creates and verifies the bench accounts; returns the path of the wrk script that logs them
+/// in, one after another.
 pub fn prepare(base_url: &str, work_dir: &Path) -> anyhow::Result<PathBuf> {
-    let signup = format!(
-        r#"{{"email":"{EMAIL}","password":"{PASSWORD}","given_name":"Banc","family_name":"Essai",
-        "phone":"0612345678","address":{{"street":"1 rue du Banc","postal_code":"92000",
-        "commune":"Nanterre"}}}}"#
-    );
-    let status = http::post_json(base_url, "/api/accounts", &signup)?.status;
-    if status != 202 {
-        bail!("bench signup answered {status}");
+    for index in 0..ACCOUNTS {
+        let email = account(index);
+        let signup = format!(
+            r#"{{"email":"{email}","password":"{PASSWORD}","given_name":"Banc","family_name":"Essai",
+            "phone":"0612345678","address":{{"street":"1 rue du Banc","postal_code":"92000",
+            "commune":"Nanterre"}}}}"#
+        );
+        let status = http::post_json(base_url, "/api/accounts", &signup)?.status;
+        if status != 202 {
+            bail!("bench signup answered {status}");
+        }
+        let token = token_for(&work_dir.join("outbox"), &email)?;
+        let status = http::post_json(
+            base_url,
+            "/api/accounts/verification",
+            &format!(r#"{{"token":"{token}"}}"#),
+        )?
+        .status;
+        if status != 200 {
+            bail!("bench verification answered {status}");
+        }
     }
-    let token = last_token(&work_dir.join("outbox"))?;
-    let status = http::post_json(
-        base_url,
-        "/api/accounts/verification",
-        &format!(r#"{{"token":"{token}"}}"#),
-    )?
-    .status;
-    if status != 200 {
-        bail!("bench verification answered {status}");
-    }
+    let bodies: Vec<String> = (0..ACCOUNTS)
+        .map(|index| {
+            format!(
+                "'{{\"email\":\"{}\",\"password\":\"{PASSWORD}\"}}'",
+                account(index)
+            )
+        })
+        .collect();
     let script = work_dir.join("login.lua");
     std::fs::write(
         &script,
         format!(
-            "wrk.method = \"POST\"\n\
-             wrk.body = '{{\"email\":\"{EMAIL}\",\"password\":\"{PASSWORD}\"}}'\n\
-             wrk.headers[\"Content-Type\"] = \"application/json\"\n\
-             wrk.headers[\"Origin\"] = \"{base_url}\"\n"
+            "local bodies = {{{}}}\n\
+             local n = 0\n\
+             request = function()\n\
+             n = n % #bodies + 1\n\
+             return wrk.format('POST', nil, {{['Content-Type'] = 'application/json', \
+             ['Origin'] = '{base_url}'}}, bodies[n])\n\
+             end\n{COUNT_STATUSES}",
+            bodies.join(", ")
         ),
     )?;
     Ok(script)
@@ -71,7 +116,7 @@ pub fn during_signup_flood(base_url: &str, work_dir: &Path) -> anyhow::Result<(S
              \"1 rue du Banc\",\"postal_code\":\"92000\",\"commune\":\"Nanterre\"}}}}'\n\
              return wrk.format('POST', nil, {{['Content-Type'] = 'application/json', \
              ['Origin'] = '{base_url}'}}, body)\n\
-             end\n"
+             end\n{COUNT_STATUSES}"
         ),
     )?;
     let login_script = work_dir.join("login.lua");
@@ -96,24 +141,24 @@ pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     cmd::output_of(&binary.to_string_lossy(), &[]).context("the argon2 rate example failed")
 }
 
-/// The token of the newest verification link in the outbox, once the server's mail worker has
+/// The token of the verification link sent to `email`, once the server's mail worker has
 /// written it (within a second of the answer).
-fn last_token(outbox: &Path) -> anyhow::Result<String> {
-    let mut newest = None;
+fn token_for(outbox: &Path, email: &str) -> anyhow::Result<String> {
     for _ in 0..50 {
-        newest = std::fs::read_dir(outbox)?
-            .filter_map(Result::ok)
-            .max_by_key(|entry| entry.metadata().and_then(|m| m.modified()).ok());
-        if newest.is_some() {
-            break;
+        let message = std::fs::read_dir(outbox)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+            .find(|message| message.contains(&format!("To: {email}")));
+        if let Some(message) = message {
+            let start = message.find("jeton=").context("no link in the e-mail")? + "jeton=".len();
+            return Ok(message[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect());
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
-    let newest = newest.context("no e-mail in the bench outbox after 5 s")?;
-    let message = std::fs::read_to_string(newest.path())?;
-    let start = message.find("jeton=").context("no link in the e-mail")? + "jeton=".len();
-    Ok(message[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect())
+    bail!("no e-mail to {email} in the bench outbox after 5 s")
 }

@@ -219,3 +219,35 @@ test('the summary leads to the part of the date that is wrong', async ({ page })
   await page.locator('.error-summary').getByRole('link', { name: 'La date de naissance doit comporter un mois.' }).click();
   await expect(page.getByLabel('Mois')).toBeFocused();
 });
+
+test('an eleventh child is refused with a message that says why and what to do', async ({ page }) => {
+  await signedInFamily(page);
+  // Ten children through the API, with the session the page holds.
+  const headers = { Origin: new URL(page.url()).origin };
+  for (let index = 0; index < 10; index += 1) {
+    const added = await page.request.post('/api/pupils', {
+      headers,
+      multipart: {
+        pupil: JSON.stringify({
+          given_name: `Enfant${'é'.repeat(index + 1)}`,
+          family_name: 'Martin',
+          birth_date: { day: '14', month: '3', year: '2014' },
+          college_uai: '0921243B',
+          class: '5e',
+          bourse_holder: false,
+        }),
+      },
+    });
+    expect(added.status()).toBe(201);
+  }
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  await fillPupil(page, 'Onzième', ['14', '3', '2014']);
+  await page.getByLabel('Nom de l’élève', { exact: true }).fill('Martin');
+  await chooseCollege(page, 'anne frank', /Anne Frank \(Antony\)/);
+  await page.getByLabel('5e').check();
+  await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
+  const refusal = page.getByText('Un compte Pass+ compte 10 enfants au plus');
+  await expect(refusal).toBeVisible();
+  await expect(page.getByLabel('Prénom de l’élève')).toHaveValue('Onzième');
+  await expectNoAxeViolations(page, 'add a child, eleventh refused');
+});

@@ -100,7 +100,7 @@ pub async fn log_in(
         }
     };
     let Some(account) = account.filter(|_| matches) else {
-        // The reservation stays: it is the failure.
+        reservation.settle_as_failure(&state.pool).await?;
         tracing::info!(event = "login", outcome = "failed", client = %client.ip);
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
