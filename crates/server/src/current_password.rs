@@ -12,6 +12,7 @@ use crate::startup::AppState;
 use crate::{passwords, trusted_devices};
 
 /// The signed-in account, as the checks need it.
+#[derive(Clone)]
 pub struct Account {
     pub id: String,
     /// The stored (lower-cased) address.
@@ -49,6 +50,27 @@ pub async fn verify(
     request: &RequestOrigin<'_>,
     event: &'static str,
 ) -> Result<(), AppError> {
+    // Run to the end whatever the client does, as a login does (`api::sessions`).
+    let (state, account) = (state.clone(), account.clone());
+    let (client, headers) = (request.client.to_owned(), request.headers.clone());
+    tokio::spawn(async move {
+        let request = RequestOrigin {
+            client: &client,
+            headers: &headers,
+        };
+        verify_to_the_end(&state, &account, password, &request, event).await
+    })
+    .await
+    .map_err(|error| AppError::Internal(error.into()))?
+}
+
+async fn verify_to_the_end(
+    state: &AppState,
+    account: &Account,
+    password: String,
+    request: &RequestOrigin<'_>,
+    event: &'static str,
+) -> Result<(), AppError> {
     let now = state.clock.now();
     let device = trusted_devices::recognise(&state.pool, request.headers, &account.email).await?;
     let attempt = Attempt {
@@ -66,22 +88,15 @@ pub async fn verify(
             });
         }
     };
-    let matches = match passwords::verify(password, Some(account.password_hash.clone())).await {
-        Ok(matches) => matches,
-        Err(error) => {
-            reservation.give_back(&state.pool).await?;
-            return Err(error.into());
-        }
-    };
+    let check = passwords::verify(password, Some(account.password_hash.clone()));
+    let matches = reservation.settle_by(&state.pool, check).await??;
     if !matches {
-        reservation.settle_as_failure(&state.pool).await?;
         tracing::info!(event, outcome = "wrong_password", account = %account.id);
         return Err(AppError::Refused {
             status: StatusCode::FORBIDDEN,
             code: CURRENT_PASSWORD_WRONG,
         });
     }
-    reservation.give_back(&state.pool).await?;
     login_limits::forget_failures(&state.pool, &attempt).await?;
     Ok(())
 }

@@ -18,6 +18,8 @@
 //! elsewhere (someone guessing the address's password) cannot lock the owner out of their
 //! usual browser. Attempts without such a cookie share the address's and the client's counts.
 
+use std::future::Future;
+
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::config::LoginLimits;
@@ -34,7 +36,7 @@ pub struct Attempt<'a> {
 }
 
 /// An attempt that may go ahead; it counts as a failure unless given back.
-#[must_use = "a reservation counts as a failure unless given back"]
+#[must_use = "a reservation is in flight, then a failure, unless settled"]
 pub struct Reservation {
     id: String,
 }
@@ -100,8 +102,25 @@ impl Attempt<'_> {
 }
 
 impl Reservation {
+    /// Runs `check` (the password's hash) and settles the reservation by its outcome: a right
+    /// password gives it back, a wrong one makes it a failure, a check not done (the queue is
+    /// full) gives it back. Callers run it where a client hanging up cannot cancel it (a task
+    /// of its own), or the attempt would stay in flight and then count as a failure.
+    pub async fn settle_by<E>(
+        self,
+        pool: &AnyPool,
+        check: impl Future<Output = Result<bool, E>>,
+    ) -> anyhow::Result<Result<bool, E>> {
+        let outcome = check.await;
+        match outcome {
+            Ok(false) => self.settle_as_failure(pool).await?,
+            Ok(true) | Err(_) => self.give_back(pool).await?,
+        }
+        Ok(outcome)
+    }
+
     /// The password was wrong: the attempt is a failure for the rest of the window.
-    pub async fn settle_as_failure(self, pool: &AnyPool) -> anyhow::Result<()> {
+    async fn settle_as_failure(self, pool: &AnyPool) -> anyhow::Result<()> {
         sqlx::query("UPDATE login_failures SET in_flight_until = NULL WHERE id = $1")
             .bind(&self.id)
             .execute(pool)
@@ -111,7 +130,7 @@ impl Reservation {
 
     /// The attempt did not fail (right password, or the request could not be completed): it is
     /// not counted.
-    pub async fn give_back(self, pool: &AnyPool) -> anyhow::Result<()> {
+    async fn give_back(self, pool: &AnyPool) -> anyhow::Result<()> {
         sqlx::query("DELETE FROM login_failures WHERE id = $1")
             .bind(&self.id)
             .execute(pool)

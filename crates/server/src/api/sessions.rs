@@ -61,6 +61,19 @@ pub async fn log_in(
     headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<LoginForm>,
 ) -> Result<Response, AppError> {
+    // Run to the end whatever the client does: a client that hangs up once its attempt is
+    // reserved (a phone losing its network) must not leave it in flight, to count as a failure.
+    tokio::spawn(log_in_to_the_end(state, client, headers, form))
+        .await
+        .map_err(|error| AppError::Internal(error.into()))?
+}
+
+async fn log_in_to_the_end(
+    state: AppState,
+    client: Client,
+    headers: HeaderMap,
+    form: LoginForm,
+) -> Result<Response, AppError> {
     anonymous_limits::take(&state, &client, "/api/sessions").await?;
     let address = email::normalise(&form.email);
     let now = state.clock.now();
@@ -90,17 +103,12 @@ pub async fn log_in(
         .as_ref()
         .map(|row| row.try_get::<String, _>("password_hash"))
         .transpose()?;
-    // With no account, `verify` spends the same time on a dummy hash and says no.
-    let matches = match passwords::verify(form.password, stored_hash).await {
-        Ok(matches) => matches,
-        // Not an attempt that failed: the password was not checked (the queue is full…).
-        Err(error) => {
-            reservation.give_back(&state.pool).await?;
-            return Err(error.into());
-        }
-    };
+    // With no account, `verify` spends the same time on a dummy hash and says no. A check not
+    // done (the queue is full…) is not an attempt that failed: it is given back.
+    let matches = reservation
+        .settle_by(&state.pool, passwords::verify(form.password, stored_hash))
+        .await??;
     let Some(account) = account.filter(|_| matches) else {
-        reservation.settle_as_failure(&state.pool).await?;
         tracing::info!(event = "login", outcome = "failed", client = %client.ip);
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
@@ -108,7 +116,6 @@ pub async fn log_in(
         });
     };
     let account_id: String = account.try_get("id")?;
-    reservation.give_back(&state.pool).await?;
     if account.try_get::<Option<i64>, _>("verified_at")?.is_none() {
         tracing::info!(event = "login", outcome = "unverified", account = %account_id);
         return Err(AppError::Refused {

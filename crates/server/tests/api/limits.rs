@@ -307,3 +307,53 @@ async fn requests_that_cost_a_hash_or_send_mail_are_limited_per_client_ipv6_by_i
         202
     );
 }
+
+/// A client that hangs up while its password is checked (a phone losing its network) leaves no
+/// attempt in flight: a right password is given back, a wrong one settled as a failure.
+#[tokio::test]
+async fn an_attempt_whose_client_hangs_up_mid_check_is_still_settled() {
+    let app = spawn_app().await;
+    let _ = signed_in_family(&app, "tunnel@example.org", "92000").await;
+    let impatient = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_millis(5))
+        .build()
+        .unwrap();
+    for password in [FAMILY_PASSWORD, FAMILY_PASSWORD, "pas le bon mot de passe"] {
+        let sent = impatient
+            .post(app.url("/api/sessions"))
+            .header("origin", &app.address)
+            .json(&json!({ "email": "tunnel@example.org", "password": password }))
+            .send()
+            .await;
+        assert!(sent.is_err(), "the client was meant to hang up first");
+        // One at a time: a right password's login forgets the address's failures.
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+    // The checks go on without their clients; then nothing is left in flight.
+    let mut counts = (0, 0);
+    for _ in 0..200 {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS attempts, \
+             COALESCE(SUM(CASE WHEN in_flight_until IS NULL THEN 0 ELSE 1 END), 0) AS in_flight \
+             FROM login_failures WHERE email = $1",
+        )
+        .bind("tunnel@example.org")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+        use sqlx::Row;
+        counts = (
+            row.get::<i64, _>("attempts"),
+            row.get::<i64, _>("in_flight"),
+        );
+        if counts == (1, 0) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        counts,
+        (1, 0),
+        "(attempts, in flight): one failure, settled"
+    );
+}
