@@ -50,10 +50,9 @@ pub async fn verify(
     request: &RequestOrigin<'_>,
     event: &'static str,
 ) -> Result<(), AppError> {
-    // Run to the end whatever the client does, as a login does (`api::sessions`).
     let (state, account) = (state.clone(), account.clone());
     let (client, headers) = (request.client.to_owned(), request.headers.clone());
-    tokio::spawn(async move {
+    login_limits::to_the_end(async move {
         let request = RequestOrigin {
             client: &client,
             headers: &headers,
@@ -61,7 +60,6 @@ pub async fn verify(
         verify_to_the_end(&state, &account, password, &request, event).await
     })
     .await
-    .map_err(|error| AppError::Internal(error.into()))?
 }
 
 async fn verify_to_the_end(

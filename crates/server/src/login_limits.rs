@@ -24,6 +24,7 @@ use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::config::LoginLimits;
 use crate::db;
+use crate::error::AppError;
 use crate::secrets::{random_token, token_hash};
 
 /// Who is trying: the address tried, the client address, and the device if it is one the
@@ -46,6 +47,17 @@ pub struct Reservation {
 const IN_FLIGHT_SECONDS: i64 = 60;
 /// The wait asked for while the limit is reached only with attempts in flight.
 pub const IN_FLIGHT_RETRY_SECONDS: i64 = 2;
+
+/// Runs a check that reserves an attempt (a login, a current password) in a task of its own,
+/// so that it goes to its end whatever the client does: a client hanging up once the attempt
+/// is reserved (a phone losing its network) must not leave it in flight, to count as a failure.
+pub async fn to_the_end<T: Send + 'static>(
+    check: impl Future<Output = Result<T, AppError>> + Send + 'static,
+) -> Result<T, AppError> {
+    tokio::spawn(check)
+        .await
+        .map_err(|error| AppError::Internal(error.into()))?
+}
 
 /// Reserves an attempt, or says how many seconds to wait before one may be made.
 pub async fn reserve(
@@ -104,8 +116,7 @@ impl Attempt<'_> {
 impl Reservation {
     /// Runs `check` (the password's hash) and settles the reservation by its outcome: a right
     /// password gives it back, a wrong one makes it a failure, a check not done (the queue is
-    /// full) gives it back. Callers run it where a client hanging up cannot cancel it (a task
-    /// of its own), or the attempt would stay in flight and then count as a failure.
+    /// full) gives it back. Callers run it through [`to_the_end`].
     pub async fn settle_by<E>(
         self,
         pool: &AnyPool,

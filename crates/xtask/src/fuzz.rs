@@ -44,8 +44,15 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
     let mut passes = Vec::new();
     let mut failed = Vec::new();
     for (name, session) in [("anonymous", None), ("signed in", Some(cookie.as_str()))] {
-        match run_pass(root, &schemathesis, &server, cases, session, &pupil_id) {
-            Ok(summary) => passes.push(Pass { name, ..summary }),
+        match run_pass(
+            root,
+            &schemathesis,
+            &server,
+            (name, cases),
+            session,
+            &pupil_id,
+        ) {
+            Ok(pass) => passes.push(pass),
             Err(error) => failed.push(format!("{name}: {error:#}")),
         }
     }
@@ -85,12 +92,12 @@ pub fn long(root: &Path, cases: Option<u32>) -> anyhow::Result<()> {
     )
 }
 
-/// One schemathesis run; the number of cases it generated.
+/// One schemathesis run of `cases` per operation and phase: what it generated, how long it took.
 fn run_pass(
     root: &Path,
     schemathesis: &Path,
     server: &BackgroundServer,
-    cases: u32,
+    (name, cases): (&'static str, u32),
     cookie: Option<&str>,
     pupil_id: &str,
 ) -> anyhow::Result<Pass> {
@@ -140,7 +147,7 @@ fn run_pass(
         .map(|line| line.trim().to_owned())
         .context("no test case count in schemathesis' summary")?;
     Ok(Pass {
-        name: "",
+        name,
         summary,
         seconds,
     })

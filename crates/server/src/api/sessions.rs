@@ -61,11 +61,7 @@ pub async fn log_in(
     headers: HeaderMap,
     ValidatedJson(form): ValidatedJson<LoginForm>,
 ) -> Result<Response, AppError> {
-    // Run to the end whatever the client does: a client that hangs up once its attempt is
-    // reserved (a phone losing its network) must not leave it in flight, to count as a failure.
-    tokio::spawn(log_in_to_the_end(state, client, headers, form))
-        .await
-        .map_err(|error| AppError::Internal(error.into()))?
+    login_limits::to_the_end(log_in_to_the_end(state, client, headers, form)).await
 }
 
 async fn log_in_to_the_end(
