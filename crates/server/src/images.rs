@@ -3,7 +3,7 @@
 //! keeps none of it. The image is turned upright first (the orientation is metadata too) and
 //! scaled down to a bounded size, so that every stored image is small and clean.
 
-use std::io::Cursor;
+use std::io::{BufRead, Seek, SeekFrom};
 use std::sync::{Arc, LazyLock};
 
 use image::codecs::jpeg::JpegEncoder;
@@ -26,24 +26,31 @@ static DECODING: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore:
 #[derive(Debug, PartialEq, Eq)]
 pub struct Unreadable;
 
-/// Re-encodes a JPEG or PNG image as a JPEG whose longest side is at most `max_side` pixels,
-/// off the async threads. Returns the new bytes.
+/// Re-encodes a JPEG or PNG image (read from `image`, a file as received) as a JPEG whose
+/// longest side is at most `max_side` pixels, off the async threads. Returns the new bytes.
 ///
 /// Tokio's blocking pool is fine here, unlike for password hashing (see `passwords`): a large
 /// photo's pixels (72 MiB for 24 megapixels) are over 32 MiB, which the allocator always maps
 /// and unmaps on its own, so no thread keeps them once done; small images leave little behind.
-pub async fn reencode(
-    bytes: Vec<u8>,
+pub async fn reencode<R>(
+    image: R,
     file_type: FileType,
     max_side: u32,
-) -> anyhow::Result<Result<Vec<u8>, Unreadable>> {
+) -> anyhow::Result<Result<Vec<u8>, Unreadable>>
+where
+    R: BufRead + Seek + Send + 'static,
+{
     // The header alone is read first: an image claiming too many pixels is refused at once,
     // without waiting for (or taking) a turn to decode.
-    if !has_acceptable_dimensions(&bytes, file_type) {
+    let header_read = tokio::task::spawn_blocking(move || {
+        let mut image = image;
+        has_acceptable_dimensions(&mut image, file_type).then_some(image)
+    });
+    let Some(image) = header_read.await? else {
         return Ok(Err(Unreadable));
-    }
+    };
     let _permit = DECODING.clone().acquire_owned().await?;
-    Ok(tokio::task::spawn_blocking(move || reencode_now(&bytes, file_type, max_side)).await?)
+    Ok(tokio::task::spawn_blocking(move || reencode_now(image, file_type, max_side)).await?)
 }
 
 fn image_format(file_type: FileType) -> Option<ImageFormat> {
@@ -54,20 +61,27 @@ fn image_format(file_type: FileType) -> Option<ImageFormat> {
     }
 }
 
-/// Whether the image's header names a size within `MAX_PIXELS` (reads the header only).
-fn has_acceptable_dimensions(bytes: &[u8], file_type: FileType) -> bool {
+/// Whether the image's header names a size within `MAX_PIXELS` (reads the header only, then
+/// goes back to the start).
+fn has_acceptable_dimensions(image: &mut (impl BufRead + Seek), file_type: FileType) -> bool {
     let Some(format) = image_format(file_type) else {
         return false;
     };
-    match ImageReader::with_format(Cursor::new(bytes), format).into_dimensions() {
+    let dimensions = ImageReader::with_format(&mut *image, format).into_dimensions();
+    let acceptable = match dimensions {
         Ok((width, height)) => u64::from(width) * u64::from(height) <= MAX_PIXELS,
         Err(_) => false,
-    }
+    };
+    acceptable && image.seek(SeekFrom::Start(0)).is_ok()
 }
 
-fn reencode_now(bytes: &[u8], file_type: FileType, max_side: u32) -> Result<Vec<u8>, Unreadable> {
+fn reencode_now(
+    image: impl BufRead + Seek,
+    file_type: FileType,
+    max_side: u32,
+) -> Result<Vec<u8>, Unreadable> {
     let format = image_format(file_type).ok_or(Unreadable)?;
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut reader = ImageReader::with_format(image, format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
@@ -106,6 +120,8 @@ fn flatten_on_white(image: DynamicImage) -> image::RgbImage {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Cursor;
+
     use super::*;
 
     fn jpeg(width: u32, height: u32) -> Vec<u8> {
@@ -121,7 +137,7 @@ mod tests {
 
     #[test]
     fn large_images_are_scaled_to_the_bound_keeping_their_shape() {
-        let out = reencode_now(&jpeg(1600, 800), FileType::Jpeg, 1000).unwrap();
+        let out = reencode_now(Cursor::new(jpeg(1600, 800)), FileType::Jpeg, 1000).unwrap();
         let image = image::load_from_memory(&out).unwrap();
         assert_eq!((image.width(), image.height()), (1000, 500));
     }
@@ -136,7 +152,7 @@ mod tests {
                 .unwrap();
             out
         };
-        let out = reencode_now(&png, FileType::Png, 1000).unwrap();
+        let out = reencode_now(Cursor::new(png), FileType::Png, 1000).unwrap();
         assert_eq!(FileType::sniff(&out), Some(FileType::Jpeg));
         let pixel = image::load_from_memory(&out)
             .unwrap()
@@ -182,16 +198,19 @@ mod tests {
     #[tokio::test]
     async fn an_image_claiming_too_many_pixels_is_refused_from_its_header_without_a_turn() {
         let bomb = png_header(60_000, 60_000);
-        assert!(!has_acceptable_dimensions(&bomb, FileType::Png));
+        assert!(!has_acceptable_dimensions(
+            &mut Cursor::new(&bomb),
+            FileType::Png
+        ));
         assert!(has_acceptable_dimensions(
-            &png_header(4000, 3000),
+            &mut Cursor::new(png_header(4000, 3000)),
             FileType::Png
         ));
         // Both decoding turns taken: the refusal must not wait for one.
         let _turns = DECODING.clone().acquire_many_owned(2).await.unwrap();
         let answered = tokio::time::timeout(
             std::time::Duration::from_secs(5),
-            reencode(bomb, FileType::Png, 1000),
+            reencode(Cursor::new(bomb), FileType::Png, 1000),
         )
         .await
         .expect("answered without a decoding turn");
@@ -202,11 +221,11 @@ mod tests {
     fn a_truncated_or_fake_image_is_unreadable() {
         let whole = jpeg(64, 64);
         assert_eq!(
-            reencode_now(&whole[..40], FileType::Jpeg, 1000),
+            reencode_now(Cursor::new(&whole[..40]), FileType::Jpeg, 1000),
             Err(Unreadable)
         );
         assert_eq!(
-            reencode_now(b"\xFF\xD8\xFFnot really", FileType::Jpeg, 1000),
+            reencode_now(Cursor::new(b"\xFF\xD8\xFFnot really"), FileType::Jpeg, 1000),
             Err(Unreadable)
         );
     }

@@ -119,15 +119,16 @@ pub fn validate_declared(
     }
 }
 
-/// The rule on the content itself (the server's): the declared rule, then the signature. Returns
-/// the file's real type.
+/// The rule on the content itself (the server's): the declared rule on the size received, then
+/// the signature in the file's first bytes (`head`). Returns the file's real type.
 pub fn validate_content(
     kind: UploadKind,
     media_type: &str,
-    bytes: &[u8],
+    size: u64,
+    head: &[u8],
 ) -> Result<FileType, ValidationError> {
-    validate_declared(kind, media_type, bytes.len() as u64)?;
-    match FileType::sniff(bytes) {
+    validate_declared(kind, media_type, size)?;
+    match FileType::sniff(head) {
         Some(file_type) if kind.accepts(file_type) => Ok(file_type),
         _ => Err(ValidationError::new(kind.content_code())),
     }
@@ -167,6 +168,14 @@ mod tests {
         assert_eq!(declared(Photo, "", 10), None);
     }
 
+    fn validate_content(
+        kind: UploadKind,
+        media_type: &str,
+        bytes: &[u8],
+    ) -> Result<FileType, ValidationError> {
+        super::validate_content(kind, media_type, bytes.len() as u64, bytes)
+    }
+
     #[test]
     fn content_decides_whatever_the_declared_type() {
         let text = b"ceci n'est pas une image";
@@ -184,5 +193,15 @@ mod tests {
             validate_content(UploadKind::Photo, "image/png", png).unwrap(),
             FileType::Png
         );
+    }
+
+    #[test]
+    fn the_size_received_is_checked_before_the_content() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let error = super::validate_content(UploadKind::Photo, "image/png", MAX_BYTES + 1, png)
+            .unwrap_err();
+        assert_eq!(error.code, "file_too_large");
+        let error = super::validate_content(UploadKind::Photo, "image/png", 0, b"").unwrap_err();
+        assert_eq!(error.code, "file_empty");
     }
 }

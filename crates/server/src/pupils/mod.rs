@@ -3,5 +3,6 @@
 
 pub mod family_limits;
 pub mod pass_numbers;
+mod received_file;
 pub mod store;
 pub mod submission;

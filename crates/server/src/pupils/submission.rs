@@ -2,14 +2,17 @@
 //! `photo` and `bourse_certificate` files), and every check it must pass before anything is
 //! stored: the shared rules, the eligibility rule, the files' real content.
 
-use axum::extract::multipart::MultipartError;
+use std::io::Read;
+
+use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::Multipart;
 use axum::http::StatusCode;
-use passplus_validation::upload::{validate_content, UploadKind};
+use passplus_validation::upload::{validate_content, UploadKind, MAX_BYTES};
 use passplus_validation::{codes, pupil, Date, FieldErrors, FileType, PupilForm, SchoolYear, Uai};
 use sqlx::Row;
 use validator::ValidationError;
 
+use super::received_file::{self, NotReceived, ReceivedFile};
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::{images, pdfs};
@@ -21,17 +24,11 @@ const PHOTO_MAX_SIDE: u32 = 1000;
 /// Longest side of a stored certificate image: an A4 page at 300 dpi stays legible.
 const CERTIFICATE_MAX_SIDE: u32 = 2480;
 
-/// A file as received.
-pub struct Upload {
-    pub media_type: String,
-    pub bytes: Vec<u8>,
-}
-
 /// What a client sent.
 pub struct Submission {
     pub form: PupilForm,
-    pub photo: Option<Upload>,
-    pub certificate: Option<Upload>,
+    pub photo: Option<ReceivedFile>,
+    pub certificate: Option<ReceivedFile>,
 }
 
 /// A file ready to store: its checked content and real type.
@@ -65,30 +62,16 @@ pub struct PupilSubmission {
     bourse_certificate: Option<Vec<u8>>,
 }
 
-/// Reads the multipart body. A malformed body, an unknown part or a missing `pupil` part is a 400.
+/// Reads the multipart body, its files streamed to disk. A malformed body, an unknown part or a
+/// missing `pupil` part is a 400.
 pub async fn read(mut multipart: Multipart) -> Result<Submission, AppError> {
     let mut form = None;
     let (mut photo, mut certificate) = (None, None);
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        let name = field.name().unwrap_or_default().to_owned();
-        let media_type = field.content_type().unwrap_or_default().to_owned();
-        let bytes = field.bytes().await.map_err(unreadable)?;
-        match name.as_str() {
-            "pupil" if bytes.len() <= MAX_FORM_BYTES => {
-                form = Some(serde_json::from_slice(&bytes).map_err(|_| AppError::BadRequest)?);
-            }
-            "photo" => {
-                photo = Some(Upload {
-                    media_type,
-                    bytes: bytes.to_vec(),
-                })
-            }
-            "bourse_certificate" => {
-                certificate = Some(Upload {
-                    media_type,
-                    bytes: bytes.to_vec(),
-                })
-            }
+        match field.name().unwrap_or_default() {
+            "pupil" => form = Some(read_form(field).await?),
+            "photo" => photo = Some(receive(field).await?),
+            "bourse_certificate" => certificate = Some(receive(field).await?),
             _ => return Err(AppError::BadRequest),
         }
     }
@@ -97,6 +80,27 @@ pub async fn read(mut multipart: Multipart) -> Result<Submission, AppError> {
         photo,
         certificate,
     })
+}
+
+/// The JSON part, refused as soon as it is longer than any pupil.
+async fn read_form(mut field: Field<'_>) -> Result<PupilForm, AppError> {
+    let mut json = Vec::new();
+    while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+        if json.len() + chunk.len() > MAX_FORM_BYTES {
+            return Err(AppError::BadRequest);
+        }
+        json.extend_from_slice(&chunk);
+    }
+    serde_json::from_slice(&json).map_err(|_| AppError::BadRequest)
+}
+
+async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
+    received_file::receive(field, MAX_BYTES)
+        .await
+        .map_err(|error| match error {
+            NotReceived::Body(error) => unreadable(error),
+            NotReceived::Disk(error) => AppError::Internal(error.into()),
+        })
 }
 
 /// A body over the route's limit is a 413 (`too_large`); anything else unreadable, a 400.
@@ -138,8 +142,13 @@ pub async fn check(
     };
 
     let photo = photo.map(|upload| {
-        validate_content(UploadKind::Photo, &upload.media_type, &upload.bytes)
-            .map(|file_type| (file_type, upload.bytes))
+        validate_content(
+            UploadKind::Photo,
+            &upload.media_type,
+            upload.size,
+            &upload.head,
+        )
+        .map(|file_type| (file_type, upload))
     });
     let photo = match photo {
         Some(Err(error)) => {
@@ -161,9 +170,10 @@ pub async fn check(
             match validate_content(
                 UploadKind::BourseCertificate,
                 &upload.media_type,
-                &upload.bytes,
+                upload.size,
+                &upload.head,
             ) {
-                Ok(file_type) => Some((file_type, upload.bytes)),
+                Ok(file_type) => Some((file_type, upload)),
                 Err(error) => {
                     refuse("bourse_certificate", error);
                     None
@@ -184,13 +194,19 @@ pub async fn check(
     }
 
     let photo = match photo {
-        Some((file_type, bytes)) => Some(clean(file_type, bytes, PHOTO_MAX_SIDE, "photo").await?),
+        Some((file_type, upload)) => Some(clean(file_type, upload, PHOTO_MAX_SIDE, "photo").await?),
         None => None,
     };
     let certificate = match certificate {
-        Some((file_type, bytes)) => {
-            Some(clean(file_type, bytes, CERTIFICATE_MAX_SIDE, "bourse_certificate").await?)
-        }
+        Some((file_type, upload)) => Some(
+            clean(
+                file_type,
+                upload,
+                CERTIFICATE_MAX_SIDE,
+                "bourse_certificate",
+            )
+            .await?,
+        ),
         None => None,
     };
     let birth_date = form
@@ -231,15 +247,23 @@ async fn eligibility(
 /// Images are re-encoded without their metadata; PDFs are disarmed (`pdfs`).
 async fn clean(
     file_type: FileType,
-    bytes: Vec<u8>,
+    upload: ReceivedFile,
     max_side: u32,
     field: &str,
 ) -> Result<CheckedFile, AppError> {
+    let content = upload.into_reader().map_err(anyhow::Error::from)?;
     if file_type == FileType::Pdf {
-        // Parsing a large PDF is CPU work: off the request threads, as images are.
-        let disarmed = tokio::task::spawn_blocking(move || pdfs::disarm(&bytes))
-            .await
-            .map_err(|error| AppError::Internal(error.into()))?;
+        // Parsing a large PDF is CPU work: off the request threads, as images are. lopdf parses
+        // from memory: the checked file (10 MB at most) is read in whole here, once.
+        let disarmed = tokio::task::spawn_blocking(move || {
+            let mut bytes = Vec::new();
+            let mut content = content;
+            content.read_to_end(&mut bytes)?;
+            Ok::<_, std::io::Error>(pdfs::disarm(&bytes))
+        })
+        .await
+        .map_err(|error| AppError::Internal(error.into()))?
+        .map_err(anyhow::Error::from)?;
         return match disarmed {
             Ok(bytes) => Ok(CheckedFile {
                 media_type: file_type.media_type(),
@@ -255,7 +279,7 @@ async fn clean(
             }
         };
     }
-    match images::reencode(bytes, file_type, max_side).await? {
+    match images::reencode(content, file_type, max_side).await? {
         Ok(bytes) => Ok(CheckedFile {
             media_type: FileType::Jpeg.media_type(),
             bytes,

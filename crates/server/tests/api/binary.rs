@@ -25,6 +25,8 @@ impl Server {
             .port();
         let site = dir.join("dist");
         std::fs::create_dir_all(&site).unwrap();
+        let temporary = dir.join("tmp");
+        std::fs::create_dir_all(&temporary).unwrap();
         std::fs::write(
             site.join("index.html"),
             "<!DOCTYPE html><title>Pass+</title>",
@@ -44,6 +46,8 @@ impl Server {
             // Every request comes from this machine.
             .env("PASSPLUS_ANONYMOUS_LIMITS__PER_CLIENT", "1000000")
             .env("RUST_LOG", level)
+            // Where uploads are spooled while they arrive.
+            .env("TMPDIR", &temporary)
             .stdout(Stdio::piped())
             .stderr(log)
             .spawn()
@@ -57,6 +61,11 @@ impl Server {
             child,
             address: format!("http://127.0.0.1:{port}"),
         }
+    }
+
+    /// The process id, to read its state under `/proc`.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// SIGKILL: no shutdown, no flush, whatever the server was doing.

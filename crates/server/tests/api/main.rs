@@ -14,3 +14,4 @@ mod mail;
 mod openapi;
 mod pupils;
 mod site;
+mod upload_memory;
