@@ -1,6 +1,5 @@
 //! The typed client of the server's JSON API. Bodies are the shared contract's types.
 
-use gloo_net::http::{Request, RequestBuilder, Response};
 use passplus_validation::account::{
     AccountSummary, EmailForm, LoginForm, SignupForm, VerifyEmailForm,
 };
@@ -11,6 +10,8 @@ use passplus_validation::active_sessions::{ActiveSession, EndOtherSessionsForm};
 use passplus_validation::{CollegeSearchResults, ErrorBody, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+use crate::http_client::{self, Answer, Body, NoAnswer};
 
 /// Why a call gave no result, in terms the page can explain.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,12 +46,9 @@ pub(crate) fn to_json<T: Serialize>(body: &T) -> Option<String> {
     js_sys::JSON::stringify(&value).ok()?.as_string()
 }
 
-async fn read_json<T: DeserializeOwned>(response: &Response) -> Option<T> {
-    from_json(&response.text().await.ok()?)
-}
-
 pub async fn search_colleges(text: &str) -> Result<CollegeSearchResults, ApiError> {
-    send(Request::get("/api/colleges").query([("q", text)])).await
+    let query = String::from(js_sys::encode_uri_component(text));
+    get(&format!("/api/colleges?q={query}")).await
 }
 
 pub async fn sign_up(form: &SignupForm) -> Result<(), ApiError> {
@@ -82,11 +80,10 @@ pub async fn log_in(form: &LoginForm) -> Result<(), ApiError> {
 }
 
 pub async fn log_out() -> Result<(), ApiError> {
-    let response = Request::delete("/api/sessions/current")
-        .send()
+    let answer = http_client::send("DELETE", "/api/sessions/current", Body::Empty, None)
         .await
         .map_err(|_| ApiError::Network)?;
-    match response.status() {
+    match answer.status {
         204 | 401 => Ok(()),
         _ => Err(ApiError::Server),
     }
@@ -94,16 +91,16 @@ pub async fn log_out() -> Result<(), ApiError> {
 
 /// The signed-in account, or `None` when nobody is signed in.
 pub async fn current_account() -> Result<Option<AccountSummary>, ApiError> {
-    send(Request::get("/api/session")).await
+    get("/api/session").await
 }
 
 /// The signed-in family's contact details, to edit.
 pub async fn contact_details() -> Result<ContactForm, ApiError> {
-    send(Request::get("/api/account/contact")).await
+    get("/api/account/contact").await
 }
 
 pub async fn save_contact_details(form: &ContactForm) -> Result<(), ApiError> {
-    submit(Request::put("/api/account/contact"), form).await
+    submit("PUT", "/api/account/contact", form).await
 }
 
 pub async fn request_email_change(form: &EmailChangeForm) -> Result<(), ApiError> {
@@ -118,12 +115,12 @@ pub async fn confirm_email_change(token: &str) -> Result<(), ApiError> {
 }
 
 pub async fn change_password(form: &PasswordChangeForm) -> Result<(), ApiError> {
-    submit(Request::put("/api/account/password"), form).await
+    submit("PUT", "/api/account/password", form).await
 }
 
 /// The account's sessions, most recently used first.
 pub async fn active_sessions() -> Result<Vec<ActiveSession>, ApiError> {
-    send(Request::get("/api/account/sessions")).await
+    get("/api/account/sessions").await
 }
 
 pub async fn end_other_sessions(form: &EndOtherSessionsForm) -> Result<(), ApiError> {
@@ -151,59 +148,56 @@ pub async fn reset_password(form: &PasswordResetForm) -> Result<(), ApiError> {
 
 /// A POST whose answer body does not matter beyond its status.
 async fn post<T: Serialize>(path: &str, body: &T) -> Result<(), ApiError> {
-    submit(Request::post(path), body).await
+    submit("POST", path, body).await
 }
 
 /// Sends a JSON body (POST, PUT); the answer body does not matter beyond its status.
-async fn submit<T: Serialize>(request: RequestBuilder, body: &T) -> Result<(), ApiError> {
-    let body = to_json(body).ok_or(ApiError::Server)?;
-    let request = request
-        .header("Content-Type", "application/json")
-        .body(body)
-        .map_err(|_| ApiError::Server)?;
-    status_answer(request.send().await).await
+async fn submit<T: Serialize>(method: &str, path: &str, body: &T) -> Result<(), ApiError> {
+    let json = to_json(body).ok_or(ApiError::Server)?;
+    status_answer(http_client::send(method, path, Body::Json(&json), None).await)
 }
 
-pub(crate) async fn send<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    json_answer(request.send().await).await
+/// A GET whose answer is JSON.
+pub(crate) async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    json_answer(http_client::send("GET", path, Body::Empty, None).await)
 }
 
 /// The answer to a sent request whose body does not matter beyond its status.
-pub(crate) async fn status_answer(sent: Result<Response, gloo_net::Error>) -> Result<(), ApiError> {
-    let response = sent.map_err(|_| ApiError::Network)?;
-    if response.ok() {
+pub(crate) fn status_answer(sent: Result<Answer, NoAnswer>) -> Result<(), ApiError> {
+    let answer = sent.map_err(|_| ApiError::Network)?;
+    if answer.ok() {
         return Ok(());
     }
-    Err(error_of(response).await)
+    Err(error_of(&answer))
 }
 
 /// The JSON body of the answer to a sent request, or why there is none.
-pub(crate) async fn json_answer<T: DeserializeOwned>(
-    sent: Result<Response, gloo_net::Error>,
+pub(crate) fn json_answer<T: DeserializeOwned>(
+    sent: Result<Answer, NoAnswer>,
 ) -> Result<T, ApiError> {
-    let response = sent.map_err(|_| ApiError::Network)?;
-    if response.ok() {
-        return read_json(&response).await.ok_or(ApiError::Server);
+    let answer = sent.map_err(|_| ApiError::Network)?;
+    if answer.ok() {
+        return from_json(&answer.text).ok_or(ApiError::Server);
     }
-    Err(error_of(response).await)
+    Err(error_of(&answer))
 }
 
-async fn error_of(response: Response) -> ApiError {
-    match response.status() {
-        422 => read_json(&response)
-            .await
+fn error_of(answer: &Answer) -> ApiError {
+    let body = || from_json::<ErrorBody>(&answer.text);
+    match answer.status {
+        422 => from_json(&answer.text)
             .map(ApiError::Invalid)
             .unwrap_or(ApiError::Server),
-        429 => match read_json::<ErrorBody>(&response).await {
+        429 => match body() {
             Some(body) => ApiError::TooManyAttempts(body.retry_after_seconds.unwrap_or(0).max(1)),
             None => ApiError::Server,
         },
-        400..=499 => match read_json::<ErrorBody>(&response).await {
+        400..=499 => match body() {
             Some(body) if body.error == "unauthorized" => ApiError::Unauthorized,
             Some(body) if !body.error.is_empty() => ApiError::Refused(body.error),
             _ => ApiError::Server,
         },
-        503 => match read_json::<ErrorBody>(&response).await {
+        503 => match body() {
             Some(body) if body.error == "busy" => ApiError::Busy,
             _ => ApiError::Server,
         },

@@ -8,7 +8,6 @@
 
 use std::sync::OnceLock;
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -89,12 +88,9 @@ pub async fn load_english() -> bool {
         return true;
     }
     let url = format!("/api/translations/en/{ENGLISH_VERSION}");
-    match Request::get(&url).send().await {
-        Ok(response) if response.ok() => match response.text().await {
-            Ok(table) => install_english(&table),
-            Err(_) => false,
-        },
-        _ => false,
+    match crate::http_client::get_text(&url).await {
+        Some(table) => install_english(&table),
+        None => false,
     }
 }
 

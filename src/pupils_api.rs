@@ -1,43 +1,64 @@
 //! The API client for the family's pupils. Adding or changing a pupil sends one multipart body:
 //! the form as JSON and the chosen files, so that the server accepts or refuses them together.
 
-use gloo_net::http::Request;
+use std::rc::Rc;
+
 use passplus_validation::{PupilForm, PupilList, PupilSummary};
 use web_sys::{File, FormData};
 
-use crate::api::{json_answer, send, status_answer, to_json, ApiError};
+use crate::api::{get as get_json, json_answer, status_answer, to_json, ApiError};
+use crate::http_client::{self, Body, Sending};
+use crate::photo_scaling;
 
 pub async fn list() -> Result<PupilList, ApiError> {
-    send(Request::get("/api/pupils")).await
+    get_json("/api/pupils").await
 }
 
 pub async fn get(id: &str) -> Result<PupilSummary, ApiError> {
-    send(Request::get(&pupil_path(id))).await
+    get_json(&pupil_path(id)).await
 }
 
-/// Adds a pupil (`id` is `None`) or changes one, with the files chosen, if any.
+/// Adds a pupil (`id` is `None`) or changes one, with the files chosen, if any; `report` is told
+/// where it is.
 pub async fn save(
     id: Option<&str>,
     form: &PupilForm,
     photo: Option<File>,
     certificate: Option<File>,
+    report: Rc<dyn Fn(Sending)>,
 ) -> Result<PupilSummary, ApiError> {
     let json = to_json(form).ok_or(ApiError::Server)?;
     let body = FormData::new().map_err(|_| ApiError::Server)?;
     body.append_with_str("pupil", &json)
         .map_err(|_| ApiError::Server)?;
-    for (name, file) in [("photo", photo), ("bourse_certificate", certificate)] {
-        if let Some(file) = file {
-            body.append_with_blob(name, &file)
-                .map_err(|_| ApiError::Server)?;
-        }
+    if let Some(photo) = photo {
+        report(Sending::ScalingPhoto);
+        let appended = match photo_scaling::scaled_down(&photo).await {
+            Some(scaled) => body.append_with_blob_and_filename("photo", &scaled, "photo.jpg"),
+            None => body.append_with_blob("photo", &photo),
+        };
+        appended.map_err(|_| ApiError::Server)?;
     }
-    let request = match id {
-        Some(id) => Request::put(&pupil_path(id)),
-        None => Request::post("/api/pupils"),
+    if let Some(certificate) = certificate {
+        body.append_with_blob("bourse_certificate", &certificate)
+            .map_err(|_| ApiError::Server)?;
+    }
+    let (method, path) = match id {
+        Some(id) => ("PUT", pupil_path(id)),
+        None => ("POST", "/api/pupils".to_owned()),
     };
-    let request = request.body(body).map_err(|_| ApiError::Server)?;
-    json_answer(request.send().await).await
+    report(Sending::Uploading { percent: 0 });
+    let progress = report.clone();
+    let on_progress = Box::new(move |sent: f64, total: f64| {
+        progress(if sent >= total {
+            Sending::Checking
+        } else {
+            Sending::Uploading {
+                percent: (sent / total * 100.0) as u8,
+            }
+        })
+    });
+    json_answer(http_client::send(method, &path, Body::Form(&body), Some(on_progress)).await)
 }
 
 pub async fn remove(id: &str) -> Result<(), ApiError> {
@@ -61,5 +82,5 @@ pub fn certificate_path(id: &str) -> String {
 }
 
 async fn delete(path: &str) -> Result<(), ApiError> {
-    status_answer(Request::delete(path).send().await).await
+    status_answer(http_client::send("DELETE", path, Body::Empty, None).await)
 }

@@ -3,7 +3,6 @@
 //! the legal notice, the privacy notice) then cost nothing on the first visit. They are our own
 //! texts, served by our own server, never anything a person typed, so they are shown as HTML.
 
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -30,10 +29,7 @@ pub fn FetchedHtml(
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         spawn_local(async move {
-            let html = match Request::get(&url).send().await {
-                Ok(response) if response.ok() => response.text().await.ok(),
-                _ => None,
-            };
+            let html = crate::http_client::get_text(&url).await;
             // The language may have changed again while this one was on its way.
             if latest.try_get_value() == Some(ticket) {
                 body.try_set(html.map_or(Body::Failed, Body::Loaded));

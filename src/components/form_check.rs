@@ -3,8 +3,6 @@
 //! shows an error, so the error goes as soon as it is fixed; a submit checks every field and
 //! fills the summary. The rules themselves are the shared crate's, run on the whole form.
 
-use std::collections::BTreeMap;
-
 use leptos::prelude::*;
 use passplus_validation::FieldErrors;
 
@@ -27,8 +25,9 @@ pub struct FormCheck {
     fields: &'static [FormField],
     /// For a field of several inputs (a date), the input the summary leads to for an error code.
     input_in_error: Option<(&'static str, InputInError)>,
-    /// The code each field shows, by field name.
-    shown: RwSignal<BTreeMap<&'static str, String>>,
+    /// The code each field shows, by field name (a few fields: a list is smaller in the bundle
+    /// than a map, and as fast).
+    shown: RwSignal<Vec<(&'static str, String)>>,
     summary: RwSignal<Vec<SummaryEntry>>,
     /// True while a submitted form is out to the server.
     sending: RwSignal<bool>,
@@ -40,7 +39,7 @@ impl FormCheck {
         FormCheck {
             fields,
             input_in_error: None,
-            shown: RwSignal::new(BTreeMap::new()),
+            shown: RwSignal::new(Vec::new()),
             summary: RwSignal::new(Vec::new()),
             sending: RwSignal::new(false),
         }
@@ -58,8 +57,12 @@ impl FormCheck {
     /// The message a field shows, if any.
     pub fn error(self, name: &'static str) -> Signal<Option<Key>> {
         Signal::derive(move || {
-            self.shown
-                .with(|shown| shown.get(name).map(|code| error_message_key(code)))
+            self.shown.with(|shown| {
+                shown
+                    .iter()
+                    .find(|(field, _)| *field == name)
+                    .map(|(_, code)| error_message_key(code))
+            })
         })
     }
 
@@ -77,7 +80,7 @@ impl FormCheck {
     /// server can find (a wrong current password, a collège out of Pass+) must stay until the
     /// person changes the value.
     pub fn left(self, name: &'static str, typed_something: bool, errors: &FieldErrors) {
-        if self.shown.with_untracked(|shown| shown.contains_key(name)) {
+        if self.shows_error(name) {
             return;
         }
         if typed_something || self.has_summary().get_untracked() {
@@ -92,19 +95,22 @@ impl FormCheck {
 
     /// A keystroke: re-check the field only if it shows an error.
     pub fn typed(self, name: &'static str, errors: &FieldErrors) {
-        if self.shown.with_untracked(|shown| shown.contains_key(name)) {
+        if self.shows_error(name) {
             self.show(name, errors);
         }
     }
 
+    fn shows_error(self, name: &'static str) -> bool {
+        self.shown
+            .with_untracked(|shown| shown.iter().any(|(field, _)| *field == name))
+    }
+
     fn show(self, name: &'static str, errors: &FieldErrors) {
         let code = errors.first_code(name).map(str::to_owned);
-        self.shown.update(|shown| match code {
-            Some(code) => {
-                shown.insert(name, code);
-            }
-            None => {
-                shown.remove(name);
+        self.shown.update(|shown| {
+            shown.retain(|(field, _)| *field != name);
+            if let Some(code) = code {
+                shown.push((name, code));
             }
         });
     }
@@ -134,11 +140,11 @@ impl FormCheck {
 
     /// Shows every error and the summary (the rules' or the server's); true when there is none.
     pub fn submitted(self, errors: &FieldErrors) -> bool {
-        let mut shown = BTreeMap::new();
+        let mut shown = Vec::new();
         let mut summary = Vec::new();
         for field in self.fields {
             if let Some(code) = errors.first_code(field.name) {
-                shown.insert(field.name, code.to_owned());
+                shown.push((field.name, code.to_owned()));
                 let id = match self.input_in_error {
                     Some((name, input)) if name == field.name => input(code),
                     _ => field.id,

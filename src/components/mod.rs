@@ -18,6 +18,7 @@ pub mod password_field;
 pub mod pupil_dashboard;
 pub mod pupil_form;
 pub mod signed_in;
+pub mod submit_button;
 pub mod text_field;
 
 use leptos::prelude::*;

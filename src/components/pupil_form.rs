@@ -16,7 +16,9 @@ use crate::components::date_fields::DateFields;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::file_field::{declared_error, FileField};
 use crate::components::form_check::{FormCheck, FormField};
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
+use crate::http_client::Sending;
 use crate::i18n::{use_i18n, Key};
 use crate::pupils_api;
 
@@ -219,6 +221,7 @@ pub fn PupilFormView(
     });
     // File inputs cannot be emptied from code: a new form instance clears them after a save.
     let generation = RwSignal::new(0u32);
+    let sending = RwSignal::new(None::<Sending>);
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -233,8 +236,13 @@ pub fn PupilFormView(
             .then(|| values.certificate.get_untracked())
             .flatten();
         let pupil_id = pupil_id.clone();
+        let report = std::rc::Rc::new(move |step| {
+            sending.try_set(Some(step));
+        });
         spawn_local(async move {
-            let outcome = pupils_api::save(pupil_id.as_deref(), &form, photo, certificate).await;
+            let outcome =
+                pupils_api::save(pupil_id.as_deref(), &form, photo, certificate, report).await;
+            sending.try_set(None);
             form_check.answered();
             match outcome {
                 Ok(saved) => {
@@ -316,9 +324,7 @@ pub fn PupilFormView(
                         on_change=on_file("photo") />
                 }
             }}
-            <button type="submit" class="button" aria-disabled=move || form_check.is_sending().get().then_some("true")>
-                {move || i18n.t(submit_label)}
-            </button>
+            <SubmitButton form_check label=submit_label upload=sending />
         </form>
     }
 }

@@ -13,6 +13,7 @@ use crate::components::form_check::{FormCheck, FormField};
 use crate::components::form_outcome::{refusal, SentPanel, WaitNotice};
 use crate::components::password_field::PasswordField;
 use crate::components::signed_in::SignedIn;
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -97,9 +98,7 @@ pub fn ChangeEmailPage() -> impl IntoView {
                         autocomplete="current-password"
                         on_input=form_check.on_input("current_password", errors)
                         on_blur=form_check.on_blur("current_password", current_password, errors) />
-                    <button type="submit" class="button">
-                        {move || i18n.t(Key::email_change_submit)}
-                    </button>
+                    <SubmitButton form_check label=Key::email_change_submit />
                 </form>
             </Show>
             <p><a href=AppRoute::Account.path()>{move || i18n.t(Key::manage_back)}</a></p>

@@ -12,6 +12,7 @@ use crate::components::form_check::{FormCheck, FormField};
 use crate::components::form_outcome::{refusal, DonePanel, WaitNotice};
 use crate::components::password_field::PasswordField;
 use crate::components::signed_in::SignedIn;
+use crate::components::submit_button::SubmitButton;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
 use crate::routes::AppRoute;
@@ -83,9 +84,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                         error=form_check.error("new_password") autocomplete="new-password"
                         on_input=form_check.on_input("new_password", errors)
                         on_blur=form_check.on_blur("new_password", new_password, errors) />
-                    <button type="submit" class="button">
-                        {move || i18n.t(Key::password_change_submit)}
-                    </button>
+                    <SubmitButton form_check label=Key::password_change_submit />
                 </form>
             </Show>
             <p><a href=AppRoute::Account.path()>{move || i18n.t(Key::manage_back)}</a></p>

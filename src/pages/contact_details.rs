@@ -12,6 +12,7 @@ use crate::components::address_fields::{self, AddressFields};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::signed_in::SignedIn;
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -168,7 +169,7 @@ pub fn ContactDetailsPage() -> impl IntoView {
                     <p class="panel" role="status" class:visually-hidden=move || !saved.get()>
                         {move || saved.get().then(|| i18n.t(Key::contact_saved))}
                     </p>
-                    <button type="submit" class="button">{move || i18n.t(Key::contact_submit)}</button>
+                    <SubmitButton form_check label=Key::contact_submit />
                 </form>
             </Show>
             <p><a href=AppRoute::Account.path()>{move || i18n.t(Key::manage_back)}</a></p>

@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::form_outcome::SentPanel;
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -63,7 +64,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     value=email error=form_check.error("email") input_type="email"
                     autocomplete="email" on_input=form_check.on_input("email", errors)
                     on_blur=form_check.on_blur("email", email, errors) />
-                <button type="submit" class="button">{move || i18n.t(Key::forgot_submit)}</button>
+                <SubmitButton form_check label=Key::forgot_submit />
             </form>
         </Show>
     }

@@ -11,6 +11,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::password_field::PasswordField;
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -95,7 +96,7 @@ pub fn LogInPage() -> impl IntoView {
                 error=form_check.error("password") autocomplete="current-password"
                 on_input=form_check.on_input("password", errors)
                 on_blur=form_check.on_blur("password", password, errors) />
-            <button type="submit" class="button">{move || i18n.t(Key::login_submit)}</button>
+            <SubmitButton form_check label=Key::login_submit />
         </form>
         <p><a href=AppRoute::ForgotPassword.path()>{move || i18n.t(Key::forgot_link)}</a></p>
         <Show when=move || unverified.get()>

@@ -12,6 +12,7 @@ use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::form_outcome::DonePanel;
 use crate::components::password_field::PasswordField;
+use crate::components::submit_button::SubmitButton;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
 use crate::router::use_location;
@@ -133,7 +134,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     error=form_check.error("new_password") autocomplete="new-password"
                     on_input=form_check.on_input("new_password", errors.clone())
                     on_blur=form_check.on_blur("new_password", new_password, errors.clone()) />
-                <button type="submit" class="button">{move || i18n.t(Key::reset_submit)}</button>
+                <SubmitButton form_check label=Key::reset_submit />
             </form>
         </Show>
     }

@@ -12,6 +12,7 @@ use crate::components::form_check::{FormCheck, FormField};
 use crate::components::form_outcome::{refusal, DonePanel, WaitNotice};
 use crate::components::password_field::PasswordField;
 use crate::components::signed_in::SignedIn;
+use crate::components::submit_button::SubmitButton;
 use crate::document_title::use_document_title;
 use crate::i18n::{local_date_time, use_i18n, Key};
 use crate::routes::AppRoute;
@@ -118,9 +119,7 @@ fn SessionsManager(has_summary: RwSignal<bool>) -> impl IntoView {
                     autocomplete="current-password"
                     on_input=form_check.on_input("current_password", errors)
                     on_blur=form_check.on_blur("current_password", current_password, errors) />
-                <button type="submit" class="button">
-                    {move || i18n.t(Key::sessions_end_others_submit)}
-                </button>
+                <SubmitButton form_check label=Key::sessions_end_others_submit />
             </form>
         </Show>
     }

@@ -10,6 +10,7 @@ use crate::components::address_fields::{self, AddressFields};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::password_field::PasswordField;
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -142,7 +143,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <PasswordField id="mot-de-passe" label=Key::field_password_label
                     hint=Key::field_password_hint value=password error=password_error
                     autocomplete="new-password" on_input=password_input on_blur=password_blur />
-                <button type="submit" class="button">{move || i18n.t(Key::signup_submit)}</button>
+                <SubmitButton form_check label=Key::signup_submit />
             </form>
         </Show>
     }

@@ -10,6 +10,7 @@ use passplus_validation::check;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form_check::{FormCheck, FormField};
+use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
 use crate::document_title::use_document_title;
 use crate::i18n::{use_i18n, Key};
@@ -111,9 +112,7 @@ pub fn ResendLink(email: String) -> impl IntoView {
                     error=form_check.error("email") input_type="email" autocomplete="email"
                     on_input=form_check.on_input("email", errors)
                     on_blur=form_check.on_blur("email", email, errors) />
-                <button type="submit" class="button button--secondary">
-                    {move || i18n.t(Key::resend_submit)}
-                </button>
+                <SubmitButton form_check label=Key::resend_submit secondary=true />
             </form>
             <p role="status">{move || sent.get().then(|| i18n.t(Key::resend_done))}</p>
         </section>

@@ -250,3 +250,33 @@ test('signup and login work with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
 });
+
+test('a login that takes a while says so under the button, and cannot be sent twice', async ({ page }) => {
+  const email = uniqueAddress('patience');
+  await signUp(page, email);
+  await openApp(page, await verificationPath(email));
+  await expect(page.getByText('Votre adresse e-mail est confirmée')).toBeVisible();
+  // A slow network: the login's answer is held back for four seconds.
+  let logins = 0;
+  await page.route('**/api/sessions', async (route) => {
+    logins += 1;
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue();
+  });
+  await openApp(page, '/connexion');
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  const button = page.getByRole('button', { name: 'Se connecter', exact: true });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  // An impatient second press (Enter on the focused button: Playwright will not click a
+  // control marked disabled) sends nothing more.
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const told = page.getByRole('status').filter({ hasText: 'Envoi en cours…' });
+  await expect(told).toBeVisible();
+  await expect(told.getByRole('progressbar', { name: 'Envoi en cours…' })).toBeVisible();
+  await expectNoAxeViolations(page, 'login on its way');
+  await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
+  expect(logins).toBe(1);
+});

@@ -3,38 +3,10 @@
 // every page and error state.
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import { signedInFamily } from './family';
-import type { Page } from '@playwright/test';
+import { chooseCollege, fillPupil, jpeg, onePagePdf } from './pupil-form';
 
 // The server's refusals (a file's content) are 4xx answers, which the browser logs.
 test.use({ apiRefusalsExpected: true });
-
-/** A real JPEG, drawn by the browser itself. */
-async function jpeg(page: Page): Promise<Buffer> {
-  const dataUrl = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 30;
-    canvas.height = 40;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#3366cc';
-    context.fillRect(0, 0, 30, 40);
-    return canvas.toDataURL('image/jpeg', 0.9);
-  });
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
-}
-
-async function chooseCollege(page: Page, typed: string, option: RegExp) {
-  const field = page.getByRole('combobox', { name: 'Collège' });
-  await field.fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await expect(field).toHaveValue(/Collège Anne Frank \(Antony\)/);
-}
-
-async function fillPupil(page: Page, givenName: string, [day, month, year]: string[]) {
-  await page.getByLabel('Prénom de l’élève').fill(givenName);
-  await page.getByLabel('Jour').fill(day);
-  await page.getByLabel('Mois').fill(month);
-  await page.getByLabel('Année').fill(year);
-}
 
 test('adds two children in a row, the second reusing the family name and collège', async ({ page }) => {
   await signedInFamily(page);
@@ -51,13 +23,7 @@ test('adds two children in a row, the second reusing the family name and collèg
     name: 'attestation.pdf',
     mimeType: 'application/pdf',
     // A one-page PDF: the server parses and disarms certificates, and refuses what is not one.
-    buffer: Buffer.from(
-      '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n' +
-        '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n' +
-        '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n' +
-        'xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \n' +
-        '0000000115 00000 n \ntrailer << /Size 4 /Root 1 0 R >>\nstartxref\n186\n%%EOF\n',
-    ),
+    buffer: onePagePdf(),
   });
   await page.getByLabel('Photo d’identité pour la carte Pass+').setInputFiles({
     name: 'photo.jpg',
@@ -218,36 +184,4 @@ test('the summary leads to the part of the date that is wrong', async ({ page })
   await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
   await page.locator('.error-summary').getByRole('link', { name: 'La date de naissance doit comporter un mois.' }).click();
   await expect(page.getByLabel('Mois')).toBeFocused();
-});
-
-test('an eleventh child is refused with a message that says why and what to do', async ({ page }) => {
-  await signedInFamily(page);
-  // Ten children through the API, with the session the page holds.
-  const headers = { Origin: new URL(page.url()).origin };
-  for (let index = 0; index < 10; index += 1) {
-    const added = await page.request.post('/api/pupils', {
-      headers,
-      multipart: {
-        pupil: JSON.stringify({
-          given_name: `Enfant${'é'.repeat(index + 1)}`,
-          family_name: 'Martin',
-          birth_date: { day: '14', month: '3', year: '2014' },
-          college_uai: '0921243B',
-          class: '5e',
-          bourse_holder: false,
-        }),
-      },
-    });
-    expect(added.status()).toBe(201);
-  }
-  await openApp(page, '/mon-compte/ajouter-un-enfant');
-  await fillPupil(page, 'Onzième', ['14', '3', '2014']);
-  await page.getByLabel('Nom de l’élève', { exact: true }).fill('Martin');
-  await chooseCollege(page, 'anne frank', /Anne Frank \(Antony\)/);
-  await page.getByLabel('5e').check();
-  await page.getByRole('button', { name: 'Ajouter cet enfant' }).click();
-  const refusal = page.getByText('Un compte Pass+ compte 10 enfants au plus');
-  await expect(refusal).toBeVisible();
-  await expect(page.getByLabel('Prénom de l’élève')).toHaveValue('Onzième');
-  await expectNoAxeViolations(page, 'add a child, eleventh refused');
 });

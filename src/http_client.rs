@@ -1,0 +1,96 @@
+//! One request to the server, over `XMLHttpRequest`: the browser's only API that reports how
+//! much of an upload is sent, which a family sending a photo on a slow connection needs to see.
+//! Every call of the app goes through here (same origin, so the session cookie goes along).
+
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{FormData, ProgressEvent, XmlHttpRequest};
+
+/// What a request carries.
+pub enum Body<'a> {
+    Empty,
+    Json(&'a str),
+    Form(&'a FormData),
+}
+
+/// An answer of the server, whatever its status.
+pub struct Answer {
+    pub status: u16,
+    pub text: String,
+}
+
+impl Answer {
+    pub fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+/// No answer: the connection dropped, or the server is unreachable.
+pub struct NoAnswer;
+
+/// Where a submission is, for the page to tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sending {
+    /// Sent, no answer yet (nothing measurable).
+    Waiting,
+    /// A photo is being scaled down in the browser, before the request.
+    ScalingPhoto,
+    /// The body is on its way: this much of it is sent.
+    Uploading { percent: u8 },
+    /// All sent: the server checks and stores it.
+    Checking,
+}
+
+/// How much of a body is sent: bytes sent, bytes in all.
+pub type OnUploadProgress = Box<dyn FnMut(f64, f64)>;
+
+/// Sends `method path` with `body`; `on_progress` is told as the body goes out.
+pub async fn send(
+    method: &str,
+    path: &str,
+    body: Body<'_>,
+    on_progress: Option<OnUploadProgress>,
+) -> Result<Answer, NoAnswer> {
+    let request = XmlHttpRequest::new().map_err(|_| NoAnswer)?;
+    request
+        .open_with_async(method, path, true)
+        .map_err(|_| NoAnswer)?;
+    // Kept alive until the answer: the browser calls it meanwhile.
+    let progress = on_progress.map(|mut on_progress| {
+        Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
+            on_progress(event.loaded(), event.total())
+        })
+    });
+    if let (Some(progress), Ok(upload)) = (&progress, request.upload()) {
+        upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+    }
+    // The promise's own functions are the handlers: no closure to keep for them.
+    let answered = Promise::new(&mut |resolve, reject| {
+        request.set_onload(Some(&resolve));
+        request.set_onerror(Some(&reject));
+        request.set_onabort(Some(&reject));
+        request.set_ontimeout(Some(&reject));
+    });
+    let sent = match body {
+        Body::Empty => request.send(),
+        Body::Json(json) => request
+            .set_request_header("Content-Type", "application/json")
+            .and_then(|()| request.send_with_opt_str(Some(json))),
+        Body::Form(form) => request.send_with_opt_form_data(Some(form)),
+    };
+    sent.map_err(|_| NoAnswer)?;
+    JsFuture::from(answered).await.map_err(|_| NoAnswer)?;
+    drop(progress);
+    Ok(Answer {
+        status: request.status().map_err(|_| NoAnswer)?,
+        text: request.response_text().ok().flatten().unwrap_or_default(),
+    })
+}
+
+/// A GET whose answer is text (a page body, the translations), or `None` without a 2xx.
+pub async fn get_text(path: &str) -> Option<String> {
+    let answer = send("GET", path, Body::Empty, None).await.ok()?;
+    answer.ok().then_some(answer.text)
+}

@@ -1,0 +1,201 @@
+// Uploads in a real browser: a large photo is scaled down before it is sent and the upload's
+// progress is told (shown, and announced in a polite live region); the family's limits (ten
+// children, 60 Mo of files, two uploads at once) are refused with what to do, and what the
+// parent typed is kept.
+import { request as httpRequest, type ClientRequest } from 'node:http';
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { signedInFamily } from './family';
+import { fillMartinChild, jpeg, onePagePdf, pupilJson } from './pupil-form';
+import type { Page } from '@playwright/test';
+
+// The limits are 4xx answers, which the browser logs.
+test.use({ apiRefusalsExpected: true });
+
+const ADD = 'Ajouter cet enfant';
+
+/** Adds children through the API, with the session the page holds. */
+async function addThroughApi(page: Page, count: number, certificateBytes = 0) {
+  const headers = { Origin: new URL(page.url()).origin };
+  for (let index = 0; index < count; index += 1) {
+    const multipart: Record<string, string | { name: string; mimeType: string; buffer: Buffer }> = {
+      pupil: pupilJson(`Enfant${'é'.repeat(index + 1)}`, certificateBytes > 0),
+    };
+    if (certificateBytes > 0) {
+      multipart.bourse_certificate = {
+        name: 'attestation.pdf',
+        mimeType: 'application/pdf',
+        buffer: onePagePdf(certificateBytes),
+      };
+    }
+    const added = await page.request.post('/api/pupils', { headers, multipart });
+    expect(added.status()).toBe(201);
+  }
+}
+
+test('a large photo is scaled down before it is sent, and the upload is told as it goes', async ({ page }) => {
+  await signedInFamily(page);
+  // What the app hands to the network: the photo part of each pupil body, measured.
+  await page.addInitScript(() => {
+    const sent: object[] = [];
+    Object.assign(window, { sentPhotos: sent });
+    const send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.send = function (body) {
+      const photo = body instanceof FormData ? body.get('photo') : null;
+      if (photo instanceof Blob) {
+        void createImageBitmap(photo).then((bitmap) =>
+          sent.push({ size: photo.size, type: photo.type, width: bitmap.width, height: bitmap.height }),
+        );
+      }
+      return send.call(this, body);
+    };
+  });
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  const original = await jpeg(page, 3000, 2250);
+  expect(original.length).toBeLessThan(10 * 1024 * 1024);
+  await fillMartinChild(page, 'Inès');
+  await page.getByLabel('Photo d’identité pour la carte Pass+').setInputFiles({
+    name: 'IMG_2041.jpg',
+    mimeType: 'image/jpeg',
+    buffer: original,
+  });
+
+  // Every text the live region says, in order.
+  await page.evaluate(() => {
+    const region = document.querySelector('form .sending')!;
+    const told: string[] = [];
+    Object.assign(window, { told });
+    new MutationObserver(() => {
+      const text = region.textContent?.trim() ?? '';
+      if (text && told.at(-1) !== text) told.push(text);
+    }).observe(region, { subtree: true, childList: true, characterData: true });
+  });
+  // A slow uplink (100 KB/s), so that the upload takes a few seconds, as on a weak 4G signal.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 40,
+    downloadThroughput: -1,
+    uploadThroughput: 100 * 1024,
+  });
+  await page.getByRole('button', { name: ADD }).click();
+  await expect(page.getByRole('progressbar', { name: /Envoi en cours : \d+ %/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'add a child, upload in progress');
+  await expect(page.getByRole('status').filter({ hasText: 'Inès : inscription au Pass+ enregistrée' })).toBeFocused({
+    timeout: 30_000,
+  });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  const sent = await page.evaluate(() => (window as unknown as { sentPhotos: { size: number; type: string; width: number; height: number }[] }).sentPhotos);
+  expect(sent).toHaveLength(1);
+  expect(sent[0].type).toBe('image/jpeg');
+  expect([sent[0].width, sent[0].height]).toEqual([1000, 750]);
+  expect(sent[0].size).toBeLessThan(original.length / 4);
+
+  const told = await page.evaluate(() => (window as unknown as { told: string[] }).told);
+  expect(told[0]).toBe('Préparation de la photo…');
+  const percents = told
+    .map((text) => text.match(/^Envoi en cours : (\d+)\u00a0%$/)?.[1])
+    .filter((percent) => percent !== undefined)
+    .map(Number);
+  expect(percents.length).toBeGreaterThanOrEqual(2);
+  expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  expect(percents.every((percent) => percent % 10 === 0)).toBe(true);
+  expect(told).toContain('Envoi terminé : vérification et enregistrement…');
+  // Once answered, the region is empty again (the confirmation takes over).
+  await expect(page.locator('form .sending')).toBeEmpty();
+});
+
+test('an eleventh child is refused with a message that says why and what to do', async ({ page }) => {
+  await signedInFamily(page);
+  await addThroughApi(page, 10);
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  await fillMartinChild(page, 'Onzième');
+  await page.getByRole('button', { name: ADD }).click();
+  const refusal = page.getByText('Un compte Pass+ compte 10 enfants au plus');
+  await expect(refusal).toBeVisible();
+  await expect(page.getByLabel('Prénom de l’élève')).toHaveValue('Onzième');
+  await expectNoAxeViolations(page, 'add a child, eleventh refused');
+});
+
+test('files beyond the family’s 60 Mo are refused, and nothing is stored', async ({ page }) => {
+  await signedInFamily(page);
+  // Six children with a 10 MB certificate each: 60,000,000 bytes stored of 62,914,560.
+  await addThroughApi(page, 6, 10_000_000);
+  await openApp(page, '/mon-compte/ajouter-un-enfant');
+  await fillMartinChild(page, 'Septième');
+  await page.getByLabel('L’élève est boursier').check();
+  await page.getByLabel('Attestation de bourse').setInputFiles({
+    name: 'attestation.pdf',
+    mimeType: 'application/pdf',
+    buffer: onePagePdf(3_000_000),
+  });
+  await page.getByRole('button', { name: ADD }).click();
+  await expect(page.getByText('Les fichiers de votre compte dépasseraient 60 Mo : rien n’a été enregistré.')).toBeVisible();
+  await expect(page.getByLabel('Prénom de l’élève')).toHaveValue('Septième');
+  await expectNoAxeViolations(page, 'add a child, files quota reached');
+  const pupils = await page.request.get('/api/pupils');
+  expect((await pupils.json()).pupils).toHaveLength(6);
+});
+
+/** An upload of the family's, sent by hand and held open (its body never ends). */
+function heldUpload(baseURL: string, cookie: string): ClientRequest {
+  const url = new URL('/api/pupils', baseURL);
+  const boundary = 'limite-de-partie';
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="pupil"\r\n\r\n${pupilJson('Envoi')}\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="photo.jpg"\r\n` +
+    'Content-Type: image/jpeg\r\n\r\n';
+  const request = httpRequest(url, {
+    method: 'POST',
+    headers: {
+      Origin: url.origin,
+      Cookie: cookie,
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+      'Content-Length': Buffer.byteLength(head) + 5_000_000,
+    },
+  });
+  // Destroyed at the end of the test: that error is the point.
+  request.on('error', () => {});
+  request.write(head);
+  request.write(Buffer.alloc(64 * 1024, 0x5a));
+  return request;
+}
+
+test('a third upload while two of the family’s are under way is refused, what was typed kept', async ({ page, baseURL }) => {
+  await signedInFamily(page);
+  const cookie = (await page.context().cookies())
+    .map(({ name, value }) => `${name}=${value}`)
+    .join('; ');
+  const held = [heldUpload(baseURL!, cookie), heldUpload(baseURL!, cookie)];
+  try {
+    // Both have their turn once a small upload of the family is refused.
+    const headers = { Origin: new URL(baseURL!).origin };
+    await expect
+      .poll(async () => {
+        const tried = await page.request.post('/api/pupils', { headers, multipart: { pupil: pupilJson('Essai') } });
+        return tried.status();
+      })
+      .toBe(429);
+    await openApp(page, '/mon-compte/ajouter-un-enfant');
+    await fillMartinChild(page, 'Léa');
+    await page.getByRole('button', { name: ADD }).click();
+    await expect(page.getByText('Deux envois de votre compte sont déjà en cours')).toBeVisible();
+    await expect(page.getByLabel('Prénom de l’élève')).toHaveValue('Léa');
+    await expectNoAxeViolations(page, 'add a child, two uploads under way');
+  } finally {
+    held.forEach((request) => request.destroy());
+  }
+  // Once they are gone, the same submission goes through.
+  await expect(async () => {
+    await page.getByRole('button', { name: ADD }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Léa : inscription au Pass+ enregistrée' })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 15_000 });
+});
