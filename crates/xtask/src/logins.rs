@@ -135,6 +135,19 @@ pub fn during_signup_flood(base_url: &str, work_dir: &Path) -> anyhow::Result<(S
     Ok((logins, signups))
 }
 
+/// The logins' rate as a share of the raw hash rate (the mean of two measures): "93.1 %".
+/// `login_load` is a `run_wrk` row, its first cell the requests per second.
+pub fn share_of_ceiling(login_load: &str, before: &str, after: &str) -> anyhow::Result<String> {
+    let number = |text: &str| -> anyhow::Result<f64> {
+        let first = text.split(['|', ' ']).find(|word| !word.is_empty());
+        first
+            .and_then(|word| word.trim().parse().ok())
+            .with_context(|| format!("not a rate: {text}"))
+    };
+    let ceiling = (number(before)? + number(after)?) / 2.0;
+    Ok(format!("{:.1} %", number(login_load)? / ceiling * 100.0))
+}
+
 /// Raw argon2id hashes per second, from the server crate's example.
 pub fn argon2_rate(root: &Path) -> anyhow::Result<String> {
     let binary = server::build_example(root, "argon2_rate")?;
@@ -161,4 +174,16 @@ fn token_for(outbox: &Path, email: &str) -> anyhow::Result<String> {
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
     bail!("no e-mail to {email} in the bench outbox after 5 s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_logins_share_is_of_the_mean_ceiling() {
+        let share = share_of_ceiling("72.00 | 440.96ms | 573.00ms", "85.0", "75.0").unwrap();
+        assert_eq!(share, "90.0 %");
+        assert!(share_of_ceiling("? | ? | ?", "85.0", "75.0").is_err());
+    }
 }
