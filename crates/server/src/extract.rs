@@ -1,7 +1,9 @@
 //! Extractors that run the shared contract's rules on what a client sends.
 
 use axum::extract::{FromRequest, FromRequestParts, Json, Multipart, Query, Request};
+use axum::http::header::CONTENT_LENGTH;
 use axum::http::request::Parts;
+use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
@@ -49,8 +51,15 @@ where
     }
 }
 
+/// The largest multipart body: a pupil and its two files, each at the largest size the rules
+/// accept, and room for the rest.
+pub const MULTIPART_MAX_BYTES: usize =
+    2 * passplus_validation::upload::MAX_BYTES as usize + 64 * 1024;
+
 /// A multipart body. A request that is not one (another type, no boundary) is a 400 like any
-/// other unreadable body, in JSON, rather than axum's plain-text refusal.
+/// other unreadable body, in JSON, rather than axum's plain-text refusal. One that declares a
+/// length over `MULTIPART_MAX_BYTES` is a 413 at once, before a byte of it is read (one that
+/// declares none is cut at the limit while it is read, by the route's body limit).
 pub struct MultipartBody(pub Multipart);
 
 impl<S> FromRequest<S> for MultipartBody
@@ -60,6 +69,16 @@ where
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let declared = request
+            .headers()
+            .get(CONTENT_LENGTH)
+            .and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > MULTIPART_MAX_BYTES as u64) {
+            return Err(AppError::Refused {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                code: "too_large",
+            });
+        }
         Multipart::from_request(request, state)
             .await
             .map(MultipartBody)

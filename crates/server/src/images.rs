@@ -7,7 +7,6 @@ use std::io::{BufRead, Seek, SeekFrom};
 use std::sync::{Arc, LazyLock};
 
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 use passplus_validation::FileType;
 use tokio::sync::Semaphore;
@@ -92,10 +91,14 @@ fn reencode_now(
     }
     let orientation = decoder.orientation().map_err(|_| Unreadable)?;
     let mut image = DynamicImage::from_decoder(decoder).map_err(|_| Unreadable)?;
-    image.apply_orientation(orientation);
+    // Scaled first, then turned: the bound is a square, so the order does not change the result,
+    // and turning the small image copies kilobytes, not the hundreds of megabytes of a large one.
+    // `thumbnail` averages the pixels each output pixel covers, in integers: as good as a filter
+    // for a large reduction, without a filter's floating-point copy of the image.
     if image.width().max(image.height()) > max_side {
-        image = image.resize(max_side, max_side, FilterType::Triangle);
+        image = image.thumbnail(max_side, max_side);
     }
+    image.apply_orientation(orientation);
     let pixels = flatten_on_white(image);
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)

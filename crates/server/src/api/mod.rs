@@ -119,10 +119,9 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(password_reset::reset))
 }
 
-/// A pupil and its two files: two files at the largest size the rules accept, and room for the
-/// rest. A larger body is refused (413) before it is read.
+/// A larger body is refused (413): at once when it says its length, once read that far if not.
 fn upload_limit() -> DefaultBodyLimit {
-    DefaultBodyLimit::max(2 * passplus_validation::upload::MAX_BYTES as usize + 64 * 1024)
+    DefaultBodyLimit::max(crate::extract::MULTIPART_MAX_BYTES)
 }
 
 async fn not_found() -> AppError {

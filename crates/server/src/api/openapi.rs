@@ -127,11 +127,13 @@ pub enum UploadRefusals {
     /// The body is over two files' worth (`too_large`).
     #[response(status = 413)]
     TooLarge(ErrorBody),
-    /// The family has 10 pupils already (`too_many_pupils`), or its files would pass 60 MiB
-    /// (`files_quota_reached`); nothing was changed.
+    /// The family has 10 pupils already (`too_many_pupils`), its files would pass 60 MiB
+    /// (`files_quota_reached`), or it has a pupil of the same names and date of birth
+    /// (`pupil_already_added`); nothing was changed.
     #[response(status = 409)]
     NoRoom(ErrorBody),
     /// The family is already sending two pupils with their files (`uploads_in_progress`).
+    /// A file that comes slower than 4 KiB/s after 20 s is cut off with a 408 (`timeout`).
     #[response(status = 429)]
     InProgress(ErrorBody),
     /// The server is receiving its most uploads (`busy`, with `Retry-After`); nothing was

@@ -84,8 +84,7 @@ pub async fn create(
     session: CurrentSession,
     MultipartBody(multipart): MultipartBody,
 ) -> Result<(StatusCode, Json<PupilSummary>), AppError> {
-    let _turn = family_limits::take_turn(&session.account_id)?;
-    let submitted = submission::read(multipart).await?;
+    let (submitted, _turn) = submission::read(multipart, &session.account_id).await?;
     let now = state.clock.now();
     let school_year = SchoolYear::applied_for_on(Date::from_unix_seconds(now));
     let pupil = submission::check(&state, &session.account_id, school_year, submitted).await?;
@@ -149,8 +148,7 @@ pub async fn update(
     };
     drop(connection);
 
-    let _turn = family_limits::take_turn(&session.account_id)?;
-    let submitted = submission::read(multipart).await?;
+    let (submitted, _turn) = submission::read(multipart, &session.account_id).await?;
     let school_year = SchoolYear {
         start_year: enrolled.school_year,
     };

@@ -2,8 +2,9 @@
 //! files, checked in the transaction that adds them (the account row is locked first, so two
 //! submissions of one family at the same moment are counted one after the other); and at most
 //! `UPLOADS_PER_FAMILY` submissions with files in flight per family, `UPLOADS_AT_ONCE` in all,
-//! checked before a body is read, so that one family (or a crowd) cannot take every upload's
-//! memory and time.
+//! checked when a submission's first file begins (a change without files takes no turn), so
+//! that one family (or a crowd) cannot take every upload's disk, memory and time. A file that
+//! trickles loses its turn (`received_file`'s rate floor).
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -15,6 +16,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use super::store::kind_name;
 use super::submission::CheckedPupil;
 use crate::error::AppError;
+use crate::search_key::fold;
 use passplus_validation::upload::UploadKind;
 
 pub const MAX_PUPILS: i64 = 10;
@@ -28,6 +30,7 @@ const UPLOAD_RETRY_AFTER_SECONDS: i64 = 5;
 pub const TOO_MANY_PUPILS: &str = "too_many_pupils";
 pub const FILES_QUOTA_REACHED: &str = "files_quota_reached";
 pub const UPLOADS_IN_PROGRESS: &str = "uploads_in_progress";
+pub const PUPIL_ALREADY_ADDED: &str = "pupil_already_added";
 
 static UPLOADS: LazyLock<Arc<Semaphore>> =
     LazyLock::new(|| Arc::new(Semaphore::new(UPLOADS_AT_ONCE)));
@@ -101,6 +104,9 @@ pub async fn check_room(
             return Err(refusal(TOO_MANY_PUPILS));
         }
     }
+    if is_already_there(connection, account_id, pupil_id, pupil).await? {
+        return Err(refusal(PUPIL_ALREADY_ADDED));
+    }
     let mut adding = 0;
     let mut replaced_kinds = Vec::new();
     for (kind, file) in [
@@ -134,6 +140,28 @@ pub async fn check_room(
         return Err(refusal(FILES_QUOTA_REACHED));
     }
     Ok(())
+}
+
+/// Whether another pupil of the family has the same names (whatever their case, accents and
+/// punctuation) and date of birth: the same child twice, such as a form sent again after its
+/// first sending went on unseen, would get two Pass+ numbers.
+async fn is_already_there(
+    connection: &mut AnyConnection,
+    account_id: &str,
+    pupil_id: Option<&str>,
+    pupil: &CheckedPupil,
+) -> anyhow::Result<bool> {
+    let others = sqlx::query_as::<_, (String, String, String)>(
+        "SELECT id, given_name, family_name FROM pupils WHERE account_id = $1 AND birth_date = $2",
+    )
+    .bind(account_id)
+    .bind(pupil.birth_date.to_string())
+    .fetch_all(&mut *connection)
+    .await?;
+    let names = (fold(&pupil.form.given_name), fold(&pupil.form.family_name));
+    Ok(others.iter().any(|(id, given_name, family_name)| {
+        Some(id.as_str()) != pupil_id && (fold(given_name), fold(family_name)) == names
+    }))
 }
 
 fn refusal(code: &'static str) -> AppError {

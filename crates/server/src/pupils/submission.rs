@@ -12,7 +12,8 @@ use passplus_validation::{codes, pupil, Date, FieldErrors, FileType, PupilForm, 
 use sqlx::Row;
 use validator::ValidationError;
 
-use super::received_file::{self, NotReceived, ReceivedFile};
+use super::family_limits::{self, UploadTurn};
+use super::received_file::{self, NotReceived, ReceivedFile, UPLOAD_RATE_FLOOR};
 use crate::error::AppError;
 use crate::startup::AppState;
 use crate::{images, pdfs};
@@ -62,24 +63,38 @@ pub struct PupilSubmission {
     bourse_certificate: Option<Vec<u8>>,
 }
 
-/// Reads the multipart body, its files streamed to disk. A malformed body, an unknown part or a
-/// missing `pupil` part is a 400.
-pub async fn read(mut multipart: Multipart) -> Result<Submission, AppError> {
+/// Reads the multipart body, its files streamed to disk. A malformed body, an unknown or
+/// repeated part or a missing `pupil` part is a 400. The family's upload turn is taken when a
+/// first file part begins (a change without files needs none) and returned with the submission:
+/// it is held until the files are checked and stored.
+pub async fn read(
+    mut multipart: Multipart,
+    account_id: &str,
+) -> Result<(Submission, Option<UploadTurn>), AppError> {
     let mut form = None;
     let (mut photo, mut certificate) = (None, None);
+    let mut turn = None;
     while let Some(field) = multipart.next_field().await.map_err(unreadable)? {
-        match field.name().unwrap_or_default() {
-            "pupil" => form = Some(read_form(field).await?),
-            "photo" => photo = Some(receive(field).await?),
-            "bourse_certificate" => certificate = Some(receive(field).await?),
+        let slot = match field.name().unwrap_or_default() {
+            "pupil" if form.is_none() => {
+                form = Some(read_form(field).await?);
+                continue;
+            }
+            "photo" if photo.is_none() => &mut photo,
+            "bourse_certificate" if certificate.is_none() => &mut certificate,
             _ => return Err(AppError::BadRequest),
+        };
+        if turn.is_none() {
+            turn = Some(family_limits::take_turn(account_id)?);
         }
+        *slot = Some(receive(field).await?);
     }
-    Ok(Submission {
+    let submission = Submission {
         form: form.ok_or(AppError::BadRequest)?,
         photo,
         certificate,
-    })
+    };
+    Ok((submission, turn))
 }
 
 /// The JSON part, refused as soon as it is longer than any pupil.
@@ -95,11 +110,18 @@ async fn read_form(mut field: Field<'_>) -> Result<PupilForm, AppError> {
 }
 
 async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
-    received_file::receive(field, MAX_BYTES)
+    received_file::receive(field, MAX_BYTES, &UPLOAD_RATE_FLOOR)
         .await
         .map_err(|error| match error {
             NotReceived::Body(error) => unreadable(error),
             NotReceived::Disk(error) => AppError::Internal(error.into()),
+            NotReceived::TooSlow => {
+                tracing::warn!(event = "pupil", outcome = "upload_too_slow");
+                AppError::Refused {
+                    status: StatusCode::REQUEST_TIMEOUT,
+                    code: "timeout",
+                }
+            }
         })
 }
 

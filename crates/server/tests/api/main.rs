@@ -7,6 +7,7 @@ mod accounts;
 mod binary;
 mod colleges;
 mod crash;
+mod held_upload;
 mod helpers;
 mod limits;
 mod logs;

@@ -7,6 +7,7 @@ use reqwest::multipart::{Form, Part};
 use reqwest::Method;
 use serde_json::{json, Value};
 
+use crate::held_upload::HeldUpload;
 use crate::helpers::{
     log_in, restart, session_cookie, signed_in_family, spawn_app, TestApp, FAMILY_PASSWORD, START,
 };
@@ -556,11 +557,12 @@ async fn a_pupil_is_changed_its_certificate_added_later_and_removed_with_its_fil
     );
     assert_eq!(stored_files(&app).await, 0);
 
+    let noe = pupil("Noé", (2, 9, 2015), COLLEGE_92, false);
     let id = added_id(
         add(
             &app,
             &cookie,
-            body(&ines(), vec![("photo", "image/jpeg", jpeg(30, 40))]),
+            body(&noe, vec![("photo", "image/jpeg", jpeg(30, 40))]),
         )
         .await,
     )
@@ -723,7 +725,43 @@ async fn unreadable_bodies_are_400_and_oversized_ones_413() {
     assert_eq!(response.status(), 413);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"], "too_large");
+    // A part sent twice is refused, whichever part it is.
+    let photo = ("photo", "image/jpeg", jpeg(40, 30));
+    let twice = self::body(&ines(), vec![photo.clone(), photo]);
+    assert_eq!(add(&app, &cookie, twice).await.status(), 400);
+    let two_pupils = self::body(&ines(), vec![]).text("pupil", ines().to_string());
+    assert_eq!(add(&app, &cookie, two_pupils).await.status(), 400);
     assert!(list(&app, &cookie).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_body_declared_over_the_limit_is_refused_before_it_is_sent() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
+    let host = app.address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    let request = format!(
+        "POST /api/pupils HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 30000000\r\n\r\n--x",
+        app.address
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    // Answered at once: nothing more of the body is sent.
+    let mut answer = String::new();
+    while !answer.contains("too_large") {
+        let mut chunk = vec![0u8; 512];
+        let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read(&mut chunk))
+            .await
+            .expect("answered before the body")
+            .unwrap();
+        if read == 0 {
+            break;
+        }
+        answer.push_str(&String::from_utf8_lossy(&chunk[..read]));
+    }
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("too_large"), "{answer}");
 }
 
 #[tokio::test]
@@ -920,4 +958,73 @@ async fn a_familys_files_are_kept_within_60_mib() {
     )
     .await;
     assert_eq!(replaced.status(), 200);
+}
+
+#[tokio::test]
+async fn a_familys_third_upload_waits_for_its_two_but_a_change_without_files_does_not() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "trois.envois@example.fr", "92000").await;
+    let held = [
+        HeldUpload::start(&app.address, &cookie, 64 * 1024).await,
+        HeldUpload::start(&app.address, &cookie, 64 * 1024).await,
+    ];
+    // Both turns are taken once the server reads their photo parts, within moments; a third
+    // upload sent before that could take the second turn itself, so it waits a little.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let photo = ("photo", "image/jpeg", jpeg(40, 30));
+    let third = add(&app, &cookie, body(&ines(), vec![photo.clone()])).await;
+    assert_eq!(third.status(), 429);
+    let refusal: Value = third.json().await.unwrap();
+    assert_eq!(refusal["error"], "uploads_in_progress");
+    // A pupil without files needs no upload turn.
+    let without_files = add(
+        &app,
+        &cookie,
+        body(&pupil("Noé", (2, 9, 2015), COLLEGE_92, false), vec![]),
+    )
+    .await;
+    assert_eq!(without_files.status(), 201);
+    for upload in held {
+        assert!(upload.finish().await.contains(" 422 "));
+    }
+    let after = add(&app, &cookie, body(&ines(), vec![photo])).await;
+    assert_eq!(after.status(), 201);
+}
+
+#[tokio::test]
+async fn the_same_child_twice_is_refused_whatever_the_case_and_accents() {
+    let app = spawn_app().await;
+    let cookie = signed_in_family(&app, "famille@example.fr", "92160").await;
+    let first = added_id(add(&app, &cookie, body(&ines(), vec![])).await).await;
+    let mut again = ines();
+    again["given_name"] = json!("INES");
+    again["family_name"] = json!("  martin ");
+    let refused = add(&app, &cookie, body(&again, vec![])).await;
+    assert_eq!(refused.status(), 409);
+    let refusal: Value = refused.json().await.unwrap();
+    assert_eq!(refusal["error"], "pupil_already_added");
+    assert_eq!(list(&app, &cookie).await.len(), 1);
+    // A twin (another name, same date) is welcome; the child itself can still be changed.
+    let mut twin = ines();
+    twin["given_name"] = json!("Inaya");
+    let twin_id = added_id(add(&app, &cookie, body(&twin, vec![])).await).await;
+    let changed = send(
+        &app,
+        Method::PUT,
+        &format!("/api/pupils/{first}"),
+        &cookie,
+        Some(body(&ines(), vec![])),
+    )
+    .await;
+    assert_eq!(changed.status(), 200);
+    // But a twin cannot be changed into the other child.
+    let merged = send(
+        &app,
+        Method::PUT,
+        &format!("/api/pupils/{twin_id}"),
+        &cookie,
+        Some(body(&ines(), vec![])),
+    )
+    .await;
+    assert_eq!(merged.status(), 409);
 }

@@ -6,17 +6,14 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use tempfile::TempDir;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
-
 use crate::binary::{new_family, Server};
+use crate::held_upload::HeldUpload;
 use crate::helpers::fresh_database_url;
+use tempfile::TempDir;
 
 const FAMILIES: usize = 8;
 const UPLOADS_PER_FAMILY: usize = 2;
 const PHOTO_BYTES: usize = 9 * 1024 * 1024;
-const BOUNDARY: &str = "limite-de-partie";
 /// What the server may take beyond its resting memory for all the uploads together.
 const MAX_GROWTH_BYTES: u64 = 48 * 1024 * 1024;
 
@@ -47,58 +44,6 @@ fn spooled_files(pid: u32, folder: &Path) -> usize {
         .count()
 }
 
-/// An upload of a pupil with a 9 MB "photo", sent by hand so that its end can be held back.
-struct HeldUpload {
-    stream: TcpStream,
-    end: String,
-}
-
-impl HeldUpload {
-    /// Sends everything but the closing boundary.
-    async fn start(address: &str, cookie: &str) -> HeldUpload {
-        let pupil = serde_json::json!({
-            "given_name": "Léa",
-            "family_name": "Martin",
-            "birth_date": { "day": "14", "month": "3", "year": "2014" },
-            "college_uai": "0921243B",
-            "class": "5e",
-            "bourse_holder": false,
-        });
-        let head = format!(
-            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
-             --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; \
-             filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
-        );
-        let end = format!("\r\n--{BOUNDARY}--\r\n");
-        // A JPEG signature, then bytes no decoder accepts: the answer will be a 422.
-        let mut photo = vec![0x5Au8; PHOTO_BYTES];
-        photo[..3].copy_from_slice(&[0xFF, 0xD8, 0xFF]);
-        let host = address.trim_start_matches("http://");
-        let request = format!(
-            "POST /api/pupils HTTP/1.1\r\nHost: {host}\r\nOrigin: {address}\r\nCookie: {cookie}\r\n\
-             Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {}\r\n\r\n",
-            head.len() + photo.len() + end.len()
-        );
-        let mut stream = TcpStream::connect(host).await.unwrap();
-        stream.write_all(request.as_bytes()).await.unwrap();
-        stream.write_all(head.as_bytes()).await.unwrap();
-        stream.write_all(&photo).await.unwrap();
-        HeldUpload { stream, end }
-    }
-
-    /// Sends the end and reads the status of the answer.
-    async fn finish(mut self) -> String {
-        self.stream.write_all(self.end.as_bytes()).await.unwrap();
-        let mut answer = vec![0u8; 64];
-        let read = self.stream.read(&mut answer).await.unwrap();
-        String::from_utf8_lossy(&answer[..read])
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned()
-    }
-}
-
 #[tokio::test]
 async fn upload_bodies_are_spooled_to_disk_not_held_in_memory() {
     let dir = TempDir::new().unwrap();
@@ -115,7 +60,7 @@ async fn upload_bodies_are_spooled_to_disk_not_held_in_memory() {
     let uploads = cookies
         .iter()
         .flat_map(|cookie| std::iter::repeat_n(cookie, UPLOADS_PER_FAMILY))
-        .map(|cookie| HeldUpload::start(&server.address, cookie));
+        .map(|cookie| HeldUpload::start(&server.address, cookie, PHOTO_BYTES));
     let held = futures_util::future::join_all(uploads).await;
     // Every byte sent is read by the server within moments (loopback).
     let temporary = dir.path().join("tmp");
