@@ -2,6 +2,9 @@
 //! much of an upload is sent, which a family sending a photo on a slow connection needs to see.
 //! Every call of the app goes through here (same origin, so the session cookie goes along).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use js_sys::Promise;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -46,17 +49,47 @@ pub enum Sending {
 /// How much of a body is sent: bytes sent, bytes in all.
 pub type OnUploadProgress = Box<dyn FnMut(f64, f64)>;
 
-/// Sends `method path` with `body`; `on_progress` is told as the body goes out.
+/// A request its page can give up: the form that sent it aborts it when it goes away, so that
+/// a body still on its way is not stored unseen (and sent again by a parent who came back).
+#[derive(Clone, Default)]
+pub struct InFlight(Rc<RefCell<Option<XmlHttpRequest>>>);
+
+impl InFlight {
+    pub fn abort(&self) {
+        if let Some(request) = self.0.borrow_mut().take() {
+            let _ = request.abort();
+        }
+    }
+}
+
+/// What a page follows of an upload.
+pub struct Watch {
+    pub on_progress: OnUploadProgress,
+    pub in_flight: InFlight,
+}
+
+/// Sends `method path` with `body`; `watch`, if any, is told as the body goes out and can
+/// abort it.
 pub async fn send(
     method: &str,
     path: &str,
     body: Body<'_>,
-    on_progress: Option<OnUploadProgress>,
+    watch: Option<Watch>,
 ) -> Result<Answer, NoAnswer> {
     let request = XmlHttpRequest::new().map_err(|_| NoAnswer)?;
     request
         .open_with_async(method, path, true)
         .map_err(|_| NoAnswer)?;
+    let (on_progress, in_flight) = match watch {
+        Some(Watch {
+            on_progress,
+            in_flight,
+        }) => (Some(on_progress), Some(in_flight)),
+        None => (None, None),
+    };
+    if let Some(in_flight) = &in_flight {
+        in_flight.0.replace(Some(request.clone()));
+    }
     // Kept alive until the answer: the browser calls it meanwhile.
     let progress = on_progress.map(|mut on_progress| {
         Closure::<dyn FnMut(ProgressEvent)>::new(move |event: ProgressEvent| {
@@ -81,8 +114,12 @@ pub async fn send(
         Body::Form(form) => request.send_with_opt_form_data(Some(form)),
     };
     sent.map_err(|_| NoAnswer)?;
-    JsFuture::from(answered).await.map_err(|_| NoAnswer)?;
+    let answered = JsFuture::from(answered).await;
+    if let Some(in_flight) = &in_flight {
+        in_flight.0.replace(None);
+    }
     drop(progress);
+    answered.map_err(|_| NoAnswer)?;
     Ok(Answer {
         status: request.status().map_err(|_| NoAnswer)?,
         text: request.response_text().ok().flatten().unwrap_or_default(),

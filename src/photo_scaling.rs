@@ -13,6 +13,14 @@ use web_sys::{Blob, File, ImageBitmap, ImageEncodeOptions, OffscreenCanvas};
 const MAX_SIDE: f64 = 1000.0;
 const JPEG_QUALITY: f64 = 0.85;
 
+/// Whether this browser can scale a photo (`OffscreenCanvas`: Safari before 16.4 cannot).
+pub fn can_scale() -> bool {
+    web_sys::window().is_some_and(|window| {
+        js_sys::Reflect::has(&window, &wasm_bindgen::JsValue::from_str("OffscreenCanvas"))
+            .unwrap_or(false)
+    })
+}
+
 /// The photo as a smaller JPEG, or `None` when it is small enough already or cannot be scaled.
 pub async fn scaled_down(photo: &File) -> Option<Blob> {
     let window = web_sys::window()?;

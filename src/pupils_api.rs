@@ -3,11 +3,12 @@
 
 use std::rc::Rc;
 
-use passplus_validation::{PupilForm, PupilList, PupilSummary};
-use web_sys::{File, FormData};
+use passplus_validation::upload::MAX_BYTES;
+use passplus_validation::{codes, FieldErrors, PupilForm, PupilList, PupilSummary};
+use web_sys::{Blob, File, FormData};
 
 use crate::api::{get as get_json, json_answer, status_answer, to_json, ApiError};
-use crate::http_client::{self, Body, Sending};
+use crate::http_client::{self, Body, InFlight, Sending, Watch};
 use crate::photo_scaling;
 
 pub async fn list() -> Result<PupilList, ApiError> {
@@ -19,13 +20,14 @@ pub async fn get(id: &str) -> Result<PupilSummary, ApiError> {
 }
 
 /// Adds a pupil (`id` is `None`) or changes one, with the files chosen, if any; `report` is told
-/// where it is.
+/// where it is, and `in_flight` can abort it.
 pub async fn save(
     id: Option<&str>,
     form: &PupilForm,
     photo: Option<File>,
     certificate: Option<File>,
     report: Rc<dyn Fn(Sending)>,
+    in_flight: InFlight,
 ) -> Result<PupilSummary, ApiError> {
     let json = to_json(form).ok_or(ApiError::Server)?;
     let body = FormData::new().map_err(|_| ApiError::Server)?;
@@ -33,8 +35,17 @@ pub async fn save(
         .map_err(|_| ApiError::Server)?;
     if let Some(photo) = photo {
         report(Sending::ScalingPhoto);
-        let appended = match photo_scaling::scaled_down(&photo).await {
-            Some(scaled) => body.append_with_blob_and_filename("photo", &scaled, "photo.jpg"),
+        let scaled = photo_scaling::scaled_down(&photo).await;
+        let sent: &Blob = scaled.as_ref().unwrap_or(&photo);
+        // A photo over 10 Mo was let through in the hope of scaling it: what goes is checked.
+        if sent.size() > MAX_BYTES as f64 {
+            return Err(ApiError::Invalid(FieldErrors::one(
+                "photo",
+                codes::FILE_TOO_LARGE,
+            )));
+        }
+        let appended = match &scaled {
+            Some(scaled) => body.append_with_blob_and_filename("photo", scaled, "photo.jpg"),
             None => body.append_with_blob("photo", &photo),
         };
         appended.map_err(|_| ApiError::Server)?;
@@ -58,7 +69,11 @@ pub async fn save(
             }
         })
     });
-    json_answer(http_client::send(method, &path, Body::Form(&body), Some(on_progress)).await)
+    let watch = Watch {
+        on_progress,
+        in_flight,
+    };
+    json_answer(http_client::send(method, &path, Body::Form(&body), Some(watch)).await)
 }
 
 pub async fn remove(id: &str) -> Result<(), ApiError> {

@@ -13,7 +13,12 @@ use crate::i18n::{use_i18n, Key};
 
 /// The code the shared rule gives a chosen file, if any.
 pub fn declared_error(kind: UploadKind, file: &File) -> Option<String> {
-    validate_declared(kind, &file.type_(), file.size() as u64)
+    declared_error_of(kind, &file.type_(), file.size() as u64)
+}
+
+/// The code the shared rule gives a file of this type and size, if any.
+pub fn declared_error_of(kind: UploadKind, media_type: &str, size: u64) -> Option<String> {
+    validate_declared(kind, media_type, size)
         .err()
         .map(|error| error.code.to_string())
 }

@@ -168,8 +168,8 @@ impl FormCheck {
     }
 
     /// The server refused the form for a reason every form shares: its rules (under the
-    /// fields), an ended session, no connection, too many requests from the network, too busy
-    /// for now, or a fault of its own (in the summary). Pages
+    /// fields), an ended session, no connection, a request that came too slowly, too many
+    /// requests from the network, too busy for now, or a fault of its own (in the summary). Pages
     /// handle their own reasons (a used link, a wrong current password) before calling this.
     pub fn refused_by_server(self, error: ApiError) {
         match error {
@@ -180,6 +180,8 @@ impl FormCheck {
             ApiError::Network => self.refused(Key::form_network_error),
             ApiError::Busy => self.refused(Key::form_busy),
             ApiError::TooManyAttempts(_) => self.refused(Key::form_too_many_requests),
+            // The server's 408: the request came too slowly, the service is fine.
+            ApiError::Refused(code) if code == "timeout" => self.refused(Key::form_timeout),
             _ => self.refused(Key::form_server_error),
         }
     }

@@ -5,8 +5,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::birth_date::BirthDateParts;
-use passplus_validation::upload::UploadKind;
-use passplus_validation::{Date, FieldErrors, PupilForm, PupilSummary, SchoolClass, SchoolYear};
+use passplus_validation::upload::{UploadKind, MAX_BYTES};
+use passplus_validation::{
+    codes, Date, FieldErrors, PupilForm, PupilSummary, SchoolClass, SchoolYear,
+};
 use web_sys::File;
 
 use crate::api::ApiError;
@@ -14,12 +16,14 @@ use crate::components::choice::{Checkbox, RadioGroup};
 use crate::components::college_picker::{college_label, CollegePicker};
 use crate::components::date_fields::DateFields;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::file_field::{declared_error, FileField};
+use crate::components::file_field::{declared_error, declared_error_of, FileField};
 use crate::components::form_check::{FormCheck, FormField};
 use crate::components::submit_button::SubmitButton;
 use crate::components::text_field::TextField;
+use crate::http_client::InFlight;
 use crate::http_client::Sending;
 use crate::i18n::{use_i18n, Key};
+use crate::photo_scaling;
 use crate::pupils_api;
 
 const FIELDS: &[FormField] = &[
@@ -168,11 +172,19 @@ impl Values {
                 ),
             );
         }
+        // A photo the browser will scale is checked on its type here, on its size once scaled
+        // (`pupils_api::save`): a 13 Mo photo from a phone leaves as a few hundred kilobytes.
         set(
             "photo",
             self.photo.with_untracked(|f| {
-                f.as_ref()
-                    .and_then(|f| declared_error(UploadKind::Photo, f))
+                f.as_ref().and_then(|f| {
+                    let size = if photo_scaling::can_scale() {
+                        (f.size() as u64).min(MAX_BYTES)
+                    } else {
+                        f.size() as u64
+                    };
+                    declared_error_of(UploadKind::Photo, &f.type_(), size)
+                })
             }),
         );
         if self.bourse_holder.get_untracked() {
@@ -222,6 +234,11 @@ pub fn PupilFormView(
     // File inputs cannot be emptied from code: a new form instance clears them after a save.
     let generation = RwSignal::new(0u32);
     let sending = RwSignal::new(None::<Sending>);
+    // A parent who leaves the page mid-upload gives it up: nothing is stored unseen.
+    let in_flight = StoredValue::new_local(InFlight::default());
+    on_cleanup(move || {
+        in_flight.try_with_value(InFlight::abort);
+    });
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -240,10 +257,18 @@ pub fn PupilFormView(
             sending.try_set(Some(step));
         });
         spawn_local(async move {
-            let outcome =
-                pupils_api::save(pupil_id.as_deref(), &form, photo, certificate, report).await;
-            sending.try_set(None);
+            let in_flight = in_flight.try_get_value().unwrap_or_default();
+            let outcome = pupils_api::save(
+                pupil_id.as_deref(),
+                &form,
+                photo,
+                certificate,
+                report,
+                in_flight,
+            )
+            .await;
             form_check.answered();
+            sending.try_set(None);
             match outcome {
                 Ok(saved) => {
                     // `try_`: the person may have left the page while the files were uploading.
@@ -256,11 +281,10 @@ pub fn PupilFormView(
                 Err(ApiError::Refused(code)) if code == "too_large" => {
                     // Only the files can make a request too large: the photo's field is where
                     // the summary leads.
-                    let mut errors = FieldErrors::default();
-                    errors
-                        .fields
-                        .insert("photo".into(), vec!["file_too_large".into()]);
-                    form_check.submitted(&errors);
+                    form_check.submitted(&FieldErrors::one("photo", codes::FILE_TOO_LARGE));
+                }
+                Err(ApiError::Refused(code)) if code == "pupil_already_added" => {
+                    form_check.refused(Key::pupil_already_added);
                 }
                 Err(ApiError::Refused(code)) if code == "too_many_pupils" => {
                     form_check.refused(Key::pupil_too_many);

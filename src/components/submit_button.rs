@@ -42,10 +42,15 @@ pub fn SubmitButton(
             waited.set(false);
         }
     });
+    // Nothing is told before `TOLD_AFTER`, nor once the form is answered (an upload's last step
+    // may still be set for a moment then).
     let step = move || {
+        if !sending.get() || !waited.get() {
+            return None;
+        }
         upload
             .and_then(|upload| upload.get())
-            .or_else(|| waited.get().then_some(Sending::Waiting))
+            .or(Some(Sending::Waiting))
     };
     let text = move || {
         step().map(|step| match step {

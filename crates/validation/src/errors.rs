@@ -28,6 +28,14 @@ pub struct ErrorBody {
 }
 
 impl FieldErrors {
+    /// One field's one failed rule, for a refusal found outside the form's rules (a file's
+    /// content, a size known only once a photo is scaled).
+    pub fn one(field: &str, code: &str) -> FieldErrors {
+        FieldErrors {
+            fields: BTreeMap::from([(field.to_owned(), vec![code.to_owned()])]),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.fields.is_empty()
     }
@@ -76,6 +84,13 @@ pub fn check<T: validator::Validate>(form: &T) -> FieldErrors {
 mod tests {
     use super::*;
     use crate::CollegeSearch;
+
+    #[test]
+    fn one_error_is_that_field_and_that_code() {
+        let errors = FieldErrors::one("photo", "file_too_large");
+        assert_eq!(errors.first_code("photo"), Some("file_too_large"));
+        assert_eq!(errors.fields.len(), 1);
+    }
 
     #[test]
     fn field_codes_are_collected_by_name() {

@@ -73,10 +73,11 @@ test('a child out of the age range, a wrong UAI and refused files are explained'
   await page.getByLabel('Nom de l’élève', { exact: true }).fill('Martin');
   await page.getByRole('combobox', { name: 'Collège' }).fill('0921243C');
   await page.getByLabel('4e').check();
-  await page.getByLabel('Photo d’identité pour la carte Pass+').setInputFiles({
-    name: 'grande.jpg',
-    mimeType: 'image/jpeg',
-    buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0xff),
+  await page.getByLabel('L’élève est boursier').check();
+  await page.getByLabel('Attestation de bourse').setInputFiles({
+    name: 'grande.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25),
   });
   // The size is refused as soon as the file is chosen, before anything is sent.
   await expect(page.getByText('Le fichier doit peser 10 Mo au plus')).toBeVisible();
@@ -87,6 +88,7 @@ test('a child out of the age range, a wrong UAI and refused files are explained'
   await expectNoAxeViolations(page, 'add a child, age, UAI and size refused');
 
   // Fixed: now only the renamed file is wrong, and only the server can tell.
+  await page.getByLabel('L’élève est boursier').uncheck();
   await page.getByLabel('Année').fill('2014');
   await chooseCollege(page, '0921243B', /Anne Frank/);
   await page.getByLabel('Photo d’identité pour la carte Pass+').setInputFiles({
