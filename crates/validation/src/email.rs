@@ -18,7 +18,7 @@ const MAX_LABEL_CHARS: usize = 63;
 
 /// The stored form of an address: trimmed and lower-cased, so that uniqueness ignores case.
 pub fn normalise(input: &str) -> String {
-    input.trim().to_lowercase()
+    crate::letter_case::lowercase(input.trim())
 }
 
 fn is_local_char(c: u8) -> bool {

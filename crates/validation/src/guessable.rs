@@ -105,7 +105,7 @@ fn is_pattern(password: &str, own_words: &[&str]) -> bool {
 /// that stand for letters are read as them, the others set aside.
 fn letters(text: &str, leet: bool) -> Vec<char> {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(crate::letter_case::lower)
         .filter_map(|c| {
             let folded = fold(c);
             if folded.is_alphabetic() {

@@ -18,6 +18,7 @@ pub mod errors;
 pub mod field_schemas;
 pub mod grant;
 pub mod guessable;
+pub mod letter_case;
 pub mod links;
 pub mod names;
 pub mod pass_number;

@@ -9,6 +9,7 @@
 
 use validator::ValidationError;
 
+use crate::letter_case::lowercase;
 use crate::{codes, email, guessable};
 
 /// Fewest and most characters (not bytes) of a new password.
@@ -22,7 +23,7 @@ pub const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
 
 /// Whether the password, trimmed and lower-cased, is in [`COMMON_PASSWORDS`].
 pub fn is_common(password: &str) -> bool {
-    let password = password.trim().to_lowercase();
+    let password = lowercase(password.trim());
     COMMON_PASSWORDS.lines().any(|common| common == password)
 }
 
@@ -31,7 +32,7 @@ pub fn is_common(password: &str) -> bool {
 pub fn contains_email(password: &str, email: &str) -> bool {
     match email::local_part(email) {
         Some(local) if local.chars().count() >= MIN_LOCAL_PART_CHARS => {
-            password.to_lowercase().contains(&local.to_lowercase())
+            lowercase(password).contains(&lowercase(local))
         }
         _ => false,
     }

@@ -53,7 +53,8 @@ pub fn normalise(input: &str) -> String {
     input
         .chars()
         .filter(|c| !is_separator(*c))
-        .flat_map(char::to_uppercase)
+        // A UAI is ASCII: anything else is refused by the rule, whatever its case.
+        .map(|c| c.to_ascii_uppercase())
         .collect()
 }
 
