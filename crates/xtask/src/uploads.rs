@@ -11,6 +11,8 @@ use anyhow::{bail, Context};
 use crate::{cmd, http, logins, server};
 
 const UPLOADS: usize = 5;
+/// Their first names (the family, Essai, is the bench account's).
+const CHILDREN: [&str; UPLOADS] = ["Inès", "Noé", "Léa", "Zoé", "Yanis"];
 
 /// "photo size | time per upload (median, max) | server peak memory before → after".
 pub fn measure(
@@ -26,21 +28,28 @@ pub fn measure(
     let photo = std::fs::read(&photo_path)?;
 
     let cookie = logins::session_cookie(base_url)?;
-    let pupil = r#"{"given_name":"Inès","family_name":"Essai","birth_date":{"day":"14","month":"3","year":"2014"},"college_uai":"0921243B","class":"5e","bourse_holder":false}"#;
     let boundary = "passplus-bench-boundary";
-    let mut body = Vec::new();
-    write!(
-        body,
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
-         --{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"photo.jpg\"\r\n\
-         Content-Type: image/jpeg\r\n\r\n"
-    )?;
-    body.extend_from_slice(&photo);
-    write!(body, "\r\n--{boundary}--\r\n")?;
+    // A child of its own each time: a family cannot have the same child twice.
+    let body_for = |given_name: &str| -> anyhow::Result<Vec<u8>> {
+        let pupil = format!(
+            r#"{{"given_name":"{given_name}","family_name":"Essai","birth_date":{{"day":"14","month":"3","year":"2014"}},"college_uai":"0921243B","class":"5e","bourse_holder":false}}"#
+        );
+        let mut body = Vec::new();
+        write!(
+            body,
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"photo.jpg\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )?;
+        body.extend_from_slice(&photo);
+        write!(body, "\r\n--{boundary}--\r\n")?;
+        Ok(body)
+    };
 
     let before = server::peak_memory_kib(server_pid)?;
     let mut times = Vec::new();
-    for _ in 0..UPLOADS {
+    for given_name in CHILDREN {
+        let body = body_for(given_name)?;
         let started = Instant::now();
         let status = http::send(
             base_url,

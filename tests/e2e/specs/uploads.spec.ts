@@ -6,12 +6,31 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import { signedInFamily } from './family';
 import { fillMartinChild, jpeg, onePagePdf, pupilJson } from './pupil-form';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 
 // The limits are 4xx answers, which the browser logs.
 test.use({ apiRefusalsExpected: true });
 
 const ADD = 'Ajouter cet enfant';
+
+/** One DevTools session a page: its network conditions are that session's. */
+const sessions = new WeakMap<Page, CDPSession>();
+
+/** Limits the page's uplink to `bytesPerSecond` (`null`: no limit), as a weak mobile signal does. */
+async function throttleUplink(page: Page, bytesPerSecond: number | null) {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    sessions.set(page, cdp);
+  }
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: bytesPerSecond === null ? 0 : 40,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond ?? -1,
+  });
+}
 
 /** Adds children through the API, with the session the page holds. */
 async function addThroughApi(page: Page, count: number, certificateBytes = 0) {
@@ -70,26 +89,14 @@ test('a large photo is scaled down before it is sent, and the upload is told as 
     }).observe(region, { subtree: true, childList: true, characterData: true });
   });
   // A slow uplink (100 KB/s), so that the upload takes a few seconds, as on a weak 4G signal.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 40,
-    downloadThroughput: -1,
-    uploadThroughput: 100 * 1024,
-  });
+  await throttleUplink(page, 100 * 1024);
   await page.getByRole('button', { name: ADD }).click();
   await expect(page.getByRole('progressbar', { name: /Envoi en cours : \d+ %/ })).toBeVisible();
   await expectNoAxeViolations(page, 'add a child, upload in progress');
   await expect(page.getByRole('status').filter({ hasText: 'Inès : inscription au Pass+ enregistrée' })).toBeFocused({
     timeout: 30_000,
   });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await throttleUplink(page, null);
 
   const sent = await page.evaluate(() => (window as unknown as { sentPhotos: { size: number; type: string; width: number; height: number }[] }).sentPhotos);
   expect(sent).toHaveLength(1);
@@ -166,23 +173,12 @@ test('leaving the page mid-upload gives the upload up: nothing is stored behind 
     mimeType: 'image/jpeg',
     buffer: await jpeg(page, 3000, 2250),
   });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 40,
-    downloadThroughput: -1,
-    uploadThroughput: 20 * 1024,
-  });
+  await throttleUplink(page, 20 * 1024);
   await page.getByRole('button', { name: ADD }).click();
   await expect(page.getByRole('progressbar', { name: /Envoi en cours : \d+ %/ })).toBeVisible();
   await page.getByRole('link', { name: 'Mon compte' }).click();
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  // An upload that went on would now finish at once.
+  await throttleUplink(page, null);
   await expect(page.getByText('Vous n’avez pas encore inscrit d’enfant.')).toBeVisible();
   // Long enough for an upload that went on to have been stored.
   await page.waitForTimeout(3_000);
