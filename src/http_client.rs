@@ -42,7 +42,8 @@ pub enum Sending {
     ScalingPhoto,
     /// The body is on its way: this much of it is sent.
     Uploading { percent: u8 },
-    /// All sent: the server checks and stores it.
+    /// All handed to the network (its last bytes may still be on their way): the server
+    /// checks and stores it.
     Checking,
 }
 
