@@ -8,9 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
-use passplus_server::clock::Clock;
 use passplus_server::config::Config;
-use passplus_server::db;
+use passplus_server::platform::clock::Clock;
+use passplus_server::platform::db;
 use passplus_server::platform::mail::{Email, Mailer};
 use passplus_server::platform::outbox::{self, Worker};
 

@@ -4,8 +4,8 @@
 //! in bulk. Counted in the database (`platform::quotas`) under the client's limit key (its
 //! IPv4 address or IPv6 /64), so it holds across instances.
 
-use crate::client_ip::Client;
-use crate::error::AppError;
+use crate::http::client_ip::Client;
+use crate::http::error::AppError;
 use crate::platform::quotas::{Allowance, Granted};
 use crate::startup::AppState;
 

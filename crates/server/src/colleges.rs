@@ -7,7 +7,7 @@ use passplus_validation::{College, CollegeSearchResults, Uai};
 use serde::Deserialize;
 use sqlx::{AnyPool, Row};
 
-use crate::db;
+use crate::platform::db;
 use crate::search_key::fold;
 
 /// A copy of the Ministry of Education's list (see shared/data/README.md), compiled in.

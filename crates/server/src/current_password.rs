@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use passplus_validation::account_changes::CURRENT_PASSWORD_WRONG;
 use sqlx::Row;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::login_limits::{self, Attempt};
 use crate::startup::AppState;
 use crate::{passwords, trusted_devices};

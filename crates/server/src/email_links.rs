@@ -4,9 +4,9 @@
 use axum::http::StatusCode;
 use sqlx::{AnyConnection, Row};
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
-use crate::secrets::{random_token, token_hash};
+use crate::platform::secrets::{random_token, token_hash};
 
 pub const VERIFY_EMAIL: &str = "verify_email";
 /// Verifies a new address for an account; the link's row holds that address (`new_email`).

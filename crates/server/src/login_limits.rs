@@ -23,9 +23,9 @@ use std::future::Future;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use crate::config::LoginLimits;
-use crate::db;
-use crate::error::AppError;
-use crate::secrets::{random_token, token_hash};
+use crate::http::error::AppError;
+use crate::platform::db;
+use crate::platform::secrets::{random_token, token_hash};
 
 /// Who is trying: the address tried, the client address, and the device if it is one the
 /// account trusts.

@@ -3,7 +3,7 @@
 
 use passplus_server::config::Config;
 use passplus_server::startup::{shutdown_signal, Application};
-use passplus_server::{db, telemetry};
+use passplus_server::{platform::db, platform::telemetry};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {

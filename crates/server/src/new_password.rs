@@ -4,7 +4,7 @@
 
 use passplus_validation::{codes, password, FieldErrors};
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::{common_passwords, french_words};
 
 /// 422 on `field` when the password is common, contains the address's local part, or is

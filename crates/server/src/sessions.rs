@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, HeaderValue};
 use passplus_validation::active_sessions::device_of;
 use sqlx::{AnyPool, Row};
 
-use crate::error::AppError;
-use crate::secrets::{random_token, token_hash};
+use crate::http::error::AppError;
+use crate::platform::secrets::{random_token, token_hash};
 use crate::startup::AppState;
 
 /// `__Host-`: the browser accepts it only Secure, from the site itself, for the whole site.

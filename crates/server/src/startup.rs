@@ -14,11 +14,14 @@ use tower_http::trace::TraceLayer;
 
 use passplus_validation::links;
 
-use crate::clock::Clock;
 use crate::config::Config;
+use crate::platform::clock::Clock;
 use crate::platform::mail::{Mailer, Transport};
 use crate::platform::outbox::Outbox;
-use crate::{api, colleges, csrf, db, jobs, legacy_files, security_headers, static_files};
+use crate::{
+    api, colleges, http::origin_check, http::security_headers, http::static_files, platform::db,
+    platform::jobs, platform::legacy_files,
+};
 
 /// Longest a request may take, reading included; uploads have their own (see `api`).
 pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -125,7 +128,7 @@ impl Application {
             .merge(api::router())
             .layer(axum::middleware::from_fn_with_state(
                 state.clone(),
-                csrf::same_origin_only,
+                origin_check::same_origin_only,
             ))
             .with_state(state.clone())
             .merge(static_site);

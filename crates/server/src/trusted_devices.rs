@@ -7,7 +7,7 @@
 use axum::http::{HeaderMap, HeaderValue};
 use sqlx::AnyPool;
 
-use crate::secrets::{random_token, token_hash};
+use crate::platform::secrets::{random_token, token_hash};
 use crate::sessions::cookie_value;
 
 pub const COOKIE_NAME: &str = "__Host-passplus_device";

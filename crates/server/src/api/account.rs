@@ -6,7 +6,7 @@ use axum::Json;
 use passplus_validation::account::AccountSummary;
 use sqlx::Row;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 

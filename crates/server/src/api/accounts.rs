@@ -10,21 +10,21 @@ use passplus_validation::account::{EmailForm, SignupForm, VerifyEmailForm};
 use passplus_validation::{codes, email, FieldErrors};
 use sqlx::Row;
 
-use super::answers::{answer, Answer, Outcome};
-use super::openapi::{ClientAllowanceRefusal, HashingBusy, LinkRefusals};
 use crate::account_emails;
 use crate::anonymous_limits;
-use crate::client_ip::Client;
-use crate::db;
 use crate::email_links::{self, VERIFY_EMAIL};
-use crate::error::AppError;
-use crate::extract::ValidatedJson;
+use crate::http::answers::{answer, Answer, Outcome};
+use crate::http::client_ip::Client;
+use crate::http::error::AppError;
+use crate::http::extract::ValidatedJson;
+use crate::http::openapi::{ClientAllowanceRefusal, HashingBusy, LinkRefusals};
+use crate::platform::db;
 use crate::platform::outbox;
 use crate::platform::quotas::{Allowance, Granted};
-use crate::secrets::token_hash;
+use crate::platform::secrets::token_hash;
 use crate::signup_details::SignupDetails;
 use crate::startup::AppState;
-use crate::{common_passwords, passwords, secrets};
+use crate::{common_passwords, passwords, platform::secrets};
 
 /// The one answer to a request that may send a verification link, whether or not it did.
 pub(super) fn verification_sent() -> (StatusCode, Json<Answer>) {

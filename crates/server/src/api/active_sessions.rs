@@ -8,13 +8,13 @@ use axum::Json;
 use passplus_validation::active_sessions::{ActiveSession, EndOtherSessionsForm};
 use sqlx::Row;
 
-use super::answers::{answer, Answer, Outcome};
-use super::openapi::{CurrentPasswordRefusals, HashingBusy};
-use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
-use crate::error::AppError;
-use crate::extract::ValidatedJson;
-use crate::secrets::token_hash;
+use crate::http::answers::{answer, Answer, Outcome};
+use crate::http::client_ip::Client;
+use crate::http::error::AppError;
+use crate::http::extract::ValidatedJson;
+use crate::http::openapi::{CurrentPasswordRefusals, HashingBusy};
+use crate::platform::secrets::token_hash;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 

@@ -7,8 +7,8 @@ use axum::Json;
 use passplus_validation::{CollegeSearch, CollegeSearchResults, FieldErrors};
 
 use crate::colleges;
-use crate::error::{AppError, ErrorBody};
-use crate::extract::ValidatedQuery;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ValidatedQuery;
 use crate::startup::AppState;
 
 #[utoipa::path(

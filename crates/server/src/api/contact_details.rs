@@ -9,9 +9,9 @@ use passplus_validation::account_changes::{phone_for_display, ContactForm};
 use passplus_validation::{address, phone};
 use sqlx::Row;
 
-use super::answers::{answer, Answer, Outcome};
-use crate::error::AppError;
-use crate::extract::ValidatedJson;
+use crate::http::answers::{answer, Answer, Outcome};
+use crate::http::error::AppError;
+use crate::http::extract::ValidatedJson;
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 

@@ -12,18 +12,18 @@ use passplus_validation::{email, links, FieldErrors};
 use sqlx::Row;
 
 use super::accounts::verification_sent;
-use super::answers::{answer, Answer, Outcome};
-use super::openapi::{CurrentPasswordRefusals, HashingBusy};
 use crate::account_change_emails as emails;
-use crate::client_ip::Client;
 use crate::current_password::{self, RequestOrigin};
-use crate::db;
 use crate::email_links::{self, LinkProblem, CHANGE_EMAIL, RESET_PASSWORD};
-use crate::error::{AppError, ErrorBody};
-use crate::extract::ValidatedJson;
+use crate::http::answers::{answer, Answer, Outcome};
+use crate::http::client_ip::Client;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ValidatedJson;
+use crate::http::openapi::{CurrentPasswordRefusals, HashingBusy};
+use crate::platform::db;
 use crate::platform::outbox;
 use crate::platform::quotas::{Allowance, Granted};
-use crate::secrets::token_hash;
+use crate::platform::secrets::token_hash;
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;
 

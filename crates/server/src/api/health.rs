@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::Health;
 
-use crate::db;
+use crate::platform::db;
 use crate::startup::AppState;
 
 #[utoipa::path(

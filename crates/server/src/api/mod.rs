@@ -3,12 +3,10 @@
 mod account;
 mod accounts;
 mod active_sessions;
-mod answers;
 mod colleges;
 mod contact_details;
 mod email_change;
 mod health;
-pub mod openapi;
 mod password_change;
 mod password_reset;
 mod privacy_notice;
@@ -27,7 +25,8 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
+use crate::http::openapi;
 use crate::startup::{timeout, AppState, REQUEST_TIMEOUT};
 
 /// Longest an upload may take: 20 MiB over a slow mobile connection (about 1 Mbit/s).
@@ -121,7 +120,7 @@ fn routes() -> OpenApiRouter<AppState> {
 
 /// A larger body is refused (413): at once when it says its length, once read that far if not.
 fn upload_limit() -> DefaultBodyLimit {
-    DefaultBodyLimit::max(crate::extract::MULTIPART_MAX_BYTES)
+    DefaultBodyLimit::max(crate::http::extract::MULTIPART_MAX_BYTES)
 }
 
 async fn not_found() -> AppError {

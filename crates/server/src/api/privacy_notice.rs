@@ -6,7 +6,7 @@ use axum::extract::Path;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use crate::error::{AppError, ErrorBody};
+use crate::http::error::{AppError, ErrorBody};
 
 const FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.fr.html"));
 const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.en.html"));

@@ -8,9 +8,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passplus_validation::upload::UploadKind;
 
-use super::openapi::FileBytes;
-use crate::db;
-use crate::error::{AppError, ErrorBody};
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::openapi::FileBytes;
+use crate::platform::db;
 use crate::pupils::store::{self, kind_name};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;

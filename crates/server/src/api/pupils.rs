@@ -7,10 +7,10 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 
-use super::openapi::UploadRefusals;
-use crate::db;
-use crate::error::{AppError, ErrorBody};
-use crate::extract::MultipartBody;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::MultipartBody;
+use crate::http::openapi::UploadRefusals;
+use crate::platform::db;
 use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
 use crate::pupils::submission::{self, CheckedPupil, PupilSubmission};
 use crate::pupils::{family_limits, pass_numbers};

@@ -9,12 +9,12 @@ use passplus_validation::account::LoginForm;
 use passplus_validation::email;
 use sqlx::Row;
 
-use super::answers::{answer, Answer, Outcome};
-use super::openapi::HashingBusy;
 use crate::anonymous_limits;
-use crate::client_ip::Client;
-use crate::error::{AppError, ErrorBody};
-use crate::extract::ValidatedJson;
+use crate::http::answers::{answer, Answer, Outcome};
+use crate::http::client_ip::Client;
+use crate::http::error::{AppError, ErrorBody};
+use crate::http::extract::ValidatedJson;
+use crate::http::openapi::HashingBusy;
 use crate::login_limits::{self, Attempt};
 use crate::sessions::{self, CurrentSession};
 use crate::startup::AppState;

@@ -8,7 +8,7 @@ use axum::extract::Path;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use crate::error::{AppError, ErrorBody};
+use crate::http::error::{AppError, ErrorBody};
 
 const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/translations.en.txt"));
 const ENGLISH_VERSION: &str = include_str!(concat!(env!("OUT_DIR"), "/translations.en.version"));

@@ -1,5 +1,13 @@
-//! What every area stands on: the mail outbox and its transport, counted allowances.
+//! What every area stands on, below HTTP: the database, the clock, secrets, the mail outbox and
+//! its transport, counted allowances, the hourly jobs, logs, and the files an earlier version
+//! kept on disk.
 
+pub mod clock;
+pub mod db;
+pub mod jobs;
+pub mod legacy_files;
 pub mod mail;
 pub mod outbox;
 pub mod quotas;
+pub mod secrets;
+pub mod telemetry;

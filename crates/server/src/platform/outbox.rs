@@ -23,8 +23,8 @@ use tokio::sync::Notify;
 
 use super::mail::{Email, SendFailure, Transport};
 use super::quotas::{Allowance, Granted};
-use crate::clock::Clock;
-use crate::secrets::random_token;
+use crate::platform::clock::Clock;
+use crate::platform::secrets::random_token;
 
 /// Messages one address may be sent in an hour, all purposes together.
 pub const MAIL_PER_ADDRESS: Allowance = Allowance {

@@ -12,7 +12,7 @@
 
 use sqlx::{AnyConnection, Row};
 
-use crate::secrets::token_hash;
+use crate::platform::secrets::token_hash;
 
 /// What is counted, and how much of it is allowed.
 #[derive(Debug, Clone, Copy)]

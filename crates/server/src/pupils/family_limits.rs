@@ -15,7 +15,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::store::kind_name;
 use super::submission::CheckedPupil;
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::search_key::fold;
 use passplus_validation::upload::UploadKind;
 

@@ -8,8 +8,8 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::submission::{CheckedFile, CheckedPupil};
-use crate::error::AppError;
-use crate::secrets::random_token;
+use crate::http::error::AppError;
+use crate::platform::secrets::random_token;
 
 pub const PHOTO: &str = "photo";
 pub const BOURSE_CERTIFICATE: &str = "bourse_certificate";

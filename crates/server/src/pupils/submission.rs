@@ -14,7 +14,7 @@ use validator::ValidationError;
 
 use super::family_limits::{self, UploadTurn};
 use super::received_file::{self, NotReceived, ReceivedFile, UPLOAD_RATE_FLOOR};
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::startup::AppState;
 use crate::{images, pdfs};
 

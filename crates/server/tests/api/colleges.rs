@@ -108,7 +108,7 @@ async fn invalid_searches_get_the_shared_error_codes() {
 #[tokio::test]
 async fn a_restart_never_overwrites_an_administrators_edit() {
     let app = spawn_app().await;
-    let pool = passplus_server::db::connect(&app.config.database_url)
+    let pool = passplus_server::platform::db::connect(&app.config.database_url)
         .await
         .unwrap();
     sqlx::query("UPDATE colleges SET name = $1 WHERE uai = $2")

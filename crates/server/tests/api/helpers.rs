@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use passplus_server::clock::Clock;
 use passplus_server::config::Config;
+use passplus_server::platform::clock::Clock;
 use passplus_server::platform::mail::{Mailer, Transport};
 use passplus_server::platform::outbox;
 use passplus_server::startup::{AppState, Application};
@@ -166,7 +166,7 @@ pub async fn signed_in_family(app: &TestApp, email: &str, postal_code: &str) -> 
 pub async fn spawn_app() -> TestApp {
     // Logs only when asked: `TEST_LOG=1 cargo test`.
     if std::env::var_os("TEST_LOG").is_some() {
-        passplus_server::telemetry::init();
+        passplus_server::platform::telemetry::init();
     }
     let dir = Arc::new(tempfile::tempdir().unwrap());
     let database_url = fresh_database_url(dir.path()).await;

@@ -8,8 +8,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures_util::future::join_all;
-use passplus_server::clock::Clock;
-use passplus_server::db;
+use passplus_server::platform::clock::Clock;
+use passplus_server::platform::db;
 use passplus_server::platform::mail::{Email, SendFailure, Sending, Transport};
 use passplus_server::platform::outbox::{self, Worker};
 use serde_json::json;

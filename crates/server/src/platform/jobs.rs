@@ -8,7 +8,7 @@ use std::time::Duration;
 use sqlx::AnyPool;
 
 use crate::config::Config;
-use crate::db;
+use crate::platform::db;
 use crate::platform::quotas;
 use crate::startup::AppState;
 use crate::{login_limits, trusted_devices};

@@ -23,7 +23,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
-use crate::error::ErrorBody;
+use crate::http::error::ErrorBody;
 use crate::sessions::COOKIE_NAME;
 use crate::startup::AppState;
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 
 /// A query string that deserialised and passed its rules.
 pub struct ValidatedQuery<T>(pub T);

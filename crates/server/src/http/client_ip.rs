@@ -12,7 +12,7 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 
-use crate::error::AppError;
+use crate::http::error::AppError;
 use crate::startup::AppState;
 
 /// The client of a request, as limits and logs see it.

@@ -1,0 +1,12 @@
+//! What every route stands on, on the HTTP side: the error type and its answers, the extractors
+//! that run the shared rules, the Origin check, the client's address, the security headers, the
+//! built app's files, the OpenAPI document and the answers routes share.
+
+pub mod answers;
+pub mod client_ip;
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod origin_check;
+pub mod security_headers;
+pub mod static_files;
