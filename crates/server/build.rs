@@ -1,6 +1,6 @@
 //! Renders the privacy notice (the app's privacy page body) in French and English from the
 //! shared privacy registry and the app's translation files, once, at build time: the server
-//! serves it at `/api/privacy-notice/{lang}` (see `api::privacy_notice`). Also writes the app's
+//! serves it at `/api/privacy-notice/{lang}` (see `privacy::notice`). Also writes the app's
 //! English texts, which the server sends when English is first chosen (`api::translations`).
 
 #[path = "../../build/locales.rs"]

@@ -103,7 +103,7 @@ impl Application {
             )
         })?;
         let pool = db::connect(&config.database_url).await?;
-        let imported = colleges::import_if_empty(&pool).await?;
+        let imported = colleges::store::import_if_empty(&pool).await?;
         if imported > 0 {
             tracing::info!(imported, "collège list imported");
         }

@@ -3,13 +3,11 @@
 mod account;
 mod accounts;
 mod active_sessions;
-mod colleges;
 mod contact_details;
 mod email_change;
 mod health;
 mod password_change;
 mod password_reset;
-mod privacy_notice;
 mod pupil_files;
 mod pupils;
 mod sessions;
@@ -91,9 +89,9 @@ fn upload_routes() -> OpenApiRouter<AppState> {
 
 fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .merge(crate::colleges::routes())
+        .merge(crate::privacy::routes())
         .routes(routes!(health::health))
-        .routes(routes!(colleges::search))
-        .routes(routes!(privacy_notice::notice))
         .routes(routes!(translations::texts))
         .routes(routes!(accounts::sign_up))
         .routes(routes!(accounts::verify))

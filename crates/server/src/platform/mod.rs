@@ -1,5 +1,5 @@
 //! What every area stands on, below HTTP: the database, the clock, secrets, the mail outbox and
-//! its transport, counted allowances, the hourly jobs, logs, and the files an earlier version
+//! its transport, counted allowances, the hourly jobs, logs, accent-blind search keys, and the files an earlier version
 //! kept on disk.
 
 pub mod clock;
@@ -9,5 +9,6 @@ pub mod legacy_files;
 pub mod mail;
 pub mod outbox;
 pub mod quotas;
+pub mod search_key;
 pub mod secrets;
 pub mod telemetry;

@@ -16,7 +16,7 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use super::store::kind_name;
 use super::submission::CheckedPupil;
 use crate::http::error::AppError;
-use crate::search_key::fold;
+use crate::platform::search_key::fold;
 use passplus_validation::upload::UploadKind;
 
 pub const MAX_PUPILS: i64 = 10;

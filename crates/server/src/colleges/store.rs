@@ -8,10 +8,10 @@ use serde::Deserialize;
 use sqlx::{AnyPool, Row};
 
 use crate::platform::db;
-use crate::search_key::fold;
+use crate::platform::search_key::fold;
 
 /// A copy of the Ministry of Education's list (see shared/data/README.md), compiled in.
-const COLLEGES_CSV: &str = include_str!("../data/colleges-92-78.csv");
+const COLLEGES_CSV: &str = include_str!("../../data/colleges-92-78.csv");
 
 /// Public collèges that no Département runs, so neither runs their canteen:
 /// the École de danse de l'Opéra de Paris (Nanterre) and the Maison d'éducation de la Légion

@@ -6,7 +6,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use passplus_validation::{CollegeSearch, CollegeSearchResults, FieldErrors};
 
-use crate::colleges;
+use super::store;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ValidatedQuery;
 use crate::startup::AppState;
@@ -36,7 +36,7 @@ pub async fn search(
     State(state): State<AppState>,
     ValidatedQuery(search): ValidatedQuery<CollegeSearch>,
 ) -> Result<impl IntoResponse, AppError> {
-    let results = colleges::search(&state.pool, &search.q).await?;
+    let results = store::search(&state.pool, &search.q).await?;
     // The list is public and changes rarely; every other API answer is `no-store`.
     Ok(([(CACHE_CONTROL, "public, max-age=3600")], Json(results)))
 }
