@@ -8,12 +8,9 @@ mod email_change;
 mod health;
 mod password_change;
 mod password_reset;
-mod pupil_files;
-mod pupils;
 mod sessions;
 mod translations;
 
-use axum::extract::DefaultBodyLimit;
 use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -33,7 +30,7 @@ const UPLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10 * 
 pub fn router() -> Router<AppState> {
     let (api, document) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(routes().layer(timeout(REQUEST_TIMEOUT)))
-        .merge(upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
+        .merge(crate::pupils::upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
         .split_for_parts();
     let rest = openapi::route(document)
         // An unknown API path is a JSON 404, never the app's HTML.
@@ -79,18 +76,11 @@ async fn json_for_bodiless_refusals(response: Response) -> Response {
     refusal
 }
 
-/// Routes that take a pupil and its files: a larger body, and time to send it.
-fn upload_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(pupils::list, pupils::create))
-        .routes(routes!(pupils::show, pupils::update, pupils::remove))
-        .layer(upload_limit())
-}
-
 fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(crate::colleges::routes())
         .merge(crate::privacy::routes())
+        .merge(crate::pupils::routes())
         .routes(routes!(health::health))
         .routes(routes!(translations::texts))
         .routes(routes!(accounts::sign_up))
@@ -102,11 +92,6 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(account::session))
         .routes(routes!(active_sessions::list))
         .routes(routes!(active_sessions::end_others))
-        .routes(routes!(pupil_files::photo, pupil_files::remove_photo))
-        .routes(routes!(
-            pupil_files::certificate,
-            pupil_files::remove_certificate
-        ))
         .routes(routes!(contact_details::read, contact_details::update))
         .routes(routes!(email_change::request))
         .routes(routes!(email_change::confirm))
@@ -114,11 +99,6 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(password_reset::request))
         .routes(routes!(password_reset::check))
         .routes(routes!(password_reset::reset))
-}
-
-/// A larger body is refused (413): at once when it says its length, once read that far if not.
-fn upload_limit() -> DefaultBodyLimit {
-    DefaultBodyLimit::max(crate::http::extract::MULTIPART_MAX_BYTES)
 }
 
 async fn not_found() -> AppError {

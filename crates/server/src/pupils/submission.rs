@@ -14,9 +14,9 @@ use validator::ValidationError;
 
 use super::family_limits::{self, UploadTurn};
 use super::received_file::{self, NotReceived, ReceivedFile, UPLOAD_RATE_FLOOR};
+use super::{images, pdfs};
 use crate::http::error::AppError;
 use crate::startup::AppState;
-use crate::{images, pdfs};
 
 /// The JSON part is small; anything bigger is not a pupil.
 const MAX_FORM_BYTES: usize = 16 * 1024;

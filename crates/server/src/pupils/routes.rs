@@ -7,13 +7,13 @@ use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 
+use super::store::{self, BOURSE_CERTIFICATE, PHOTO};
+use super::submission::{self, CheckedPupil, PupilSubmission};
+use super::{family_limits, pass_numbers};
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::MultipartBody;
 use crate::http::openapi::UploadRefusals;
 use crate::platform::db;
-use crate::pupils::store::{self, BOURSE_CERTIFICATE, PHOTO};
-use crate::pupils::submission::{self, CheckedPupil, PupilSubmission};
-use crate::pupils::{family_limits, pass_numbers};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 

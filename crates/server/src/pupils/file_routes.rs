@@ -8,10 +8,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use passplus_validation::upload::UploadKind;
 
+use super::store::{self, kind_name};
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::openapi::FileBytes;
 use crate::platform::db;
-use crate::pupils::store::{self, kind_name};
 use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
