@@ -2,30 +2,32 @@
 
 use leptos::prelude::*;
 
-use crate::components::layout::{Layout, MAIN_ID};
+use crate::accounts::session::provide_session;
+use crate::form::submit_button::keep_submit_clicks;
 use crate::i18n::{provide_i18n, Lang};
-use crate::pages::accessibility::AccessibilityPage;
-use crate::pages::account::AccountPage;
-use crate::pages::add_pupil::AddPupilPage;
-use crate::pages::change_email::ChangeEmailPage;
-use crate::pages::change_password::ChangePasswordPage;
-use crate::pages::confirm_new_email::ConfirmNewEmailPage;
-use crate::pages::contact_details::ContactDetailsPage;
-use crate::pages::edit_pupil::EditPupilPage;
-use crate::pages::find_college::FindCollegePage;
-use crate::pages::forgot_password::ForgotPasswordPage;
-use crate::pages::home::HomePage;
-use crate::pages::legal_notice::LegalNoticePage;
-use crate::pages::login::LogInPage;
-use crate::pages::not_found::NotFoundPage;
-use crate::pages::privacy::PrivacyPage;
-use crate::pages::reset_password::ResetPasswordPage;
-use crate::pages::sessions::SessionsPage;
-use crate::pages::signup::SignUpPage;
-use crate::pages::verify_email::VerifyEmailPage;
-use crate::router::{provide_location, use_location};
-use crate::routes::AppRoute;
-use crate::session::provide_session;
+use crate::nav::focus::FocusOnNavigation;
+use crate::nav::location::provide_location;
+use crate::nav::routes::AppRoute;
+use crate::pages::accounts::account::AccountPage;
+use crate::pages::accounts::change_email::ChangeEmailPage;
+use crate::pages::accounts::change_password::ChangePasswordPage;
+use crate::pages::accounts::confirm_new_email::ConfirmNewEmailPage;
+use crate::pages::accounts::contact_details::ContactDetailsPage;
+use crate::pages::accounts::forgot_password::ForgotPasswordPage;
+use crate::pages::accounts::login::LogInPage;
+use crate::pages::accounts::reset_password::ResetPasswordPage;
+use crate::pages::accounts::sessions::SessionsPage;
+use crate::pages::accounts::signup::SignUpPage;
+use crate::pages::accounts::verify_email::VerifyEmailPage;
+use crate::pages::colleges::find_college::FindCollegePage;
+use crate::pages::info::accessibility::AccessibilityPage;
+use crate::pages::info::home::HomePage;
+use crate::pages::info::legal_notice::LegalNoticePage;
+use crate::pages::info::not_found::NotFoundPage;
+use crate::pages::info::privacy::PrivacyPage;
+use crate::pages::pupils::add_pupil::AddPupilPage;
+use crate::pages::pupils::edit_pupil::EditPupilPage;
+use crate::shell::layout::Layout;
 
 /// The app, in `lang` if its texts are there (French otherwise).
 #[component]
@@ -64,45 +66,4 @@ fn page(route: Option<AppRoute>) -> AnyView {
         Some(AppRoute::ResetPassword) => ResetPasswordPage().into_any(),
         None => NotFoundPage().into_any(),
     }
-}
-
-/// After a navigation inside the app, moves focus to the new page's heading, as a full page
-/// load would start reading there; the first load leaves focus where the browser puts it.
-#[component]
-fn FocusOnNavigation() -> impl IntoView {
-    let location = use_location();
-    Effect::new(move |previous: Option<String>| {
-        let current = location.path();
-        if previous.is_some_and(|previous| previous != current) {
-            request_animation_frame(|| {
-                let heading = document()
-                    .query_selector(&format!("#{MAIN_ID} h1"))
-                    .ok()
-                    .flatten();
-                if let Some(heading) = heading
-                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
-                {
-                    let _ = heading.focus();
-                }
-            });
-        }
-        current
-    });
-}
-
-/// A field shows its error when the person leaves it, which moves the content below it down. A
-/// mouse press on a submit button would make the field lose focus, the button move away from
-/// under the pointer, and the click be lost. Pressing a submit button therefore does not take
-/// focus from the field: the click lands, and the submit checks every field anyway.
-fn keep_submit_clicks() {
-    let _ = window_event_listener(leptos::ev::mousedown, |event| {
-        let on_submit_button = event
-            .target()
-            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
-            .and_then(|element| element.closest("button[type=submit]").ok().flatten())
-            .is_some();
-        if on_submit_button {
-            event.prevent_default();
-        }
-    });
 }

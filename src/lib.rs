@@ -2,19 +2,16 @@
 //! It exists for wasm32 only: natively the package is empty.
 #![cfg(target_arch = "wasm32")]
 
+pub mod accounts;
 pub mod api;
 pub mod app;
-pub mod components;
-pub mod content;
-pub mod document_title;
-pub mod http_client;
+pub mod colleges;
+pub mod form;
 pub mod i18n;
+pub mod nav;
 pub mod pages;
-pub mod photo_scaling;
-pub mod pupils_api;
-pub mod router;
-pub mod routes;
-pub mod session;
+pub mod pupils;
+pub mod shell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

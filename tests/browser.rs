@@ -7,7 +7,7 @@ use passplus_validation::codes;
 use passplus_web::i18n::{
     error_message_key, install_english, provide_i18n, remembered_lang, use_i18n, Key, Lang,
 };
-use passplus_web::pages::find_college::FindCollegePage;
+use passplus_web::pages::colleges::find_college::FindCollegePage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -137,7 +137,7 @@ fn test_container() -> web_sys::HtmlElement {
 /// gone at the fixing keystroke, and a submit that lists every error in a focused summary.
 #[wasm_bindgen_test]
 async fn the_signup_form_follows_the_accessible_form_pattern() {
-    use passplus_web::pages::signup::SignUpPage;
+    use passplus_web::pages::accounts::signup::SignUpPage;
 
     clear_remembered_language();
     let container = test_container();
@@ -225,7 +225,7 @@ fn field_errors_are_read_from_the_servers_json() {
 /// The kit's checkbox and radio group: labelled options, a legend, and errors linked to them.
 #[wasm_bindgen_test]
 async fn checkbox_and_radio_group_report_choices_and_errors() {
-    use passplus_web::components::choice::{Checkbox, RadioGroup};
+    use passplus_web::form::choice::{Checkbox, RadioGroup};
 
     clear_remembered_language();
     let container = test_container();

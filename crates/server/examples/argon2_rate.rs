@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use passplus_server::passwords;
+use passplus_server::accounts::passwords::hashing;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -13,7 +13,7 @@ async fn main() -> anyhow::Result<()> {
     let mut hashes = 0u32;
     while start.elapsed() < run_for {
         let batch: Vec<_> = (0..4)
-            .map(|_| tokio::spawn(passwords::hash("une phrase de passe solide".to_owned())))
+            .map(|_| tokio::spawn(hashing::hash("une phrase de passe solide".to_owned())))
             .collect();
         for hash in batch {
             hash.await??;

@@ -12,8 +12,6 @@ use tokio::net::TcpListener;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use passplus_validation::links;
-
 use crate::config::Config;
 use crate::platform::clock::Clock;
 use crate::platform::mail::{Mailer, Transport};
@@ -39,20 +37,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Wakes this instance's mail worker once a transaction that queued a message commits.
     pub outbox: Outbox,
-}
-
-impl AppState {
-    /// An absolute link to a page of the app, for e-mails.
-    pub fn link(&self, path: &str) -> String {
-        format!(
-            "{}{path}",
-            self.config.public_base_url.trim_end_matches('/')
-        )
-    }
-
-    pub fn verification_link(&self, token: &str) -> String {
-        self.link(&links::with_token(links::VERIFY_EMAIL_PATH, token))
-    }
 }
 
 pub struct Application {

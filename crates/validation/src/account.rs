@@ -124,10 +124,11 @@ pub struct EmailForm {
     pub email: String,
 }
 
-/// The body verifying an address: the token from the link in the verification e-mail.
+/// The body of every e-mailed link's page (verification, new address, password reset): the
+/// link's token.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct VerifyEmailForm {
+pub struct TokenForm {
     #[serde(default)]
     #[validate(custom(function = "validate_token"))]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::field_schemas::openapi::token, required = true))]
@@ -237,7 +238,7 @@ mod tests {
     fn missing_fields_deserialise_as_empty() {
         let form: SignupForm = serde_json::from_str(r#"{"email":"a@b"}"#).unwrap();
         assert_eq!(form.address, PostalAddress::default());
-        let form: VerifyEmailForm = serde_json::from_str("{}").unwrap();
+        let form: TokenForm = serde_json::from_str("{}").unwrap();
         assert_eq!(check(&form).first_code("token"), Some(codes::TOKEN_INVALID));
         let form: EmailForm = serde_json::from_str(r#"{"email":" "}"#).unwrap();
         assert_eq!(check(&form).first_code("email"), Some(codes::EMAIL_EMPTY));

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::account::{LoginForm, PostalAddress, SignupForm, VerifyEmailForm};
+use crate::account::{LoginForm, PostalAddress, SignupForm, TokenForm};
 use crate::{address, check, email, phone, FieldErrors};
 
 /// The table, compiled in so that both targets read the very same lines.
@@ -29,7 +29,7 @@ pub struct AccountVector<'a> {
 pub enum VectorForm {
     Signup(SignupForm),
     Login(LoginForm),
-    VerifyEmail(VerifyEmailForm),
+    VerifyEmail(TokenForm),
 }
 
 impl VectorForm {
@@ -108,7 +108,7 @@ impl<'a> AccountVector<'a> {
                     password: input,
                 })
             }
-            "token" => return VectorForm::VerifyEmail(VerifyEmailForm { token: input }),
+            "token" => return VectorForm::VerifyEmail(TokenForm { token: input }),
             "given_name" => signup.given_name = input,
             "family_name" => signup.family_name = input,
             "email" => signup.email = input,

@@ -31,7 +31,7 @@ pub mod school_class;
 pub mod uai;
 pub mod upload;
 
-pub use account::{EmailForm, LoginForm, PostalAddress, SignupForm, VerifyEmailForm};
+pub use account::{EmailForm, LoginForm, PostalAddress, SignupForm, TokenForm};
 pub use account_vectors::account_vector_failures;
 pub use calendar::{Date, SchoolYear};
 pub use college::{College, CollegeSearch, CollegeSearchResults, Health};

@@ -1,4 +1,4 @@
-//! The links that leave the app (in e-mails), defined once for the server that writes them and
+//! The paths that leave the app (links in e-mails), defined once for the server that writes them and
 //! the app that opens them. The token travels in the fragment (`#jeton=…`): browsers never send
 //! a fragment to a server, so no proxy or server log ever records it, and the app removes it
 //! from the address bar and the history once read. Links of older e-mails carry it in the query
@@ -10,6 +10,13 @@ pub const VERIFY_EMAIL_PATH: &str = "/verifier-mon-adresse";
 pub const NEW_EMAIL_PATH: &str = "/nouvelle-adresse";
 /// The page that sets a new password from a reset link.
 pub const NEW_PASSWORD_PATH: &str = "/nouveau-mot-de-passe";
+
+/// The login page, which e-mails point to when someone already has an account.
+pub const LOGIN_PATH: &str = "/connexion";
+/// The page that sends a reset link, which the "password changed" e-mail points to.
+pub const FORGOT_PASSWORD_PATH: &str = "/mot-de-passe-oublie";
+/// The legal notice, with the service's contact, which the "address changed" e-mail points to.
+pub const LEGAL_NOTICE_PATH: &str = "/mentions-legales";
 
 /// The name of the token in a link.
 pub const TOKEN_KEY: &str = "jeton";

@@ -1,16 +1,5 @@
 //! The JSON API: every path under `/api`.
 
-mod account;
-mod accounts;
-mod active_sessions;
-mod contact_details;
-mod email_change;
-mod health;
-mod password_change;
-mod password_reset;
-mod sessions;
-mod translations;
-
 use axum::http::header::{ALLOW, CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -18,7 +7,6 @@ use axum::routing::any;
 use axum::Router;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::http::error::AppError;
 use crate::http::openapi;
@@ -76,29 +64,14 @@ async fn json_for_bodiless_refusals(response: Response) -> Response {
     refusal
 }
 
+/// Every area's routes, under the request timeout (uploads have their own, merged above).
 fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
+        .merge(crate::site::routes())
+        .merge(crate::accounts::routes())
         .merge(crate::colleges::routes())
         .merge(crate::privacy::routes())
         .merge(crate::pupils::routes())
-        .routes(routes!(health::health))
-        .routes(routes!(translations::texts))
-        .routes(routes!(accounts::sign_up))
-        .routes(routes!(accounts::verify))
-        .routes(routes!(accounts::resend_verification))
-        .routes(routes!(sessions::log_in))
-        .routes(routes!(sessions::log_out))
-        .routes(routes!(account::current))
-        .routes(routes!(account::session))
-        .routes(routes!(active_sessions::list))
-        .routes(routes!(active_sessions::end_others))
-        .routes(routes!(contact_details::read, contact_details::update))
-        .routes(routes!(email_change::request))
-        .routes(routes!(email_change::confirm))
-        .routes(routes!(password_change::change))
-        .routes(routes!(password_reset::request))
-        .routes(routes!(password_reset::check))
-        .routes(routes!(password_reset::reset))
 }
 
 async fn not_found() -> AppError {

@@ -38,10 +38,10 @@ pub enum AppError {
 /// second.
 const BUSY_RETRY_AFTER_SECONDS: i64 = 2;
 
-impl From<crate::passwords::HashingError> for AppError {
-    fn from(error: crate::passwords::HashingError) -> Self {
+impl From<crate::accounts::passwords::hashing::HashingError> for AppError {
+    fn from(error: crate::accounts::passwords::hashing::HashingError) -> Self {
         match error {
-            crate::passwords::HashingError::Busy => {
+            crate::accounts::passwords::hashing::HashingError::Busy => {
                 tracing::warn!(
                     outcome = "hashing_busy",
                     "request refused: hashing queue full"
@@ -50,7 +50,9 @@ impl From<crate::passwords::HashingError> for AppError {
                     retry_after_seconds: BUSY_RETRY_AFTER_SECONDS,
                 }
             }
-            crate::passwords::HashingError::Failed(error) => AppError::Internal(error),
+            crate::accounts::passwords::hashing::HashingError::Failed(error) => {
+                AppError::Internal(error)
+            }
         }
     }
 }

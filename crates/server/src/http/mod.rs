@@ -6,6 +6,7 @@ pub mod answers;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod links;
 pub mod openapi;
 pub mod origin_check;
 pub mod security_headers;

@@ -23,8 +23,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
+use crate::accounts::sessions::COOKIE_NAME;
 use crate::http::error::ErrorBody;
-use crate::sessions::COOKIE_NAME;
 use crate::startup::AppState;
 
 /// The session cookie's security scheme, named so in the handlers' `security(("session" = []))`.

@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use sqlx::AnyPool;
 
+use crate::accounts::{login_limits, trusted_devices};
 use crate::config::Config;
 use crate::platform::db;
 use crate::platform::quotas;
 use crate::startup::AppState;
-use crate::{login_limits, trusted_devices};
 
 /// What one purge removed.
 #[derive(Debug, Default, PartialEq, Eq)]

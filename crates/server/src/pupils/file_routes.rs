@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Response};
 use passplus_validation::upload::UploadKind;
 
 use super::store::{self, kind_name};
+use crate::accounts::sessions::CurrentSession;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::openapi::FileBytes;
 use crate::platform::db;
-use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
 #[utoipa::path(

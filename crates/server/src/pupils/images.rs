@@ -28,7 +28,7 @@ pub struct Unreadable;
 /// Re-encodes a JPEG or PNG image (read from `image`, a file as received) as a JPEG whose
 /// longest side is at most `max_side` pixels, off the async threads. Returns the new bytes.
 ///
-/// Tokio's blocking pool is fine here, unlike for password hashing (see `passwords`): a large
+/// Tokio's blocking pool is fine here, unlike for password hashing (see `accounts::passwords::hashing`): a large
 /// photo's pixels (72 MiB for 24 megapixels) are over 32 MiB, which the allocator always maps
 /// and unmaps on its own, so no thread keeps them once done; small images leave little behind.
 pub async fn reencode<R>(

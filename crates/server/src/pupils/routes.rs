@@ -10,11 +10,11 @@ use passplus_validation::{Date, PupilList, PupilSummary, SchoolYear};
 use super::store::{self, BOURSE_CERTIFICATE, PHOTO};
 use super::submission::{self, CheckedPupil, PupilSubmission};
 use super::{family_limits, pass_numbers};
+use crate::accounts::sessions::CurrentSession;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::MultipartBody;
 use crate::http::openapi::UploadRefusals;
 use crate::platform::db;
-use crate::sessions::CurrentSession;
 use crate::startup::AppState;
 
 #[utoipa::path(

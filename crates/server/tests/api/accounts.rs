@@ -415,7 +415,7 @@ async fn all_of_an_accounts_sessions_can_be_ended_at_once() {
         .fetch_one(&app.state.pool)
         .await
         .unwrap();
-    passplus_server::sessions::delete_all_for_account(&app.state.pool, &account_id)
+    passplus_server::accounts::sessions::delete_all_for_account(&app.state.pool, &account_id)
         .await
         .unwrap();
     assert_eq!(get_account(&app, &phone).await.status(), 401);

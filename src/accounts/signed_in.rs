@@ -1,0 +1,27 @@
+//! The frame of a page that needs a signed-in family: a loading line until the server says who
+//! is signed in, an invitation to log in when nobody is, the page's content otherwise.
+
+use leptos::prelude::*;
+
+use crate::accounts::session::use_session;
+use crate::i18n::{use_i18n, Key};
+use crate::nav::routes::AppRoute;
+
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let signed_in = move || session.account().is_some();
+    view! {
+        <Show when=signed_in fallback=move || match session.is_known() {
+            false => view! { <p>{move || i18n.t(Key::account_loading)}</p> }.into_any(),
+            true => view! {
+                <p>{move || i18n.t(Key::account_signed_out)}" "
+                    <a href=AppRoute::LogIn.path()>{move || i18n.t(Key::login_title)}</a>
+                </p>
+            }.into_any(),
+        }>
+            {children()}
+        </Show>
+    }
+}

@@ -1,0 +1,3 @@
+//! The collège picker, used by the pupil form.
+
+pub mod college_picker;

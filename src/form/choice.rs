@@ -1,0 +1,101 @@
+//! A checkbox and a radio group, in the form kit's pattern: a visible label per option, the
+//! group in a fieldset whose legend asks the question, a hint and an error linked to it by
+//! `aria-describedby`, `aria-invalid` while in error.
+
+use leptos::prelude::*;
+
+use crate::form::described_by;
+use crate::form::field_error::FieldError;
+use crate::i18n::{use_i18n, Key};
+
+/// One checkbox with its label (a consent, a declaration).
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    label: Key,
+    #[prop(default = None, into)] hint: Option<Key>,
+    checked: RwSignal<bool>,
+    #[prop(into)] error: Signal<Option<Key>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
+    view! {
+        <div class="field field--choice" class:field--error=move || error.get().is_some()>
+            <FieldError id=error_id error />
+            <div class="choice">
+                <input
+                    class="choice__input"
+                    type="checkbox"
+                    id=id
+                    name=id
+                    aria-describedby=described_by
+                    aria-invalid=move || error.get().map(|_| "true")
+                    prop:checked=move || checked.get()
+                    on:change=move |event| checked.set(event_target_checked(&event))
+                />
+                <label class="choice__label" for=id>{move || i18n.t(label)}</label>
+            </div>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+        </div>
+    }
+}
+
+/// A question answered by one of several options.
+#[component]
+pub fn RadioGroup(
+    /// The group's name; each option's id is `<name>-<value>`.
+    name: &'static str,
+    legend: Key,
+    #[prop(default = None, into)] hint: Option<Key>,
+    /// The values and their labels, in order.
+    options: &'static [(&'static str, Key)],
+    selected: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<Key>>,
+    /// Called when an option is chosen, after `selected` is updated (to re-check the question).
+    #[prop(default = None, into)]
+    on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
+    view! {
+        <fieldset
+            class="fieldset field"
+            class:field--error=move || error.get().is_some()
+            aria-describedby=described_by
+        >
+            <legend class="fieldset__legend">{move || i18n.t(legend)}</legend>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+            <FieldError id=error_id error />
+            {options
+                .iter()
+                .map(|(value, label)| {
+                    let id = format!("{name}-{value}");
+                    view! {
+                        <div class="choice">
+                            <input
+                                class="choice__input"
+                                type="radio"
+                                id=id.clone()
+                                name=name
+                                value=*value
+                                aria-invalid=move || error.get().map(|_| "true")
+                                prop:checked=move || selected.get() == *value
+                                on:change=move |_| {
+                                    selected.set((*value).to_owned());
+                                    if let Some(on_change) = on_change {
+                                        on_change.run(());
+                                    }
+                                }
+                            />
+                            <label class="choice__label" for=id>{move || i18n.t(*label)}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,113 @@
+//! "Se connecter". One message for an unknown address and a wrong password; with the right
+//! password, an unverified address is told so and offered a new link; too many failures say
+//! when to try again.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use passplus_validation::account::LoginForm;
+use passplus_validation::check;
+
+use crate::accounts::resend_link::ResendLink;
+use crate::accounts::session::use_session;
+use crate::api::{self, ApiError};
+use crate::form::error_summary::ErrorSummary;
+use crate::form::form_check::{FormCheck, FormField};
+use crate::form::password_field::PasswordField;
+use crate::form::submit_button::SubmitButton;
+use crate::form::text_field::TextField;
+use crate::i18n::{use_i18n, Key};
+use crate::nav::location::use_location;
+use crate::nav::routes::AppRoute;
+use crate::shell::document_title::use_document_title;
+
+const FIELDS: &[FormField] = &[
+    FormField {
+        name: "email",
+        id: "courriel",
+    },
+    FormField {
+        name: "password",
+        id: "mot-de-passe",
+    },
+];
+
+#[component]
+pub fn LogInPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let logged_out = location.query("deconnexion").is_some();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let form = move || LoginForm {
+        email: email.get_untracked(),
+        password: password.get_untracked(),
+    };
+    let errors = move || check(&form());
+    let form_check = FormCheck::new(FIELDS);
+    let unverified = RwSignal::new(false);
+    let wait_minutes = RwSignal::new(None::<i64>);
+    use_document_title(Key::login_title, form_check.has_summary());
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        unverified.set(false);
+        wait_minutes.set(None);
+        if !form_check.submit(&errors()) {
+            return;
+        }
+        let body = form();
+        spawn_local(async move {
+            let outcome = api::accounts::log_in(&body).await;
+            form_check.answered();
+            match outcome {
+                Ok(()) => {
+                    session.refresh();
+                    location.navigate(&AppRoute::Account.path());
+                }
+                Err(ApiError::Refused(code)) if code == "email_not_verified" => {
+                    unverified.try_set(true);
+                }
+                Err(ApiError::Refused(_)) => form_check.refused(Key::login_invalid_credentials),
+                Err(ApiError::TooManyAttempts(seconds)) => {
+                    form_check.refused(Key::login_too_many_attempts);
+                    wait_minutes.try_set(Some((seconds + 59) / 60));
+                }
+                Err(error) => form_check.refused_by_server(error),
+            }
+        });
+    };
+
+    view! {
+        <h1 tabindex="-1">{move || i18n.t(Key::login_title)}</h1>
+        {logged_out.then(|| view! { <p class="panel" role="status">{move || i18n.t(Key::login_logged_out)}</p> })}
+        <ErrorSummary errors=form_check.summary() />
+        <p class="form-alert" role="alert">
+            {move || wait_minutes.get().map(|minutes| {
+                i18n.format(Key::login_wait, &[("minutes", &minutes.to_string())])
+            })}
+        </p>
+        <form novalidate on:submit=on_submit>
+            <TextField id="courriel" label=Key::field_email_label value=email
+                error=form_check.error("email") input_type="email" autocomplete="email"
+                on_input=form_check.on_input("email", errors)
+                on_blur=form_check.on_blur("email", email, errors) />
+            <PasswordField id="mot-de-passe" label=Key::field_password_label value=password
+                error=form_check.error("password") autocomplete="current-password"
+                on_input=form_check.on_input("password", errors)
+                on_blur=form_check.on_blur("password", password, errors) />
+            <SubmitButton form_check label=Key::login_submit />
+        </form>
+        <p><a href=AppRoute::ForgotPassword.path()>{move || i18n.t(Key::forgot_link)}</a></p>
+        <Show when=move || unverified.get()>
+            <div class="panel" role="alert">
+                <p>{move || i18n.t(Key::login_unverified)}</p>
+            </div>
+            <ResendLink email=email.get_untracked() />
+        </Show>
+        <p>
+            {move || i18n.t(Key::login_no_account)}" "
+            <a href=AppRoute::SignUp.path()>{move || i18n.t(Key::signup_title)}</a>
+        </p>
+    }
+}

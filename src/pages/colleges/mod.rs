@@ -1,0 +1,3 @@
+//! Finding one's collège in the reference list.
+
+pub mod find_college;

@@ -1,0 +1,12 @@
+//! The legal notice (mentions légales).
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+use crate::shell::content::Content;
+use crate::shell::content_page::ContentPage;
+
+#[component]
+pub fn LegalNoticePage() -> impl IntoView {
+    view! { <ContentPage title=Key::legal_title content=Content::LegalNotice /> }
+}

@@ -1,0 +1,7 @@
+//! The public information pages.
+
+pub mod accessibility;
+pub mod home;
+pub mod legal_notice;
+pub mod not_found;
+pub mod privacy;
