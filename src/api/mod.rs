@@ -6,6 +6,7 @@ pub mod colleges;
 pub mod http_client;
 pub mod pupils;
 
+use passplus_validation::codes::refusal;
 use passplus_validation::{ErrorBody, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -96,12 +97,12 @@ fn error_of(answer: &Answer) -> ApiError {
             None => ApiError::Server,
         },
         400..=499 => match body() {
-            Some(body) if body.error == "unauthorized" => ApiError::Unauthorized,
+            Some(body) if body.error == refusal::UNAUTHORIZED => ApiError::Unauthorized,
             Some(body) if !body.error.is_empty() => ApiError::Refused(body.error),
             _ => ApiError::Server,
         },
         503 => match body() {
-            Some(body) if body.error == "busy" => ApiError::Busy,
+            Some(body) if body.error == refusal::BUSY => ApiError::Busy,
             _ => ApiError::Server,
         },
         _ => ApiError::Server,

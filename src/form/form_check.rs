@@ -4,6 +4,7 @@
 //! fills the summary. The rules themselves are the shared crate's, run on the whole form.
 
 use leptos::prelude::*;
+use passplus_validation::codes::refusal;
 use passplus_validation::FieldErrors;
 
 use crate::api::ApiError;
@@ -181,7 +182,7 @@ impl FormCheck {
             ApiError::Busy => self.refused(Key::form_busy),
             ApiError::TooManyAttempts(_) => self.refused(Key::form_too_many_requests),
             // The server's 408: the request came too slowly, the service is fine.
-            ApiError::Refused(code) if code == "timeout" => self.refused(Key::form_timeout),
+            ApiError::Refused(code) if code == refusal::TIMEOUT => self.refused(Key::form_timeout),
             _ => self.refused(Key::form_server_error),
         }
     }

@@ -3,7 +3,7 @@
 //! how long to wait after too many attempts, or the panel saying the change is made.
 
 use leptos::prelude::*;
-use passplus_validation::account_changes::CURRENT_PASSWORD_WRONG;
+use passplus_validation::codes::refusal::CURRENT_PASSWORD_WRONG;
 use passplus_validation::FieldErrors;
 
 use crate::api::ApiError;
@@ -76,10 +76,5 @@ pub fn SentPanel(title: Key, text: Key, email: String) -> impl IntoView {
 
 /// The server's "wrong current password", shown under that field like a rule's error.
 fn wrong_current_password() -> FieldErrors {
-    let mut errors = FieldErrors::default();
-    errors.fields.insert(
-        "current_password".into(),
-        vec![CURRENT_PASSWORD_WRONG.into()],
-    );
-    errors
+    FieldErrors::one("current_password", CURRENT_PASSWORD_WRONG)
 }

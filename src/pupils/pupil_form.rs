@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::birth_date::BirthDateParts;
+use passplus_validation::codes::refusal;
 use passplus_validation::upload::{UploadKind, MAX_BYTES};
 use passplus_validation::{
     codes, Date, FieldErrors, PupilForm, PupilSummary, SchoolClass, SchoolYear,
@@ -278,18 +279,18 @@ pub fn PupilFormView(
                     }
                     on_saved.try_run(saved);
                 }
-                Err(ApiError::Refused(code)) if code == "too_large" => {
+                Err(ApiError::Refused(code)) if code == refusal::TOO_LARGE => {
                     // Only the files can make a request too large: the photo's field is where
                     // the summary leads.
                     form_check.submitted(&FieldErrors::one("photo", codes::FILE_TOO_LARGE));
                 }
-                Err(ApiError::Refused(code)) if code == "pupil_already_added" => {
+                Err(ApiError::Refused(code)) if code == refusal::PUPIL_ALREADY_ADDED => {
                     form_check.refused(Key::pupil_already_added);
                 }
-                Err(ApiError::Refused(code)) if code == "too_many_pupils" => {
+                Err(ApiError::Refused(code)) if code == refusal::TOO_MANY_PUPILS => {
                     form_check.refused(Key::pupil_too_many);
                 }
-                Err(ApiError::Refused(code)) if code == "files_quota_reached" => {
+                Err(ApiError::Refused(code)) if code == refusal::FILES_QUOTA_REACHED => {
                     form_check.refused(Key::pupil_files_quota);
                 }
                 // The only 429 of the pupils' routes: two of the family's uploads are running.

@@ -77,7 +77,7 @@ async fn main() -> anyhow::Result<()> {
     transaction.commit().await?;
 
     let mut config = Config::default().mail;
-    config.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    config.smtp_url = Some(format!("smtp://127.0.0.1:{port}").into());
     let worker = Worker::new(pool.clone(), clock, Arc::new(Mailer::new(&config)?));
     let started = Instant::now();
     while outbox::pending(&pool).await? > 0 {

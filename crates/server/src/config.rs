@@ -4,19 +4,24 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
-use figment::providers::{Env, Format, Serialized, Toml};
+use figment::providers::{Env, Format, Toml};
 use figment::Figment;
-use serde::{Deserialize, Serialize};
+use secrecy::SecretString;
+use serde::Deserialize;
 
 /// The file read when `PASSPLUS_CONFIG` names none.
 const DEFAULT_CONFIG_FILE: &str = "passplus.toml";
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Every part has a default, so a file or the environment sets only what differs. `Debug` shows
+/// the secrets as `[REDACTED]`: a configuration logged whole never prints a password.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
 pub struct Config {
     /// Where to listen. Loopback by default: in production a TLS-terminating proxy is in front.
     pub listen: SocketAddr,
-    /// `sqlite://path?mode=rwc` (the default, created on start) or `postgres://…`.
-    pub database_url: String,
+    /// `sqlite://path?mode=rwc` (the default, created on start) or `postgres://…`, which may
+    /// carry a password.
+    pub database_url: SecretString,
     /// The address people use, for links in e-mails.
     pub public_base_url: String,
     /// Proxies whose `X-Forwarded-For` header is believed; nobody else's is.
@@ -43,7 +48,8 @@ pub struct Config {
 }
 
 /// Failed logins allowed in a sliding window, per address tried and per client.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
 pub struct LoginLimits {
     pub per_account: i64,
     pub per_client: i64,
@@ -52,19 +58,21 @@ pub struct LoginLimits {
 
 /// Signups, new links, reset requests and logins allowed per client (an IPv4 address or an
 /// IPv6 /64) in a fixed window, whatever their outcome.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
 pub struct AnonymousLimits {
     pub per_client: i64,
     pub window_minutes: i64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
 pub struct MailConfig {
     /// The sender of every message.
     pub from: String,
     /// `smtps://user:password@host:465` or `smtp://host:25?tls=required`; when unset, messages
     /// are written as `.eml` files to `outbox_dir` (development and tests).
-    pub smtp_url: Option<String>,
+    pub smtp_url: Option<SecretString>,
     pub outbox_dir: PathBuf,
 }
 
@@ -72,30 +80,48 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            database_url: "sqlite://data/passplus.db?mode=rwc".to_owned(),
+            database_url: SecretString::from("sqlite://data/passplus.db?mode=rwc"),
             public_base_url: "http://127.0.0.1:8080".to_owned(),
             trusted_proxies: Vec::new(),
             static_dir: PathBuf::from("dist"),
             files_dir: PathBuf::from("data/files"),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
-            login_limits: LoginLimits {
-                per_account: 5,
-                per_client: 50,
-                window_minutes: 15,
-            },
-            anonymous_limits: AnonymousLimits {
-                per_client: 60,
-                window_minutes: 15,
-            },
+            login_limits: LoginLimits::default(),
+            anonymous_limits: AnonymousLimits::default(),
             unverified_account_days: 7,
             verification_link_hours: 24,
             password_reset_link_minutes: 60,
-            mail: MailConfig {
-                from: "Pass+ <ne-pas-repondre@passplus.hauts-de-seine.fr>".to_owned(),
-                smtp_url: None,
-                outbox_dir: PathBuf::from("data/outbox"),
-            },
+            mail: MailConfig::default(),
+        }
+    }
+}
+
+impl Default for LoginLimits {
+    fn default() -> Self {
+        LoginLimits {
+            per_account: 5,
+            per_client: 50,
+            window_minutes: 15,
+        }
+    }
+}
+
+impl Default for AnonymousLimits {
+    fn default() -> Self {
+        AnonymousLimits {
+            per_client: 60,
+            window_minutes: 15,
+        }
+    }
+}
+
+impl Default for MailConfig {
+    fn default() -> Self {
+        MailConfig {
+            from: "Pass+ <ne-pas-repondre@passplus.hauts-de-seine.fr>".to_owned(),
+            smtp_url: None,
+            outbox_dir: PathBuf::from("data/outbox"),
         }
     }
 }
@@ -103,8 +129,7 @@ impl Default for Config {
 impl Config {
     pub fn load() -> Result<Config, Box<figment::Error>> {
         let file = std::env::var("PASSPLUS_CONFIG").unwrap_or_else(|_| DEFAULT_CONFIG_FILE.into());
-        Figment::from(Serialized::defaults(Config::default()))
-            .merge(Toml::file(file))
+        Figment::from(Toml::file(file))
             // PASSPLUS_MAIL__OUTBOX_DIR sets mail.outbox_dir.
             .merge(Env::prefixed("PASSPLUS_").ignore(&["config"]).split("__"))
             .extract()
@@ -117,6 +142,7 @@ impl Config {
 #[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
+    use secrecy::ExposeSecret;
 
     #[test]
     fn environment_overrides_defaults() {
@@ -126,7 +152,7 @@ mod tests {
             let config = Config::load().map_err(|error| *error)?;
             assert_eq!(config.listen.port(), 9999);
             assert_eq!(config.trusted_proxies.len(), 2);
-            assert!(config.database_url.starts_with("sqlite://"));
+            assert!(config.database_url.expose_secret().starts_with("sqlite://"));
             Ok(())
         });
     }
@@ -147,6 +173,26 @@ mod tests {
             assert_eq!(config.mail.outbox_dir, PathBuf::from("/tmp/outbox"));
             assert_eq!(config.login_limits.per_account, 3);
             assert_eq!(config.login_limits.per_client, 50);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn debug_and_logs_never_show_the_database_or_smtp_password() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env(
+                "PASSPLUS_DATABASE_URL",
+                "postgres://passplus:s3cr3t-db@db/passplus",
+            );
+            jail.set_env(
+                "PASSPLUS_MAIL__SMTP_URL",
+                "smtps://mailer:s3cr3t-smtp@smtp:465",
+            );
+            let config = Config::load().map_err(|error| *error)?;
+            let shown = format!("{config:?} {config:#?}");
+            assert!(!shown.contains("s3cr3t"), "{shown}");
+            assert!(shown.contains("REDACTED"), "{shown}");
+            assert!(config.database_url.expose_secret().contains("s3cr3t-db"));
             Ok(())
         });
     }

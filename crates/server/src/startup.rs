@@ -1,5 +1,6 @@
 //! Builds the application from its configuration: database, reference data, routes, layers.
 
+use secrecy::ExposeSecret;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -86,7 +87,7 @@ impl Application {
                 index_path.display()
             )
         })?;
-        let pool = db::connect(&config.database_url).await?;
+        let pool = db::connect(config.database_url.expose_secret()).await?;
         let imported = colleges::store::import_if_empty(&pool).await?;
         if imported > 0 {
             tracing::info!(imported, "collège list imported");

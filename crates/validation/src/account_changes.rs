@@ -1,7 +1,6 @@
 //! The family's own account management: the request bodies for editing the contact details,
 //! changing the e-mail address or the password, and resetting a forgotten password. Each reuses
-//! the signup rules and codes; only what is new here (the current password that was wrong, an
-//! address that would not change) gets codes of its own.
+//! the signup rules and codes (those that are new here are in `codes` with the others).
 
 use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError, ValidationErrors};
@@ -12,18 +11,6 @@ use crate::email::validate_email;
 use crate::names::{validate_family_name, validate_given_name};
 use crate::password::{validate_login_password, validate_new_password};
 use crate::phone::validate_phone;
-
-/// The server's refusal when the current password typed is not the account's: the app shows it
-/// under the current password field (`error_current_password_wrong`).
-pub const CURRENT_PASSWORD_WRONG: &str = "current_password_wrong";
-/// The new address is the one the account already has (server-side: the form does not know it).
-pub const EMAIL_UNCHANGED: &str = "email_unchanged";
-/// The new address was taken by another account between the request and the link's use; only
-/// the address's owner (who holds the link) learns it.
-pub const EMAIL_TAKEN: &str = "email_taken";
-
-/// Every code of this module, for tests that check each one has a message in each language.
-pub const CODES: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_UNCHANGED, EMAIL_TAKEN];
 
 /// Collects field results into `validator`'s shape, keyed by field name.
 pub(crate) fn collect(
@@ -330,13 +317,6 @@ mod tests {
         for stored in ["+33612345678", "+33123456789"] {
             let shown = phone_for_display(stored);
             assert_eq!(phone::to_e164(&shown).as_deref(), Some(stored));
-        }
-    }
-
-    #[test]
-    fn the_new_codes_are_distinct_from_the_rule_codes() {
-        for code in CODES {
-            assert!(!codes::all().any(|rule_code| rule_code == *code), "{code}");
         }
     }
 }

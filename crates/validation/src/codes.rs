@@ -1,5 +1,7 @@
-//! The stable error codes that cross the wire. The app translates each one; the server never
-//! sends sentences. Adding a code means adding its French and English messages in `locales/`.
+//! The stable codes that cross the wire, in one place: the field codes of a 422
+//! (`{"fields": {field: [code…]}}`) and, in [`refusal`], the code of every other refusal
+//! (`{"error": code}`). The app translates each one; the server never sends sentences. Adding a
+//! field code means adding its French and English messages in `locales/`.
 
 pub const UAI_EMPTY: &str = "uai_empty";
 pub const UAI_LENGTH: &str = "uai_length";
@@ -31,6 +33,8 @@ pub const PASSWORD_CONTAINS_EMAIL: &str = "password_contains_email";
 pub const PASSWORD_COMMON: &str = "password_common";
 pub const PASSWORD_GUESSABLE: &str = "password_guessable";
 pub const TOKEN_INVALID: &str = "token_invalid";
+/// The new address is the one the account already has (server-side: the form does not know it).
+pub const EMAIL_UNCHANGED: &str = "email_unchanged";
 pub const CLASS_EMPTY: &str = "class_empty";
 pub const CLASS_UNKNOWN: &str = "class_unknown";
 pub const BIRTH_DATE_EMPTY: &str = "birth_date_empty";
@@ -91,6 +95,9 @@ pub const ACCOUNT_AND_SEARCH: &[&str] = &[
     TOKEN_INVALID,
 ];
 
+/// The account codes only the server can find (it knows the account's current address).
+pub const ACCOUNT_SERVER_ONLY: &[&str] = &[EMAIL_UNCHANGED];
+
 /// The codes of the pupil rules, covered by `data/pupil-vectors.tsv`…
 pub const PUPIL: &[&str] = &[
     CLASS_EMPTY,
@@ -130,7 +137,114 @@ pub const PUPIL_SERVER_ONLY: &[&str] = &[
     CERTIFICATE_NOT_NEEDED,
 ];
 
-/// Every code above, for tests that check each one has a message in each language.
+/// Every field code, and the refusals the app shows at a field, for tests that check each one
+/// has a message in each language.
 pub fn all() -> impl Iterator<Item = &'static str> {
-    ACCOUNT_AND_SEARCH.iter().chain(PUPIL).copied()
+    ACCOUNT_AND_SEARCH
+        .iter()
+        .chain(ACCOUNT_SERVER_ONLY)
+        .chain(PUPIL)
+        .chain(refusal::SHOWN_AT_A_FIELD)
+        .copied()
+}
+
+/// The code of every refusal that is not a 422, as `{"error": code}`. Each page says what it
+/// means for the person; the server's OpenAPI document names which route gives which.
+pub mod refusal {
+    /// The request could not be read at all (malformed query or body): 400.
+    pub const BAD_REQUEST: &str = "bad_request";
+    /// No such thing, or not the family's own (the two are not told apart): 404.
+    pub const NOT_FOUND: &str = "not_found";
+    /// No session, or it ended: 401.
+    pub const UNAUTHORIZED: &str = "unauthorized";
+    /// Another method on a known path: 405.
+    pub const METHOD_NOT_ALLOWED: &str = "method_not_allowed";
+    /// The request took longer than its route allows, or its body arrived too slowly: 408.
+    pub const TIMEOUT: &str = "timeout";
+    /// The body is larger than its route takes: 413.
+    pub const TOO_LARGE: &str = "too_large";
+    /// A request that changes something came from another site (the Origin check): 403.
+    pub const CROSS_ORIGIN: &str = "cross_origin";
+    /// Too many attempts; the answer says after how many seconds to try again: 429.
+    pub const TOO_MANY_ATTEMPTS: &str = "too_many_attempts";
+    /// The server cannot take the work now (password hashing saturated): 503, with a delay.
+    pub const BUSY: &str = "busy";
+    /// Something went wrong on the server; its cause is in the log only: 500.
+    pub const INTERNAL: &str = "internal";
+
+    /// The address and password do not match an account (which of the two is not said): 401.
+    pub const INVALID_CREDENTIALS: &str = "invalid_credentials";
+    /// The right password, for an address not verified yet: 403.
+    pub const EMAIL_NOT_VERIFIED: &str = "email_not_verified";
+    /// An e-mailed link that does not exist: 404.
+    pub const LINK_INVALID: &str = "link_invalid";
+    /// An e-mailed link already used: 409.
+    pub const LINK_USED: &str = "link_used";
+    /// An e-mailed link past its time: 410.
+    pub const LINK_EXPIRED: &str = "link_expired";
+    /// The current password typed before a sensitive change is not the account's: 403. The app
+    /// shows it under the current password field.
+    pub const CURRENT_PASSWORD_WRONG: &str = "current_password_wrong";
+    /// The new address was taken by another account between the request and the link's use;
+    /// only the address's owner (who holds the link) learns it: 409.
+    pub const EMAIL_TAKEN: &str = "email_taken";
+
+    /// The family has as many pupils as an account may have: 409.
+    pub const TOO_MANY_PUPILS: &str = "too_many_pupils";
+    /// The family's files fill their quota: 409.
+    pub const FILES_QUOTA_REACHED: &str = "files_quota_reached";
+    /// The family already has as many uploads in progress as it may: 429.
+    pub const UPLOADS_IN_PROGRESS: &str = "uploads_in_progress";
+    /// The same child (same names and date of birth) is already in the family: 409.
+    pub const PUPIL_ALREADY_ADDED: &str = "pupil_already_added";
+
+    /// The refusals the app shows under a field, like a field code.
+    pub const SHOWN_AT_A_FIELD: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_TAKEN];
+
+    /// Every refusal code.
+    pub const ALL: &[&str] = &[
+        BAD_REQUEST,
+        NOT_FOUND,
+        UNAUTHORIZED,
+        METHOD_NOT_ALLOWED,
+        TIMEOUT,
+        TOO_LARGE,
+        CROSS_ORIGIN,
+        TOO_MANY_ATTEMPTS,
+        BUSY,
+        INTERNAL,
+        INVALID_CREDENTIALS,
+        EMAIL_NOT_VERIFIED,
+        LINK_INVALID,
+        LINK_USED,
+        LINK_EXPIRED,
+        CURRENT_PASSWORD_WRONG,
+        EMAIL_TAKEN,
+        TOO_MANY_PUPILS,
+        FILES_QUOTA_REACHED,
+        UPLOADS_IN_PROGRESS,
+        PUPIL_ALREADY_ADDED,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_distinct_from_every_other() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in ACCOUNT_AND_SEARCH
+            .iter()
+            .chain(ACCOUNT_SERVER_ONLY)
+            .chain(PUPIL)
+            .chain(refusal::ALL)
+        {
+            assert!(seen.insert(*code), "{code} is twice");
+            assert!(
+                code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{code}"
+            );
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use passplus_validation::account_changes::EMAIL_TAKEN;
+use passplus_validation::codes::refusal;
 
 use crate::accounts::session::use_session;
 use crate::api::{self, ApiError};
@@ -31,9 +31,9 @@ pub fn ConfirmNewEmailPage() -> impl IntoView {
                     Key::email_confirm_done
                 }
                 Err(ApiError::Refused(code)) => match code.as_str() {
-                    "link_expired" => Key::email_confirm_link_expired,
-                    "link_used" => Key::email_confirm_link_used,
-                    EMAIL_TAKEN => Key::error_email_taken,
+                    refusal::LINK_EXPIRED => Key::email_confirm_link_expired,
+                    refusal::LINK_USED => Key::email_confirm_link_used,
+                    refusal::EMAIL_TAKEN => Key::error_email_taken,
                     _ => Key::email_confirm_link_invalid,
                 },
                 Err(ApiError::Network) => Key::form_network_error,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::account::LoginForm;
 use passplus_validation::check;
+use passplus_validation::codes::refusal;
 
 use crate::accounts::resend_link::ResendLink;
 use crate::accounts::session::use_session;
@@ -65,7 +66,7 @@ pub fn LogInPage() -> impl IntoView {
                     session.refresh();
                     location.navigate(&AppRoute::Account.path());
                 }
-                Err(ApiError::Refused(code)) if code == "email_not_verified" => {
+                Err(ApiError::Refused(code)) if code == refusal::EMAIL_NOT_VERIFIED => {
                     unverified.try_set(true);
                 }
                 Err(ApiError::Refused(_)) => form_check.refused(Key::login_invalid_credentials),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::account_changes::PasswordResetForm;
 use passplus_validation::check;
+use passplus_validation::codes::refusal;
 
 use crate::accounts::session::use_session;
 use crate::api::{self, ApiError};
@@ -37,8 +38,8 @@ enum Link {
 fn link_problem(error: ApiError) -> Key {
     match error {
         ApiError::Refused(code) => match code.as_str() {
-            "link_expired" => Key::reset_link_expired,
-            "link_used" => Key::reset_link_used,
+            refusal::LINK_EXPIRED => Key::reset_link_expired,
+            refusal::LINK_USED => Key::reset_link_used,
             _ => Key::reset_link_invalid,
         },
         ApiError::Network => Key::form_network_error,

@@ -11,6 +11,7 @@ use crate::i18n::{use_i18n, Key};
 use crate::nav::location::use_location;
 use crate::nav::routes::AppRoute;
 use crate::shell::document_title::use_document_title;
+use passplus_validation::codes::refusal;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Verification {
@@ -32,8 +33,8 @@ pub fn VerifyEmailPage() -> impl IntoView {
             match api::accounts::verify_email(&token).await {
                 Ok(()) => Verification::Verified,
                 Err(ApiError::Refused(code)) => Verification::Failed(match code.as_str() {
-                    "link_expired" => Key::verify_link_expired,
-                    "link_used" => Key::verify_link_used,
+                    refusal::LINK_EXPIRED => Key::verify_link_expired,
+                    refusal::LINK_USED => Key::verify_link_used,
                     _ => Key::verify_link_invalid,
                 }),
                 Err(ApiError::Network) => Verification::Failed(Key::form_network_error),

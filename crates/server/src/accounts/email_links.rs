@@ -4,6 +4,8 @@
 use axum::http::StatusCode;
 use sqlx::{AnyConnection, Row};
 
+use passplus_validation::codes::refusal;
+
 use crate::http::error::AppError;
 
 use crate::platform::secrets::{random_token, token_hash};
@@ -25,9 +27,9 @@ impl LinkProblem {
     /// The stable code the app explains: 404 `link_invalid`, 409 `link_used`, 410 `link_expired`.
     pub fn code(self) -> &'static str {
         match self {
-            LinkProblem::Unknown => "link_invalid",
-            LinkProblem::Used => "link_used",
-            LinkProblem::Expired => "link_expired",
+            LinkProblem::Unknown => refusal::LINK_INVALID,
+            LinkProblem::Used => refusal::LINK_USED,
+            LinkProblem::Expired => refusal::LINK_EXPIRED,
         }
     }
 

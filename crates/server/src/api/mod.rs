@@ -8,6 +8,8 @@ use axum::Router;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
+use passplus_validation::codes::refusal;
+
 use crate::http::error::AppError;
 use crate::http::openapi;
 use crate::startup::{timeout, AppState, REQUEST_TIMEOUT};
@@ -46,8 +48,8 @@ async fn no_store_unless_public(mut response: Response) -> Response {
 /// answer of the API is JSON, so they get the one every refusal has.
 async fn json_for_bodiless_refusals(response: Response) -> Response {
     let code = match response.status() {
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::REQUEST_TIMEOUT => "timeout",
+        StatusCode::METHOD_NOT_ALLOWED => refusal::METHOD_NOT_ALLOWED,
+        StatusCode::REQUEST_TIMEOUT => refusal::TIMEOUT,
         _ => return response,
     };
     if response.headers().contains_key(CONTENT_TYPE) {

@@ -5,6 +5,7 @@ use axum::http::header::RETRY_AFTER;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use passplus_validation::codes::refusal;
 pub use passplus_validation::ErrorBody;
 use passplus_validation::FieldErrors;
 
@@ -82,10 +83,12 @@ impl IntoResponse for AppError {
             AppError::Invalid(errors) => {
                 (StatusCode::UNPROCESSABLE_ENTITY, Json(errors)).into_response()
             }
-            AppError::BadRequest => (StatusCode::BAD_REQUEST, body("bad_request")).into_response(),
-            AppError::NotFound => (StatusCode::NOT_FOUND, body("not_found")).into_response(),
+            AppError::BadRequest => {
+                (StatusCode::BAD_REQUEST, body(refusal::BAD_REQUEST)).into_response()
+            }
+            AppError::NotFound => (StatusCode::NOT_FOUND, body(refusal::NOT_FOUND)).into_response(),
             AppError::Unauthorized => {
-                (StatusCode::UNAUTHORIZED, body("unauthorized")).into_response()
+                (StatusCode::UNAUTHORIZED, body(refusal::UNAUTHORIZED)).into_response()
             }
             AppError::Refused { status, code } => (status, body(code)).into_response(),
             AppError::TooManyAttempts {
@@ -94,7 +97,7 @@ impl IntoResponse for AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 [(RETRY_AFTER, retry_after_seconds.to_string())],
                 Json(ErrorBody {
-                    error: "too_many_attempts".to_owned(),
+                    error: refusal::TOO_MANY_ATTEMPTS.to_owned(),
                     retry_after_seconds: Some(retry_after_seconds),
                 }),
             )
@@ -105,14 +108,14 @@ impl IntoResponse for AppError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 [(RETRY_AFTER, retry_after_seconds.to_string())],
                 Json(ErrorBody {
-                    error: "busy".to_owned(),
+                    error: refusal::BUSY.to_owned(),
                     retry_after_seconds: Some(retry_after_seconds),
                 }),
             )
                 .into_response(),
             AppError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, body("internal")).into_response()
+                (StatusCode::INTERNAL_SERVER_ERROR, body(refusal::INTERNAL)).into_response()
             }
         }
     }

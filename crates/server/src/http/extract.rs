@@ -7,6 +7,8 @@ use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 use validator::Validate;
 
+use passplus_validation::codes::refusal;
+
 use crate::http::error::AppError;
 
 /// A query string that deserialised and passed its rules.
@@ -76,7 +78,7 @@ where
         if declared.is_some_and(|length| length > MULTIPART_MAX_BYTES as u64) {
             return Err(AppError::Refused {
                 status: StatusCode::PAYLOAD_TOO_LARGE,
-                code: "too_large",
+                code: refusal::TOO_LARGE,
             });
         }
         Multipart::from_request(request, state)

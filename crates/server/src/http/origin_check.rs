@@ -11,6 +11,8 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use passplus_validation::codes::refusal;
+
 use crate::http::error::AppError;
 use crate::startup::AppState;
 
@@ -29,7 +31,7 @@ pub async fn same_origin_only(
     tracing::warn!(path = %request.uri().path(), "cross-origin request refused");
     AppError::Refused {
         status: StatusCode::FORBIDDEN,
-        code: "cross_origin",
+        code: refusal::CROSS_ORIGIN,
     }
     .into_response()
 }

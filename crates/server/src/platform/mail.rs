@@ -3,6 +3,7 @@
 //! message and its link. Only the outbox worker (`platform::outbox`) calls this: requests queue
 //! their messages in the database and never wait for a mail server.
 
+use secrecy::ExposeSecret;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -61,7 +62,7 @@ impl Mailer {
         let domain = from.email.domain().to_owned();
         let transport = match &config.smtp_url {
             Some(url) => LettreTransport::Smtp(
-                AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose_secret())
                     // The URL's text may hold a password: the error is enough.
                     .map_err(|_| anyhow::anyhow!("mail.smtp_url is not a valid SMTP URL"))?
                     .build(),

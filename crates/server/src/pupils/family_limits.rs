@@ -15,6 +15,10 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::store::kind_name;
 use super::submission::CheckedPupil;
+use passplus_validation::codes::refusal::{
+    FILES_QUOTA_REACHED, PUPIL_ALREADY_ADDED, TOO_MANY_PUPILS, UPLOADS_IN_PROGRESS,
+};
+
 use crate::http::error::AppError;
 use crate::platform::search_key::fold;
 use passplus_validation::upload::UploadKind;
@@ -26,11 +30,6 @@ const UPLOADS_AT_ONCE: usize = 16;
 
 /// Seconds a family or a crowd is asked to wait for an upload's turn.
 const UPLOAD_RETRY_AFTER_SECONDS: i64 = 5;
-
-pub const TOO_MANY_PUPILS: &str = "too_many_pupils";
-pub const FILES_QUOTA_REACHED: &str = "files_quota_reached";
-pub const UPLOADS_IN_PROGRESS: &str = "uploads_in_progress";
-pub const PUPIL_ALREADY_ADDED: &str = "pupil_already_added";
 
 static UPLOADS: LazyLock<Arc<Semaphore>> =
     LazyLock::new(|| Arc::new(Semaphore::new(UPLOADS_AT_ONCE)));

@@ -15,6 +15,8 @@ use validator::ValidationError;
 use super::family_limits::{self, UploadTurn};
 use super::received_file::{self, NotReceived, ReceivedFile, UPLOAD_RATE_FLOOR};
 use super::{images, pdfs};
+use passplus_validation::codes::refusal;
+
 use crate::http::error::AppError;
 use crate::startup::AppState;
 
@@ -119,7 +121,7 @@ async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
                 tracing::warn!(event = "pupil", outcome = "upload_too_slow");
                 AppError::Refused {
                     status: StatusCode::REQUEST_TIMEOUT,
-                    code: "timeout",
+                    code: refusal::TIMEOUT,
                 }
             }
         })
@@ -130,7 +132,7 @@ fn unreadable(error: MultipartError) -> AppError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::Refused {
             status: StatusCode::PAYLOAD_TOO_LARGE,
-            code: "too_large",
+            code: refusal::TOO_LARGE,
         }
     } else {
         AppError::BadRequest
@@ -291,14 +293,10 @@ async fn clean(
                 media_type: file_type.media_type(),
                 bytes,
             }),
-            Err(pdfs::NotAcceptable) => {
-                let mut errors = FieldErrors::default();
-                errors.fields.insert(
-                    field.to_owned(),
-                    vec![codes::CERTIFICATE_CONTENT_NOT_ALLOWED.to_owned()],
-                );
-                Err(AppError::Invalid(errors))
-            }
+            Err(pdfs::NotAcceptable) => Err(AppError::Invalid(FieldErrors::one(
+                field,
+                codes::CERTIFICATE_CONTENT_NOT_ALLOWED,
+            ))),
         };
     }
     match images::reencode(content, file_type, max_side).await? {
@@ -306,12 +304,9 @@ async fn clean(
             media_type: FileType::Jpeg.media_type(),
             bytes,
         }),
-        Err(images::Unreadable) => {
-            let mut errors = FieldErrors::default();
-            errors
-                .fields
-                .insert(field.to_owned(), vec![codes::IMAGE_UNREADABLE.to_owned()]);
-            Err(AppError::Invalid(errors))
-        }
+        Err(images::Unreadable) => Err(AppError::Invalid(FieldErrors::one(
+            field,
+            codes::IMAGE_UNREADABLE,
+        ))),
     }
 }

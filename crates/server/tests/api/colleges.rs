@@ -1,4 +1,5 @@
 use crate::helpers::{restart, spawn_app};
+use secrecy::ExposeSecret;
 
 #[tokio::test]
 async fn health_says_the_database_answers() {
@@ -108,7 +109,7 @@ async fn invalid_searches_get_the_shared_error_codes() {
 #[tokio::test]
 async fn a_restart_never_overwrites_an_administrators_edit() {
     let app = spawn_app().await;
-    let pool = passplus_server::platform::db::connect(&app.config.database_url)
+    let pool = passplus_server::platform::db::connect(app.config.database_url.expose_secret())
         .await
         .unwrap();
     sqlx::query("UPDATE colleges SET name = $1 WHERE uai = $2")

@@ -1,5 +1,6 @@
 //! `spawn_app()`: the real server on 127.0.0.1:0 with a fresh database and a small built site.
 
+use secrecy::ExposeSecret;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -215,7 +216,7 @@ async fn spawn(
     let listen = listener.local_addr().unwrap();
     let mut config = Config {
         listen,
-        database_url,
+        database_url: database_url.into(),
         public_base_url: format!("http://{listen}"),
         static_dir,
         ..Config::default()
@@ -259,7 +260,7 @@ pub async fn restart(app: TestApp) -> TestApp {
 
 /// As [`restart`], the new server handing its e-mails to `transport`.
 pub async fn restart_with(app: TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
-    let database_url = app.config.database_url.clone();
+    let database_url = app.config.database_url.expose_secret().to_owned();
     let dir = app._dir.clone();
     drop(app);
     spawn_app_with(database_url, dir, transport).await
@@ -267,7 +268,12 @@ pub async fn restart_with(app: TestApp, transport: Option<Arc<dyn Transport>>) -
 
 /// A second server on the same database as `app` (as two instances behind a load balancer).
 pub async fn second_instance(app: &TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
-    spawn_app_with(app.config.database_url.clone(), app._dir.clone(), transport).await
+    spawn_app_with(
+        app.config.database_url.expose_secret().to_owned(),
+        app._dir.clone(),
+        transport,
+    )
+    .await
 }
 
 pub async fn fresh_database_url(dir: &Path) -> String {

@@ -5,6 +5,7 @@
 use passplus_validation::pass_number::validate_pass_number;
 use reqwest::multipart::{Form, Part};
 use reqwest::Method;
+use secrecy::ExposeSecret;
 use serde_json::{json, Value};
 
 use crate::held_upload::HeldUpload;
@@ -827,7 +828,7 @@ async fn a_photo_added_through_one_server_is_read_through_another() {
     // Another instance on the same database, as behind a load balancer, with a files folder of
     // its own.
     let second = crate::helpers::spawn_app_with(
-        first.config.database_url.clone(),
+        first.config.database_url.expose_secret().to_owned(),
         std::sync::Arc::new(tempfile::tempdir().unwrap()),
         None,
     )

@@ -3,7 +3,7 @@
 //! so that a stolen session cannot be used to guess the password faster than the login form.
 
 use axum::http::StatusCode;
-use passplus_validation::account_changes::CURRENT_PASSWORD_WRONG;
+use passplus_validation::codes::refusal::CURRENT_PASSWORD_WRONG;
 use sqlx::Row;
 
 use crate::accounts::login_limits::{self, Attempt};

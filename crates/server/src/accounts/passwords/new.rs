@@ -26,11 +26,7 @@ pub fn check(
     } else {
         return Ok(());
     };
-    let mut errors = FieldErrors::default();
-    errors
-        .fields
-        .insert(field.to_owned(), vec![code.to_owned()]);
-    Err(AppError::Invalid(errors))
+    Err(AppError::Invalid(FieldErrors::one(field, code)))
 }
 
 #[cfg(test)]

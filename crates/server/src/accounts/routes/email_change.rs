@@ -7,7 +7,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use passplus_validation::account::TokenForm;
-use passplus_validation::account_changes::{EmailChangeForm, EMAIL_TAKEN, EMAIL_UNCHANGED};
+use passplus_validation::account_changes::EmailChangeForm;
+use passplus_validation::codes::refusal::EMAIL_TAKEN;
+use passplus_validation::codes::EMAIL_UNCHANGED;
 use passplus_validation::{email, links, FieldErrors};
 use sqlx::Row;
 
@@ -64,11 +66,10 @@ pub async fn request(
     let account = current_password::load(&state, &session.account_id).await?;
     let new_address = email::normalise(&form.new_email);
     if new_address == account.email {
-        let mut errors = FieldErrors::default();
-        errors
-            .fields
-            .insert("new_email".into(), vec![EMAIL_UNCHANGED.into()]);
-        return Err(AppError::Invalid(errors));
+        return Err(AppError::Invalid(FieldErrors::one(
+            "new_email",
+            EMAIL_UNCHANGED,
+        )));
     }
     current_password::verify(
         &state,

@@ -9,6 +9,8 @@ use passplus_validation::account::LoginForm;
 use passplus_validation::email;
 use sqlx::Row;
 
+use passplus_validation::codes::refusal;
+
 use crate::accounts::anonymous_limits;
 use crate::accounts::login_limits::{self, Attempt};
 use crate::accounts::passwords::hashing;
@@ -109,7 +111,7 @@ async fn log_in_to_the_end(
         tracing::info!(event = "login", outcome = "failed", client = %client.ip);
         return Err(AppError::Refused {
             status: StatusCode::UNAUTHORIZED,
-            code: "invalid_credentials",
+            code: refusal::INVALID_CREDENTIALS,
         });
     };
     let account_id: String = account.try_get("id")?;
@@ -117,7 +119,7 @@ async fn log_in_to_the_end(
         tracing::info!(event = "login", outcome = "unverified", account = %account_id);
         return Err(AppError::Refused {
             status: StatusCode::FORBIDDEN,
-            code: "email_not_verified",
+            code: refusal::EMAIL_NOT_VERIFIED,
         });
     }
     login_limits::forget_failures(&state.pool, &attempt).await?;
