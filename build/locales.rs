@@ -1,5 +1,6 @@
-//! Reads the translation folders (`locales/<lang>/*.txt`) for the build scripts: the app's, which
-//! compiles them into the bundle, and the server's, which renders the privacy notice with them.
+//! Reads the translation folders (`locales/<lang>/*.txt`) for the build scripts — the app's, which
+//! compiles them into the bundle, and the server's, which renders the privacy notice with them —
+//! and for `cargo xtask`, which pre-renders the public pages with them.
 //! Each line is `key = text`; `#` starts a comment; a key is defined once across a language's
 //! files. Files named `*-page.txt` hold the texts of pages rendered at build time: they are not
 //! compiled into the app.
@@ -10,7 +11,7 @@ use std::path::Path;
 /// Every `key = text` of one language under `locales`, and which keys come from page files.
 pub fn read_language(locales: &Path, lang: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
     let folder = locales.join(lang);
-    println!("cargo:rerun-if-changed={}", folder.display());
+    rerun_if_changed(&folder.display().to_string());
     let mut paths: Vec<_> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .map(|entry| entry.unwrap().path())
@@ -21,7 +22,7 @@ pub fn read_language(locales: &Path, lang: &str) -> (BTreeMap<String, String>, B
     let mut page_only = BTreeSet::new();
     for path in paths {
         let path = path.to_str().unwrap().to_owned();
-        println!("cargo:rerun-if-changed={path}");
+        rerun_if_changed(&path);
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let before: BTreeSet<String> = table.keys().cloned().collect();
         parse(&path, &text, &mut table);
@@ -30,6 +31,14 @@ pub fn read_language(locales: &Path, lang: &str) -> (BTreeMap<String, String>, B
         }
     }
     (table, page_only)
+}
+
+/// Tells cargo to build again when a translation file changes, from a build script only (the
+/// developer tasks read the files too, at run time).
+fn rerun_if_changed(path: &str) {
+    if std::env::var_os("OUT_DIR").is_some() {
+        println!("cargo:rerun-if-changed={path}");
+    }
 }
 
 fn parse(path: &str, text: &str, table: &mut BTreeMap<String, String>) {

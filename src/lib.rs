@@ -19,7 +19,8 @@ use wasm_bindgen::JsCast;
 /// The id of the element in `index.html` that holds the static shell.
 pub const SHELL_ID: &str = "app";
 
-/// Replaces the static shell painted by `index.html` with the app, so nothing is doubled.
+/// Replaces the page the server sent (a pre-rendered page, or `index.html`'s frame) with the
+/// app, so nothing is doubled; what the page held carries over (`shell::takeover`).
 pub fn mount() {
     // Readable panic messages in development builds; release builds abort without them, which
     // keeps the formatting machinery out of the bundle.
@@ -44,6 +45,10 @@ pub fn mount() {
 }
 
 fn replace_shell(shell: web_sys::HtmlElement, lang: i18n::Lang) {
+    shell::takeover::read(&shell);
     shell.set_inner_html("");
-    leptos::mount::mount_to(shell, move || view! { <app::App lang /> }).forget();
+    leptos::mount::mount_to(shell.clone(), move || view! { <app::App lang /> }).forget();
+    shell::takeover::restore(&shell);
+    // From here on the page is the app's (the end-to-end tests wait for this mark).
+    let _ = shell.set_attribute("data-mounted", "");
 }

@@ -61,12 +61,12 @@ impl AppRoute {
     /// The path without its leading slash, as the router matches it.
     pub fn segment(self) -> &'static str {
         match self {
-            AppRoute::Home => "",
-            AppRoute::FindCollege => "trouver-mon-college",
-            AppRoute::Accessibility => "accessibilite",
-            AppRoute::Privacy => "confidentialite",
+            AppRoute::Home => without_slash(links::HOME_PATH),
+            AppRoute::FindCollege => without_slash(links::FIND_COLLEGE_PATH),
+            AppRoute::Accessibility => without_slash(links::ACCESSIBILITY_PATH),
+            AppRoute::Privacy => without_slash(links::PRIVACY_PATH),
             AppRoute::LegalNotice => without_slash(links::LEGAL_NOTICE_PATH),
-            AppRoute::SignUp => "creer-un-compte",
+            AppRoute::SignUp => without_slash(links::SIGNUP_PATH),
             AppRoute::VerifyEmail => without_slash(links::VERIFY_EMAIL_PATH),
             AppRoute::LogIn => without_slash(links::LOGIN_PATH),
             AppRoute::Account => "mon-compte",

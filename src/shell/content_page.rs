@@ -20,14 +20,8 @@ pub fn ContentPage(
     let i18n = use_i18n();
     use_document_title(title, Signal::stored(false));
     let heading = heading.unwrap_or(title);
-    // Per language: the French home page is compiled in, its English version is fetched.
-    let body = move || match content.inline(i18n.lang()) {
-        Some(html) => view! { <div class="prose" inner_html=html></div> }.into_any(),
-        None => view! { <FetchedHtml url=Signal::derive(move || content.url(i18n.lang())) /> }
-            .into_any(),
-    };
     view! {
         <h1 tabindex="-1">{move || i18n.t(heading)}</h1>
-        {body}
+        <FetchedHtml url=Signal::derive(move || content.url(i18n.lang())) />
     }
 }

@@ -1,12 +1,15 @@
 //! A page body fetched when the page opens, in the current language (and again when it changes),
-//! rather than compiled into the app: long texts few visitors read (the accessibility statement,
-//! the legal notice, the privacy notice) then cost nothing on the first visit. They are our own
-//! texts, served by our own server, never anything a person typed, so they are shown as HTML.
+//! rather than compiled into the app: long texts (the home page's, the accessibility statement,
+//! the legal notice, the privacy notice) then cost nothing in the bundle. When the page was the
+//! one the server sent, its French text is already there and is kept, not fetched again. They
+//! are our own texts, served by our own server, never anything a person typed, so they are shown
+//! as HTML.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Lang};
+use crate::shell::takeover;
 
 #[derive(Clone, PartialEq)]
 enum Body {
@@ -22,10 +25,15 @@ pub fn FetchedHtml(
     url: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let body = RwSignal::new(Body::Loading);
+    // The server's page is in French: its text stands for the French one.
+    let sent = takeover::take_body().filter(|_| i18n.lang() == Lang::Fr);
+    let body = RwSignal::new(sent.clone().map_or(Body::Loading, Body::Loaded));
     let latest = StoredValue::new(0u32);
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         let url = url.get();
+        if previous.is_none() && sent.is_some() {
+            return;
+        }
         let ticket = latest.get_value() + 1;
         latest.set_value(ticket);
         spawn_local(async move {

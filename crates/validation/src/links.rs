@@ -1,5 +1,5 @@
-//! The paths that leave the app (links in e-mails), defined once for the server that writes them and
-//! the app that opens them. The token travels in the fragment (`#jeton=…`): browsers never send
+//! The paths that leave the app (links in e-mails) and the pages the server sends as real HTML,
+//! defined once for the server that writes or serves them and the app that opens them. The token travels in the fragment (`#jeton=…`): browsers never send
 //! a fragment to a server, so no proxy or server log ever records it, and the app removes it
 //! from the address bar and the history once read. Links of older e-mails carry it in the query
 //! string (`?jeton=…`); the app still reads those for their lifetime.
@@ -11,12 +11,44 @@ pub const NEW_EMAIL_PATH: &str = "/nouvelle-adresse";
 /// The page that sets a new password from a reset link.
 pub const NEW_PASSWORD_PATH: &str = "/nouveau-mot-de-passe";
 
+/// The home page.
+pub const HOME_PATH: &str = "/";
+/// Finding one's collège in the reference list.
+pub const FIND_COLLEGE_PATH: &str = "/trouver-mon-college";
+/// The accessibility statement.
+pub const ACCESSIBILITY_PATH: &str = "/accessibilite";
+/// The privacy notice.
+pub const PRIVACY_PATH: &str = "/confidentialite";
+/// Creating an account.
+pub const SIGNUP_PATH: &str = "/creer-un-compte";
 /// The login page, which e-mails point to when someone already has an account.
 pub const LOGIN_PATH: &str = "/connexion";
 /// The page that sends a reset link, which the "password changed" e-mail points to.
 pub const FORGOT_PASSWORD_PATH: &str = "/mot-de-passe-oublie";
 /// The legal notice, with the service's contact, which the "address changed" e-mail points to.
 pub const LEGAL_NOTICE_PATH: &str = "/mentions-legales";
+
+/// The pages the server sends as real HTML, pre-rendered at build time (readable without
+/// JavaScript; the app takes them over): the public information pages in full, and the form
+/// pages a visitor reaches first with their heading and introduction.
+pub const PRERENDERED_PAGES: [&str; 8] = [
+    HOME_PATH,
+    FIND_COLLEGE_PATH,
+    ACCESSIBILITY_PATH,
+    PRIVACY_PATH,
+    LEGAL_NOTICE_PATH,
+    SIGNUP_PATH,
+    LOGIN_PATH,
+    FORGOT_PASSWORD_PATH,
+];
+
+/// Where the built site keeps a pre-rendered page: `pages/<name>.html`, relative to its root.
+pub fn prerendered_file(path: &str) -> String {
+    match path.trim_matches('/') {
+        "" => "pages/accueil.html".to_owned(),
+        name => format!("pages/{name}.html"),
+    }
+}
 
 /// The name of the token in a link.
 pub const TOKEN_KEY: &str = "jeton";
@@ -41,6 +73,17 @@ pub fn token_of(fragment: &str, query: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_prerendered_page_has_a_file_of_its_own() {
+        let files: std::collections::BTreeSet<String> = PRERENDERED_PAGES
+            .iter()
+            .map(|path| prerendered_file(path))
+            .collect();
+        assert_eq!(files.len(), PRERENDERED_PAGES.len());
+        assert_eq!(prerendered_file(HOME_PATH), "pages/accueil.html");
+        assert_eq!(prerendered_file(LOGIN_PATH), "pages/connexion.html");
+    }
 
     #[test]
     fn a_link_carries_its_token_in_the_fragment_and_reads_it_back() {

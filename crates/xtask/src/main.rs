@@ -9,6 +9,7 @@ mod fuzz;
 mod http;
 mod logins;
 mod postgres;
+mod prerender;
 mod server;
 mod sizes;
 mod spa;

@@ -1,9 +1,11 @@
-//! What a first visit downloads: `index.html` and every built file it names (CSS, JS, wasm,
-//! icon, manifest), with raw, gzip and brotli sizes, and the budget the total must meet.
+//! What a first visit downloads: the home page's HTML (pre-rendered, `pages/accueil.html`) and
+//! every built file it names (CSS, JS, wasm, icon, manifest), with raw, gzip and brotli sizes,
+//! and the budget the total must meet.
 
 use std::path::Path;
 
 use anyhow::{bail, Context};
+use passplus_validation::links;
 
 use crate::compress;
 
@@ -17,11 +19,12 @@ pub struct FileSize {
     pub brotli: u64,
 }
 
-/// Sizes of the first visit's files, `index.html` first.
+/// Sizes of the first visit's files, the home page first.
 pub fn first_visit(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .with_context(|| format!("{}/index.html: build the app first", dist.display()))?;
-    // Files that index.html names; folders (pages fetched later, such as `content/`) are not
+    let home = links::prerendered_file(links::HOME_PATH);
+    let index = std::fs::read_to_string(dist.join(&home))
+        .with_context(|| format!("{}/{home}: build the app first", dist.display()))?;
+    // Files that the page names; folders (pages fetched later, such as `content/`) are not
     // part of the first visit.
     let mut names: Vec<String> = std::fs::read_dir(dist)?
         .filter_map(Result::ok)
@@ -31,7 +34,7 @@ pub fn first_visit(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
         .filter(|name| index.contains(name.as_str()))
         .collect();
     names.sort();
-    names.insert(0, "index.html".to_owned());
+    names.insert(0, home);
     names
         .into_iter()
         .map(|name| {

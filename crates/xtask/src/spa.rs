@@ -1,9 +1,10 @@
-//! Building the single-page app with Trunk, in release, then precompressing it.
+//! Building the single-page app with Trunk, in release, then pre-rendering its public pages and
+//! precompressing it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{cmd, compress, tools};
+use crate::{cmd, compress, prerender, tools};
 
 /// `dist/`, built and precompressed; returns its path.
 pub fn build_release(root: &Path) -> anyhow::Result<PathBuf> {
@@ -17,6 +18,8 @@ pub fn build_release(root: &Path) -> anyhow::Result<PathBuf> {
     )?;
     let dist = root.join("dist");
     minify_scripts(root, &dist)?;
+    let pages = prerender::write_pages(root, &dist)?;
+    println!("pre-rendered {pages} public pages");
     let written = compress::precompress_dir(&dist)?;
     println!("precompressed {written} files (brotli and gzip)");
     Ok(dist)

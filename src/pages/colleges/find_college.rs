@@ -13,6 +13,7 @@ use crate::api::{self, ApiError};
 use crate::form::error_summary::{ErrorSummary, SummaryEntry};
 use crate::form::text_field::TextField;
 use crate::i18n::{error_message_key, use_i18n, Key};
+use crate::nav::location::use_location;
 use crate::shell::document_title::use_document_title;
 
 const FIELD_ID: &str = "recherche";
@@ -129,6 +130,14 @@ pub fn FindCollegePage() -> impl IntoView {
             }
         }
     };
+    // The form sent without the app (before it had loaded, or without JavaScript) comes back as
+    // `?recherche=…`: the search it asked for runs.
+    if let Some(asked) = use_location().query(FIELD_ID) {
+        text.set(asked.clone());
+        if rule_failure(&asked).is_none() {
+            search(asked, 0);
+        }
+    }
 
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::find_title)}</h1>

@@ -3,7 +3,7 @@
 // axe-core on every page and error state.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { test, expect, openApp, expectNoAxeViolations, appMounted } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const OUTBOX = process.env.PASSPLUS_E2E_OUTBOX ?? '';
@@ -180,7 +180,7 @@ test('an expired link explains what to do and offers a new one', async ({ page }
   expect(EXPIRING, 'cargo xtask test starts a server whose links expire at once').not.toBe('');
   const email = uniqueAddress('expire');
   await page.goto(`${EXPIRING}/creer-un-compte`);
-  await expect(page.locator('button.language-switch')).toBeVisible();
+  await appMounted(page);
   await fillSignup(page, email);
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
   const path = await verificationPath(email, 1, EXPIRING_OUTBOX);

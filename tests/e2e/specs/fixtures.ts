@@ -57,10 +57,15 @@ export const test = base.extend<{ guard: void; apiRefusalsExpected: boolean }>({
 
 export { expect };
 
-/** Opens a path and waits until the app (not only the static shell) is there. */
+/** Opens a path and waits until the app (not only the page the server sent) is there. */
 export async function openApp(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator('button.language-switch')).toBeVisible();
+  await appMounted(page);
+}
+
+/** Waits until the app has taken over the page the server sent. */
+export async function appMounted(page: Page) {
+  await page.locator('#app[data-mounted]').waitFor({ state: 'attached' });
 }
 
 /** Runs axe-core on the page with the audited rule sets and expects no violation. */

@@ -1,9 +1,12 @@
-//! Serving the built single-page app: real files with their content type, `index.html` for every
-//! client route, precompressed brotli or gzip when the browser accepts it, and cache headers
-//! that let hashed files live forever while `index.html` is always revalidated.
+//! Serving the built single-page app: real files with their content type, the pre-rendered HTML
+//! of the public pages (`links::PRERENDERED_PAGES`), `index.html` for every other client route,
+//! precompressed brotli or gzip when the browser accepts it, and cache headers that let hashed
+//! files live forever while pages are always revalidated.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::path::Path;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -11,6 +14,7 @@ use axum::http::header::{CACHE_CONTROL, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use passplus_validation::links;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -28,11 +32,15 @@ pub fn service(
         .precompressed_br()
         .precompressed_gzip();
     let app = files.clone().fallback(index);
+    let pages = Arc::new(prerendered_pages(static_dir));
     tower::service_fn(move |request: Request| {
-        let (files, app) = (files.clone(), app.clone());
+        let (files, app, pages) = (files.clone(), app.clone(), pages.clone());
         async move {
-            let response = if has_file_extension(request.uri().path()) {
+            let path = request.uri().path();
+            let response = if has_file_extension(path) {
                 files.oneshot(request).await
+            } else if let Some(page) = pages.get(path.trim_end_matches('/')).cloned() {
+                page.oneshot(request).await
             } else {
                 app.oneshot(request).await
             };
@@ -45,6 +53,21 @@ pub fn service(
             })
         }
     })
+}
+
+/// The pre-rendered pages the build wrote, by path (`/` is the empty path). A build without
+/// them (an older one, the tests' small site) serves `index.html` for those paths as for others.
+fn prerendered_pages(static_dir: &Path) -> HashMap<&'static str, ServeFile> {
+    links::PRERENDERED_PAGES
+        .into_iter()
+        .filter_map(|path| {
+            let file = static_dir.join(links::prerendered_file(path));
+            let page = ServeFile::new(&file)
+                .precompressed_br()
+                .precompressed_gzip();
+            file.is_file().then(|| (path.trim_end_matches('/'), page))
+        })
+        .collect()
 }
 
 fn last_segment(path: &str) -> &str {
