@@ -6,7 +6,10 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use crate::helpers::{family_signup, FAMILY_PASSWORD};
+use passplus_validation::links::VERIFY_EMAIL_PATH;
+
+use crate::helpers::mail::{link_token, messages_in};
+use crate::helpers::{family_signup, CookieJar, FAMILY_PASSWORD, SESSION_COOKIE};
 
 /// The server binary running on `database_url`, its e-mails written to `outbox` in its folder.
 pub struct Server {
@@ -85,17 +88,11 @@ pub fn client() -> reqwest::Client {
 /// The token of the verification e-mail written for `email`, once the worker wrote it.
 pub async fn token_in_outbox(outbox: &Path, email: &str) -> Option<String> {
     for _ in 0..100 {
-        for entry in std::fs::read_dir(outbox).into_iter().flatten().flatten() {
-            let message = std::fs::read_to_string(entry.path()).unwrap_or_default();
-            if message.contains(&format!("To: {email}")) {
-                let start = message.find("jeton=")? + "jeton=".len();
-                return Some(
-                    message[start..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                        .collect(),
-                );
-            }
+        let to_email = messages_in(outbox)
+            .into_iter()
+            .find(|message| message.contains(&format!("To: {email}")));
+        if let Some(message) = to_email {
+            return link_token(&message, VERIFY_EMAIL_PATH);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
@@ -113,7 +110,8 @@ pub async fn post_json(address: &str, path: &str, body: serde_json::Value) -> Op
     Some(response.status().as_u16())
 }
 
-/// A verified family, logged in: its session cookie (none once the server is gone).
+/// A verified family, logged in: its session cookie as a `Cookie` header, `name=value` (none
+/// once the server is gone).
 pub async fn new_family(address: &str, outbox: &Path, email: &str) -> Option<String> {
     let signup = post_json(address, "/api/accounts", family_signup(email, "92000")).await?;
     assert_eq!(signup, 202);
@@ -129,6 +127,8 @@ pub async fn new_family(address: &str, outbox: &Path, email: &str) -> Option<Str
         .await
         .ok()?;
     assert_eq!(login.status(), 200);
-    let cookie = login.headers()["set-cookie"].to_str().unwrap();
-    Some(cookie.split(';').next().unwrap().to_owned())
+    let mut jar = CookieJar::default();
+    jar.keep_from(&login);
+    let session = jar.get(SESSION_COOKIE).expect("a session cookie");
+    Some(format!("{SESSION_COOKIE}={session}"))
 }

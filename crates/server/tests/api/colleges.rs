@@ -1,14 +1,9 @@
-use crate::helpers::{restart, spawn_app};
+//! The collège reference list (the server's `colleges/`): its public search, what it finds and
+//! refuses, and an administrator's edits kept across a restart.
+
 use secrecy::ExposeSecret;
 
-#[tokio::test]
-async fn health_says_the_database_answers() {
-    let app = spawn_app().await;
-    let (status, body) = app.get_json("/api/health").await;
-    assert_eq!(status, 200);
-    assert_eq!(body["status"], "ok");
-    assert_eq!(body["database"], true);
-}
+use crate::helpers::{restart, spawn_app};
 
 #[tokio::test]
 async fn search_finds_anne_frank_in_antony_with_its_uai() {

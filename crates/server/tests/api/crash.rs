@@ -10,11 +10,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use reqwest::multipart::{Form, Part};
+use reqwest::multipart::Form;
 use sqlx::Row;
 use tempfile::TempDir;
 
 use crate::binary::{client, new_family, post_json, token_in_outbox, Server};
+use crate::helpers::pupils::{pupil, pupil_body, COLLEGE_92};
 use crate::helpers::{family_signup, fresh_database_url};
 
 const ROUNDS: usize = 3;
@@ -40,6 +41,8 @@ impl Moments {
     }
 }
 
+/// A photo of a phone's size, smooth enough to weigh what one does (about 44 KB): the load's
+/// pace depends on it.
 fn photo() -> Vec<u8> {
     let image = image::RgbImage::from_fn(600, 800, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 120])
@@ -51,22 +54,10 @@ fn photo() -> Vec<u8> {
     out
 }
 
-fn pupil_form(name: &str) -> Form {
-    let pupil = serde_json::json!({
-        "given_name": name,
-        "family_name": "Martin",
-        "birth_date": { "day": "14", "month": "3", "year": "2014" },
-        "college_uai": "0921243B",
-        "class": "5e",
-        "bourse_holder": false,
-    });
-    Form::new().text("pupil", pupil.to_string()).part(
-        "photo",
-        Part::bytes(photo())
-            .file_name("photo.jpg")
-            .mime_str("image/jpeg")
-            .unwrap(),
-    )
+/// A pupil named `name` with a photo, as a multipart body.
+fn pupil_with_photo(name: &str) -> Form {
+    let photo = ("photo", "image/jpeg", photo());
+    pupil_body(&pupil(name, (14, 3, 2014), COLLEGE_92, false), vec![photo])
 }
 
 /// Signups, one after another, until the server stops answering.
@@ -124,7 +115,10 @@ async fn add_pupils(
                 .post(format!("{address}/api/pupils"))
                 .header("origin", &address)
                 .header("cookie", &cookie)
-                .multipart(pupil_form(&format!("Enfant{}", "é".repeat(child + 1))))
+                .multipart(pupil_with_photo(&format!(
+                    "Enfant{}",
+                    "é".repeat(child + 1)
+                )))
                 .send()
                 .await;
             let Ok(response) = sent else { return };

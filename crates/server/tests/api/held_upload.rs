@@ -4,6 +4,8 @@
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use crate::helpers::pupils::{pupil, COLLEGE_92};
+
 const BOUNDARY: &str = "limite-de-partie";
 
 pub struct HeldUpload {
@@ -12,17 +14,11 @@ pub struct HeldUpload {
 }
 
 impl HeldUpload {
-    /// Sends the pupil and `photo_bytes` of a photo, everything but the closing boundary. The
-    /// photo has a JPEG signature, then bytes no decoder accepts: the answer will be a 422.
+    /// Sends the pupil and `photo_bytes` of a photo, everything but the closing boundary, with
+    /// the `Cookie` header `cookie`. The photo has a JPEG signature, then bytes no decoder
+    /// accepts: the answer will be a 422.
     pub async fn start(address: &str, cookie: &str, photo_bytes: usize) -> HeldUpload {
-        let pupil = serde_json::json!({
-            "given_name": "Léa",
-            "family_name": "Martin",
-            "birth_date": { "day": "14", "month": "3", "year": "2014" },
-            "college_uai": "0921243B",
-            "class": "5e",
-            "bourse_holder": false,
-        });
+        let pupil = pupil("Léa", (14, 3, 2014), COLLEGE_92, false);
         let head = format!(
             "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
              --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"photo\"; \

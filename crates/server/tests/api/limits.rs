@@ -5,44 +5,8 @@ use futures_util::future::join_all;
 use serde_json::json;
 
 use crate::helpers::{
-    family_signup, log_in, signed_in_family, spawn_app, spawn_app_configured, TestApp,
-    FAMILY_PASSWORD,
+    family_signup, spawn_app, spawn_app_configured, DEVICE_COOKIE, FAMILY_PASSWORD, SESSION_COOKIE,
 };
-
-/// Every `name=value` a response sets, by cookie name.
-fn set_cookies(response: &reqwest::Response) -> Vec<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|value| {
-            value
-                .to_str()
-                .unwrap()
-                .split(';')
-                .next()
-                .unwrap()
-                .to_owned()
-        })
-        .collect()
-}
-
-fn cookie_named(response: &reqwest::Response, name: &str) -> Option<String> {
-    set_cookies(response)
-        .into_iter()
-        .find(|cookie| cookie.starts_with(&format!("{name}=")))
-}
-
-async fn log_in_with(app: &TestApp, cookie: &str, email: &str, password: &str) -> u16 {
-    app.request(reqwest::Method::POST, "/api/sessions")
-        .header("cookie", cookie)
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
 
 fn count(statuses: &[u16], status: u16) -> usize {
     statuses.iter().filter(|s| **s == status).count()
@@ -51,8 +15,8 @@ fn count(statuses: &[u16], status: u16) -> usize {
 #[tokio::test]
 async fn fifty_wrong_passwords_sent_together_get_at_most_five_401s() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "cible@example.org", "92000").await;
-    let attempts = (0..50).map(|_| log_in(&app, "cible@example.org", "pas le bon mot de passe"));
+    let _ = app.signed_in_family("cible@example.org", "92000").await;
+    let attempts = (0..50).map(|_| app.log_in("cible@example.org", "pas le bon mot de passe"));
     let statuses: Vec<u16> = join_all(attempts)
         .await
         .iter()
@@ -64,10 +28,12 @@ async fn fifty_wrong_passwords_sent_together_get_at_most_five_401s() {
     // Attempts refused were not counted: what is left of the five can still be used, then the
     // address is locked for browsers that never logged in to it.
     for _ in count(&statuses, 401)..5 {
-        let wrong = log_in(&app, "cible@example.org", "pas le bon mot de passe").await;
+        let wrong = app
+            .log_in("cible@example.org", "pas le bon mot de passe")
+            .await;
         assert_eq!(wrong.status(), 401);
     }
-    let right = log_in(&app, "cible@example.org", FAMILY_PASSWORD).await;
+    let right = app.log_in("cible@example.org", FAMILY_PASSWORD).await;
     assert_eq!(right.status(), 429);
 }
 
@@ -77,8 +43,8 @@ async fn fifty_wrong_passwords_sent_together_get_at_most_five_401s() {
 #[tokio::test]
 async fn right_passwords_sent_together_are_asked_to_retry_in_seconds_not_locked_out() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "pressee@example.org", "92000").await;
-    let attempts = (0..12).map(|_| log_in(&app, "pressee@example.org", FAMILY_PASSWORD));
+    let _ = app.signed_in_family("pressee@example.org", "92000").await;
+    let attempts = (0..12).map(|_| app.log_in("pressee@example.org", FAMILY_PASSWORD));
     let responses = join_all(attempts).await;
     let mut accepted = 0;
     for response in responses {
@@ -96,7 +62,7 @@ async fn right_passwords_sent_together_are_asked_to_retry_in_seconds_not_locked_
         }
     }
     assert!(accepted >= 5, "only {accepted} of 12 logged in");
-    let again = log_in(&app, "pressee@example.org", FAMILY_PASSWORD).await;
+    let again = app.log_in("pressee@example.org", FAMILY_PASSWORD).await;
     assert_eq!(
         again.status(),
         200,
@@ -104,10 +70,14 @@ async fn right_passwords_sent_together_are_asked_to_retry_in_seconds_not_locked_
     );
     // Failures still earn the long wait.
     for _ in 0..5 {
-        let wrong = log_in(&app, "pressee@example.org", "pas le bon mot de passe").await;
+        let wrong = app
+            .log_in("pressee@example.org", "pas le bon mot de passe")
+            .await;
         assert_eq!(wrong.status(), 401);
     }
-    let locked = log_in(&app, "pressee@example.org", "pas le bon mot de passe").await;
+    let locked = app
+        .log_in("pressee@example.org", "pas le bon mot de passe")
+        .await;
     assert_eq!(locked.status(), 429);
     let retry: i64 = locked.headers()["retry-after"]
         .to_str()
@@ -120,20 +90,19 @@ async fn right_passwords_sent_together_are_asked_to_retry_in_seconds_not_locked_
 #[tokio::test]
 async fn fifty_wrong_current_passwords_sent_together_get_at_most_five_403s() {
     let app = spawn_app().await;
-    let session = signed_in_family(&app, "volee@example.org", "92000").await;
-    let attempts = (0..50).map(|index| {
-        app.request(reqwest::Method::POST, "/api/account/email-change")
-            .header("cookie", &session)
-            .json(&json!({
-                "new_email": format!("ailleurs{index}@example.org"),
-                "current_password": "pas le bon mot de passe",
-            }))
-            .send()
-    });
+    let family = app.signed_in_family("volee@example.org", "92000").await;
+    // Counted against the address, as a browser without its device cookie is.
+    family.forget_cookie(DEVICE_COOKIE);
+    let new_emails: Vec<String> = (0..50)
+        .map(|index| format!("ailleurs{index}@example.org"))
+        .collect();
+    let attempts = new_emails
+        .iter()
+        .map(|new_email| family.request_email_change(new_email, "pas le bon mot de passe"));
     let statuses: Vec<u16> = join_all(attempts)
         .await
-        .into_iter()
-        .map(|response| response.unwrap().status().as_u16())
+        .iter()
+        .map(|response| response.status().as_u16())
         .collect();
     assert!(count(&statuses, 403) <= 5, "{statuses:?}");
     assert!(count(&statuses, 403) >= 1, "{statuses:?}");
@@ -144,38 +113,50 @@ async fn fifty_wrong_current_passwords_sent_together_get_at_most_five_403s() {
 #[tokio::test]
 async fn failures_made_elsewhere_do_not_lock_the_owner_out_of_a_browser_that_logged_in_before() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "proprietaire@example.org", "92000").await;
+    let _ = app
+        .signed_in_family("proprietaire@example.org", "92000")
+        .await;
     // The owner's browser logs in and keeps its device cookie.
-    let login = log_in(&app, "proprietaire@example.org", FAMILY_PASSWORD).await;
-    assert_eq!(login.status(), 200);
-    let device = cookie_named(&login, "__Host-passplus_device").expect("a device cookie");
+    let owners_browser = app
+        .log_in_as_family("proprietaire@example.org", FAMILY_PASSWORD)
+        .await;
+    let device = owners_browser
+        .cookie(DEVICE_COOKIE)
+        .expect("a device cookie");
+    // Each attempt from the owner's device presents that cookie alone.
+    let from_the_device = |email: &'static str, password: &'static str| {
+        let browser = app.browser().with_cookie(DEVICE_COOKIE, &device);
+        async move { browser.log_in(email, password).await.status() }
+    };
 
     // Someone else guesses until the address is locked for every other browser.
     for _ in 0..6 {
-        log_in(&app, "proprietaire@example.org", "devinette").await;
+        app.log_in("proprietaire@example.org", "devinette").await;
     }
-    let elsewhere = log_in(&app, "proprietaire@example.org", FAMILY_PASSWORD).await;
+    let elsewhere = app
+        .log_in("proprietaire@example.org", FAMILY_PASSWORD)
+        .await;
     assert_eq!(elsewhere.status(), 429);
     assert_eq!(
-        log_in_with(&app, &device, "proprietaire@example.org", FAMILY_PASSWORD).await,
+        from_the_device("proprietaire@example.org", FAMILY_PASSWORD).await,
         200
     );
 
     // The device's own failures still count, on their own.
     for _ in 0..5 {
         assert_eq!(
-            log_in_with(&app, &device, "proprietaire@example.org", "faute de frappe").await,
+            from_the_device("proprietaire@example.org", "faute de frappe").await,
             401
         );
     }
     assert_eq!(
-        log_in_with(&app, &device, "proprietaire@example.org", FAMILY_PASSWORD).await,
+        from_the_device("proprietaire@example.org", FAMILY_PASSWORD).await,
         429
     );
     // A device cookie of another account counts as none.
-    let _ = signed_in_family(&app, "voisine@example.org", "92000").await;
+    let _ = app.signed_in_family("voisine@example.org", "92000").await;
     assert_eq!(
-        log_in_with(&app, &device, "voisine@example.org", FAMILY_PASSWORD).await,
+        from_the_device("voisine@example.org", FAMILY_PASSWORD).await,
         200
     );
 }
@@ -183,25 +164,17 @@ async fn failures_made_elsewhere_do_not_lock_the_owner_out_of_a_browser_that_log
 #[tokio::test]
 async fn a_login_ends_the_session_the_browser_presented() {
     let app = spawn_app().await;
-    let first = signed_in_family(&app, "renouvelee@example.org", "92000").await;
-    let again = app
-        .request(reqwest::Method::POST, "/api/sessions")
-        .header("cookie", &first)
-        .json(&json!({ "email": "renouvelee@example.org", "password": FAMILY_PASSWORD }))
-        .send()
-        .await
-        .unwrap();
+    let family = app
+        .signed_in_family("renouvelee@example.org", "92000")
+        .await;
+    let first = family.copy();
+    let again = family
+        .log_in("renouvelee@example.org", FAMILY_PASSWORD)
+        .await;
     assert_eq!(again.status(), 200);
-    let second = cookie_named(&again, "__Host-passplus_session").unwrap();
-    assert_ne!(first, second);
-    let with = |cookie: String| {
-        app.client
-            .get(app.url("/api/account"))
-            .header("cookie", cookie)
-            .send()
-    };
-    assert_eq!(with(first).await.unwrap().status(), 401);
-    assert_eq!(with(second).await.unwrap().status(), 200);
+    assert_ne!(first.cookie(SESSION_COOKIE), family.cookie(SESSION_COOKIE));
+    assert_eq!(first.get("/api/account").await.status(), 401);
+    assert_eq!(family.get("/api/account").await.status(), 200);
 }
 
 #[tokio::test]
@@ -313,7 +286,7 @@ async fn requests_that_cost_a_hash_or_send_mail_are_limited_per_client_ipv6_by_i
 #[tokio::test]
 async fn an_attempt_whose_client_hangs_up_mid_check_is_still_settled() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "tunnel@example.org", "92000").await;
+    let _ = app.signed_in_family("tunnel@example.org", "92000").await;
     let impatient = reqwest::Client::builder()
         .timeout(std::time::Duration::from_millis(5))
         .build()

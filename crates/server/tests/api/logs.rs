@@ -7,6 +7,7 @@ use std::process::Stdio;
 use tempfile::TempDir;
 
 use crate::binary::{client, new_family, post_json, Server};
+use crate::helpers::pupils::{pupil, pupil_body, COLLEGE_92};
 use crate::helpers::{fresh_database_url, FAMILY_PASSWORD};
 
 #[tokio::test]
@@ -25,16 +26,12 @@ async fn the_log_names_accounts_and_clients_and_never_addresses_passwords_or_tok
     let other = new_family(&address, &outbox, "curieuse.journal@example.fr")
         .await
         .unwrap();
-    let pupil = serde_json::json!({
-        "given_name": "Inès", "family_name": "Martin",
-        "birth_date": { "day": "14", "month": "3", "year": "2014" },
-        "college_uai": "0921243B", "class": "5e", "bourse_holder": false,
-    });
+    let pupil = pupil("Inès", (14, 3, 2014), COLLEGE_92, false);
     let added = client()
         .post(format!("{address}/api/pupils"))
         .header("origin", &address)
         .header("cookie", &owner)
-        .multipart(reqwest::multipart::Form::new().text("pupil", pupil.to_string()))
+        .multipart(pupil_body(&pupil, vec![]))
         .send()
         .await
         .unwrap();

@@ -12,12 +12,14 @@ use passplus_server::platform::clock::Clock;
 use passplus_server::platform::db;
 use passplus_server::platform::mail::{Email, SendFailure, Sending, Transport};
 use passplus_server::platform::outbox::{self, Worker};
+use passplus_validation::links::VERIFY_EMAIL_PATH;
 use serde_json::json;
 use tokio::sync::Semaphore;
 
+use crate::helpers::mail::link_token;
 use crate::helpers::{
-    family_signup, fresh_database_url, log_in, restart_with, second_instance, signed_in_family,
-    spawn_app, spawn_app_with_mail, TestApp, FAMILY_PASSWORD,
+    family_signup, fresh_database_url, restart_with, second_instance, spawn_app,
+    spawn_app_with_mail, TestApp, FAMILY_PASSWORD, START,
 };
 
 /// A mail server for tests: records what it accepts, after a delay; can be made to fail, or to
@@ -104,15 +106,6 @@ impl Transport for TestMail {
     }
 }
 
-/// The token of the link in a message.
-fn token_in(email: &Email) -> String {
-    let start = email.body.find("jeton=").expect("a link") + "jeton=".len();
-    email.body[start..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
-}
-
 /// Waits until the outbox's only message has failed `attempts` times; returns when it is due.
 async fn recorded_failures(app: &TestApp, attempts: i64) -> i64 {
     for _ in 0..500 {
@@ -146,12 +139,7 @@ async fn wait_until_sent(mail: &TestMail, address: &str, count: usize) -> Vec<Em
 async fn a_message_acknowledged_while_the_mail_server_is_down_is_sent_after_a_restart() {
     let down = TestMail::failing();
     let app = spawn_app_with_mail(down.clone()).await;
-    let signup = app
-        .post_json(
-            "/api/accounts",
-            &family_signup("patiente@example.org", "92000"),
-        )
-        .await;
+    let signup = app.sign_up("patiente@example.org").await;
     assert_eq!(signup.status(), 202);
     // The failure is recorded: the message waits for its next attempt, held by nobody.
     recorded_failures(&app, 1).await;
@@ -168,20 +156,15 @@ async fn a_message_acknowledged_while_the_mail_server_is_down_is_sent_after_a_re
 
 /// Uses the verification link of a message; returns the answer's status.
 async fn verify_by_link(app: &TestApp, message: &Email) -> u16 {
-    let body = json!({ "token": token_in(message) });
-    let verify = app.post_json("/api/accounts/verification", &body).await;
-    verify.status().as_u16()
+    let token = link_token(&message.body, VERIFY_EMAIL_PATH).expect("a verification link");
+    app.verify(&token).await.status().as_u16()
 }
 
 #[tokio::test]
 async fn a_failing_mail_server_is_retried_with_back_off_and_the_message_sent_once() {
     let mail = TestMail::failing();
     let app = spawn_app_with_mail(mail.clone()).await;
-    app.post_json(
-        "/api/accounts",
-        &family_signup("retry@example.org", "92000"),
-    )
-    .await;
+    app.sign_up("retry@example.org").await;
     assert_eq!(recorded_failures(&app, 1).await, app.clock.now() + 30);
     // Due again after 30 s: fails a second time, then waits 60 s.
     app.clock.advance(30);
@@ -209,10 +192,10 @@ async fn two_servers_on_one_database_send_each_message_once() {
     for index in 0..20 {
         let server = if index % 2 == 0 { &first } else { &second };
         let signup = server
-            .post_json(
-                "/api/accounts",
-                &family_signup(&format!("famille{index}@example.org"), "78000"),
-            )
+            .sign_up_with(&family_signup(
+                &format!("famille{index}@example.org"),
+                "78000",
+            ))
             .await;
         assert_eq!(signup.status(), 202);
     }
@@ -230,7 +213,7 @@ async fn workers_racing_for_the_same_messages_never_send_one_twice() {
     let pool = db::connect(&fresh_database_url(dir.path()).await)
         .await
         .unwrap();
-    let clock = Clock::fixed(1_826_000_000);
+    let clock = Clock::fixed(START);
     let mut transaction = db::begin(&pool).await.unwrap();
     for index in 0..40 {
         let email = Email {
@@ -323,10 +306,7 @@ async fn with_a_slow_mail_server_known_and_unknown_addresses_get_the_same_answer
 
 /// A verified, signed-in family when the test's own transport receives the messages.
 async fn signed_in_family_without_outbox(app: &TestApp, mail: &TestMail, address: &str) {
-    let signup = app
-        .post_json("/api/accounts", &family_signup(address, "92000"))
-        .await;
-    assert_eq!(signup.status(), 202);
+    assert_eq!(app.sign_up(address).await.status(), 202);
     let sent = wait_until_sent(mail, address, 1).await;
     assert_eq!(verify_by_link(app, &sent[0]).await, 200);
 }
@@ -352,7 +332,7 @@ async fn requests_whose_mail_is_stuck_delay_neither_the_session_check_nor_a_logi
     assert_eq!(session.status(), 200);
     assert!(started.elapsed() < Duration::from_secs(1));
     let started = Instant::now();
-    let login = log_in(&app, "attente@example.org", FAMILY_PASSWORD).await;
+    let login = app.log_in("attente@example.org", FAMILY_PASSWORD).await;
     assert_eq!(login.status(), 200);
     assert!(
         started.elapsed() < Duration::from_secs(1),
@@ -364,24 +344,14 @@ async fn requests_whose_mail_is_stuck_delay_neither_the_session_check_nor_a_logi
 #[tokio::test]
 async fn every_message_to_one_address_counts_toward_one_hourly_quota() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "assiegee@example.org", "92000").await;
+    let _ = app.signed_in_family("assiegee@example.org", "92000").await;
     for _ in 0..2 {
-        let reset = app
-            .post_json(
-                "/api/password-reset",
-                &json!({ "email": "assiegee@example.org" }),
-            )
-            .await;
+        let reset = app.ask_password_reset("assiegee@example.org").await;
         assert_eq!(reset.status(), 202);
     }
     // Someone signing up again and again with the address: "you already have an account".
     for _ in 0..10 {
-        let signup = app
-            .post_json(
-                "/api/accounts",
-                &family_signup("assiegee@example.org", "92000"),
-            )
-            .await;
+        let signup = app.sign_up("assiegee@example.org").await;
         assert_eq!(signup.status(), 202);
     }
     let sent = app.emails_to("assiegee@example.org").await;
@@ -396,20 +366,15 @@ async fn every_message_to_one_address_counts_toward_one_hourly_quota() {
     assert_eq!(count("/connexion"), 7, "the notices' login link");
 
     app.clock.advance(3601);
-    app.post_json(
-        "/api/password-reset",
-        &json!({ "email": "assiegee@example.org" }),
-    )
-    .await;
+    app.ask_password_reset("assiegee@example.org").await;
     assert_eq!(app.emails_to("assiegee@example.org").await.len(), 11);
 }
 
 #[tokio::test]
 async fn link_quotas_hold_when_requests_arrive_together() {
     let app = spawn_app().await;
-    let _ = signed_in_family(&app, "ensemble@example.org", "92000").await;
-    let body = json!({ "email": "ensemble@example.org" });
-    let requests = (0..12).map(|_| app.post_json("/api/password-reset", &body));
+    let _ = app.signed_in_family("ensemble@example.org", "92000").await;
+    let requests = (0..12).map(|_| app.ask_password_reset("ensemble@example.org"));
     let answers = join_all(requests).await;
     assert!(answers.iter().all(|answer| answer.status() == 202));
     let resets = app

@@ -1,11 +1,12 @@
 //! The OpenAPI document: complete, consistent, and true — every operation it lists, sent what it
 //! cannot accept, answers with a status the document lists for it, and a JSON body.
 
-use reqwest::header::{CONTENT_TYPE, COOKIE};
+use passplus_validation::codes::refusal;
+use reqwest::header::CONTENT_TYPE;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::helpers::{signed_in_family, spawn_app, TestApp};
+use crate::helpers::{error_code, known_refusal, spawn_app, Family, TestApp, SESSION_COOKIE};
 
 /// One operation of the document.
 struct Operation {
@@ -148,16 +149,19 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
                 .as_str()
                 .is_some_and(|text| text.contains(&format!("`{code}`")))
         };
-        assert!(says(500, "internal") && says(408, "timeout"), "{label}");
+        assert!(
+            says(500, refusal::INTERNAL) && says(408, refusal::TIMEOUT),
+            "{label}"
+        );
         if operation.method != Method::GET {
-            assert!(says(403, "cross_origin"), "{label}");
+            assert!(says(403, refusal::CROSS_ORIGIN), "{label}");
         }
         if operation.needs_session() {
-            assert!(says(401, "unauthorized"), "{label}");
+            assert!(says(401, refusal::UNAUTHORIZED), "{label}");
         }
         if operation.body_type().is_some() {
             assert!(
-                says(400, "bad_request") && operation.documents(422),
+                says(400, refusal::BAD_REQUEST) && operation.documents(422),
                 "{label}"
             );
         }
@@ -165,7 +169,9 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
             || operation.path.starts_with("/api/password-reset/");
         if takes_a_link {
             assert!(
-                says(404, "link_invalid") && says(409, "link_used") && says(410, "link_expired"),
+                says(404, refusal::LINK_INVALID)
+                    && says(409, refusal::LINK_USED)
+                    && says(410, refusal::LINK_EXPIRED),
                 "{label}"
             );
         }
@@ -242,34 +248,29 @@ fn unacceptable_bodies(document: &Value, operation: &Operation) -> Vec<(String, 
     }
 }
 
-/// Sends what cannot be accepted and checks the answer is one the document lists.
-async fn exercise(app: &TestApp, document: &Value, operation: &Operation, cookie: Option<&str>) {
+/// Sends what cannot be accepted from `browser` (anonymous, or signed in) and checks the
+/// answer is one the document lists.
+async fn exercise(browser: &Family, document: &Value, operation: &Operation) {
+    let signed_in = browser.cookie(SESSION_COOKIE).is_some();
     for (content_type, body) in unacceptable_bodies(document, operation) {
-        let mut request = app
+        let request = browser
             .request(operation.method.clone(), &operation.concrete_path())
             .header(CONTENT_TYPE, &content_type)
             .body(body.clone());
-        if let Some(cookie) = cookie {
-            request = request.header(COOKIE, cookie);
-        }
-        let response = request.send().await.expect("request sent");
+        let response = browser.send(request).await;
         let status = response.status().as_u16();
         let label = format!(
             "{} with {content_type} {:?}, {}",
             operation.label(),
             String::from_utf8_lossy(&body),
-            if cookie.is_some() {
-                "signed in"
-            } else {
-                "anonymous"
-            }
+            if signed_in { "signed in" } else { "anonymous" }
         );
         assert!(status < 500, "{label}: {status}");
         assert!(
             operation.documents(status),
             "{label}: {status} is not documented"
         );
-        if operation.needs_session() && cookie.is_none() {
+        if operation.needs_session() && !signed_in {
             assert_eq!(status, 401, "{label}");
         }
         if operation.body_type().is_some() {
@@ -287,6 +288,9 @@ async fn exercise(app: &TestApp, document: &Value, operation: &Operation, cookie
                 body["error"].is_string() && body.get("fields").is_none()
             };
             assert!(shape_fits, "{label}: {status} {body}");
+            if status != 422 {
+                known_refusal(&body);
+            }
         }
     }
 }
@@ -299,12 +303,13 @@ async fn every_operation_answers_what_it_cannot_accept_as_its_document_says() {
     // Logging out ends the session the other requests use: last.
     operations.sort_by_key(|operation| operation.path == "/api/sessions/current");
 
+    let anonymous = app.browser();
     for operation in &operations {
-        exercise(&app, &document, operation, None).await;
+        exercise(&anonymous, &document, operation).await;
     }
-    let cookie = signed_in_family(&app, "contrat@example.fr", "92000").await;
+    let family = app.signed_in_family("contrat@example.fr", "92000").await;
     for operation in &operations {
-        exercise(&app, &document, operation, Some(&cookie)).await;
+        exercise(&family, &document, operation).await;
     }
 }
 
@@ -317,8 +322,7 @@ async fn another_method_on_a_known_path_is_a_json_405_naming_the_allowed_ones() 
         .to_str()
         .unwrap()
         .contains("POST"));
-    let body: Value = response.json().await.expect("a JSON body");
-    assert_eq!(body["error"], "method_not_allowed");
+    assert_eq!(error_code(response).await, refusal::METHOD_NOT_ALLOWED);
 }
 
 /// The rules' constraints reach the document: what the shared crate's `field_schemas` says of

@@ -1,7 +1,23 @@
+//! The site itself (the server's `site/`, `privacy/` and `http/`): health, the built app and its
+//! files with their caching, the security headers of every answer, the English texts, the
+//! privacy notice, and the JSON 404 of unknown API paths.
+
 use base64::Engine;
+use passplus_validation::codes::refusal;
 use sha2::Digest;
 
-use crate::helpers::{spawn_app, BROTLI_MARKER, INLINE_LOADER};
+use crate::helpers::{
+    error_code, known_refusal, spawn_app, BROTLI_MARKER, INLINE_LOADER, PRERENDERED_LOGIN,
+};
+
+#[tokio::test]
+async fn health_says_the_database_answers() {
+    let app = spawn_app().await;
+    let (status, body) = app.get_json("/api/health").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], true);
+}
 
 #[tokio::test]
 async fn unknown_api_paths_are_json_404s() {
@@ -9,8 +25,7 @@ async fn unknown_api_paths_are_json_404s() {
     for path in ["/api", "/api/", "/api/nothing-here", "/api/colleges/extra"] {
         let response = app.get(path).await;
         assert_eq!(response.status(), 404, "{path}");
-        let body: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(body["error"], "not_found", "{path}");
+        assert_eq!(error_code(response).await, refusal::NOT_FOUND, "{path}");
     }
 }
 
@@ -29,6 +44,35 @@ async fn client_routes_get_the_app_uncached() {
             response.text().await.unwrap().contains("<h1>Pass+</h1>"),
             "{path}"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_prerendered_page_is_sent_for_its_path_and_the_app_for_the_others() {
+    let app = spawn_app().await;
+    for path in ["/connexion", "/connexion/"] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert_eq!(response.text().await.unwrap(), PRERENDERED_LOGIN, "{path}");
+    }
+    let compressed = app
+        .client
+        .get(app.url("/connexion"))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.text().await.unwrap(), BROTLI_MARKER);
+    // A public page whose file this build lacks, and a page only the app draws: index.html.
+    for path in [
+        "/trouver-mon-college",
+        "/mon-compte",
+        "/connexion/plus-loin",
+    ] {
+        let body = app.get(path).await.text().await.unwrap();
+        assert!(body.contains("<h1>Pass+</h1>"), "{path}");
     }
 }
 
@@ -203,7 +247,7 @@ async fn the_english_texts_are_served_under_their_version_and_cached_for_good() 
     ] {
         let (status, body) = app.get_json(&path).await;
         assert_eq!(status, 404, "{path}");
-        assert_eq!(body["error"], "not_found", "{path}");
+        assert_eq!(known_refusal(&body), refusal::NOT_FOUND, "{path}");
     }
 }
 

@@ -1,4 +1,7 @@
-//! `spawn_app()`: the real server on 127.0.0.1:0 with a fresh database and a small built site.
+//! Starting the server under test: the real application on 127.0.0.1:0 with a fresh database
+//! (SQLite in a temporary folder, or a new PostgreSQL database when
+//! `PASSPLUS_TEST_POSTGRES_URL` names a server), a fixed clock and a small built site; again on
+//! the same data, or a second instance beside it.
 
 use secrecy::ExposeSecret;
 use std::path::Path;
@@ -7,9 +10,15 @@ use std::sync::Arc;
 use passplus_server::config::Config;
 use passplus_server::platform::clock::Clock;
 use passplus_server::platform::mail::{Mailer, Transport};
-use passplus_server::platform::outbox;
-use passplus_server::startup::{AppState, Application};
+use passplus_server::startup::Application;
+use passplus_validation::links;
 use tempfile::TempDir;
+
+use super::TestApp;
+
+/// The body of the one pre-rendered page of the tests' site (the login page).
+pub const PRERENDERED_LOGIN: &str = "<!DOCTYPE html><html lang=\"fr\"><head><title>Se connecter – \
+    Pass+</title></head><body><div id=\"app\"><main><h1>Se connecter</h1></main></div></body></html>";
 
 /// The bytes of the precompressed copy of the script.
 pub const BROTLI_MARKER: &str = "precompressed";
@@ -20,150 +29,7 @@ pub const INLINE_LOADER: &str = "import init from '/passplus-web-0123456789abcde
 /// Where the test clock starts (a Tuesday in November 2027).
 pub const START: i64 = 1_826_000_000;
 
-pub struct TestApp {
-    pub address: String,
-    pub client: reqwest::Client,
-    pub config: Config,
-    pub clock: Clock,
-    pub state: AppState,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
-    _dir: Arc<TempDir>,
-}
-
-impl TestApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.address)
-    }
-
-    pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request sent")
-    }
-
-    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
-        let response = self.get(path).await;
-        let status = response.status().as_u16();
-        (status, response.json().await.expect("a JSON body"))
-    }
-
-    /// A request as the app's own pages send it (same origin).
-    pub fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        self.client
-            .request(method, self.url(path))
-            .header("origin", &self.address)
-    }
-
-    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.request(reqwest::Method::POST, path)
-            .json(body)
-            .send()
-            .await
-            .expect("request sent")
-    }
-
-    /// Waits until the mail worker has sent every queued message (the outbox table is empty).
-    pub async fn mail_delivered(&self) {
-        for _ in 0..500 {
-            if outbox::pending(&self.state.pool).await.unwrap() == 0 {
-                return;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-        }
-        panic!("the outbox was not emptied within 5 s");
-    }
-
-    /// The e-mails sent, oldest first, once every queued one is sent: each whole message.
-    pub async fn outbox(&self) -> Vec<String> {
-        self.mail_delivered().await;
-        let mut messages: Vec<(std::time::SystemTime, String)> =
-            std::fs::read_dir(&self.config.mail.outbox_dir)
-                .map(|entries| {
-                    entries
-                        .filter_map(|entry| {
-                            let entry = entry.ok()?;
-                            let modified = entry.metadata().ok()?.modified().ok()?;
-                            Some((modified, std::fs::read_to_string(entry.path()).ok()?))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-        messages.sort_by_key(|(modified, _)| *modified);
-        messages.into_iter().map(|(_, text)| text).collect()
-    }
-
-    /// The messages sent to an address.
-    pub async fn emails_to(&self, address: &str) -> Vec<String> {
-        self.outbox()
-            .await
-            .into_iter()
-            .filter(|message| message.contains(&format!("To: {address}")))
-            .collect()
-    }
-
-    /// The token of the last verification link sent to an address.
-    pub async fn last_verification_token(&self, address: &str) -> String {
-        let messages = self.emails_to(address).await;
-        let message = messages.last().expect("an e-mail was sent");
-        let start = message.find("jeton=").expect("a verification link") + "jeton=".len();
-        message[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect()
-    }
-}
-
 /// A server on a fresh database.
-/// The password of the families the tests sign up.
-pub const FAMILY_PASSWORD: &str = "une phrase de passe solide";
-
-/// A family's signup body, living at `postal_code`.
-pub fn family_signup(email: &str, postal_code: &str) -> serde_json::Value {
-    serde_json::json!({
-        "email": email,
-        "password": FAMILY_PASSWORD,
-        "given_name": "Amélie",
-        "family_name": "N’Diaye-Lefèvre",
-        "phone": "06 12 34 56 78",
-        "address": { "street": "57 rue des Longues Raies", "postal_code": postal_code, "commune": "Nanterre" }
-    })
-}
-
-pub async fn log_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
-    app.post_json(
-        "/api/sessions",
-        &serde_json::json!({ "email": email, "password": password }),
-    )
-    .await
-}
-
-/// The session cookie's `name=value` from a login response.
-pub fn session_cookie(response: &reqwest::Response) -> String {
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap();
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
-/// A verified family living at `postal_code`, logged in; returns its session cookie.
-pub async fn signed_in_family(app: &TestApp, email: &str, postal_code: &str) -> String {
-    let signup = app
-        .post_json("/api/accounts", &family_signup(email, postal_code))
-        .await;
-    assert_eq!(signup.status(), 202);
-    let token = app.last_verification_token(email).await;
-    let verify = app
-        .post_json(
-            "/api/accounts/verification",
-            &serde_json::json!({ "token": token }),
-        )
-        .await;
-    assert_eq!(verify.status(), 200);
-    let login = log_in(app, email, FAMILY_PASSWORD).await;
-    assert_eq!(login.status(), 200);
-    session_cookie(&login)
-}
-
 pub async fn spawn_app() -> TestApp {
     // Logs only when asked: `TEST_LOG=1 cargo test`.
     if std::env::var_os("TEST_LOG").is_some() {
@@ -249,7 +115,7 @@ async fn spawn(
         clock,
         state,
         _shutdown: shutdown,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -261,7 +127,7 @@ pub async fn restart(app: TestApp) -> TestApp {
 /// As [`restart`], the new server handing its e-mails to `transport`.
 pub async fn restart_with(app: TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
     let database_url = app.config.database_url.expose_secret().to_owned();
-    let dir = app._dir.clone();
+    let dir = app.dir.clone();
     drop(app);
     spawn_app_with(database_url, dir, transport).await
 }
@@ -270,7 +136,7 @@ pub async fn restart_with(app: TestApp, transport: Option<Arc<dyn Transport>>) -
 pub async fn second_instance(app: &TestApp, transport: Option<Arc<dyn Transport>>) -> TestApp {
     spawn_app_with(
         app.config.database_url.expose_secret().to_owned(),
-        app._dir.clone(),
+        app.dir.clone(),
         transport,
     )
     .await
@@ -324,4 +190,9 @@ fn write_site(static_dir: &Path) {
     )
     .unwrap();
     std::fs::write(static_dir.join("robots.txt"), "User-agent: *\n").unwrap();
+    // One pre-rendered page, as the build writes them (the others fall back to index.html).
+    let login = static_dir.join(links::prerendered_file(links::LOGIN_PATH));
+    std::fs::create_dir_all(login.parent().unwrap()).unwrap();
+    std::fs::write(&login, PRERENDERED_LOGIN).unwrap();
+    std::fs::write(login.with_extension("html.br"), BROTLI_MARKER).unwrap();
 }
