@@ -16,6 +16,9 @@ pub fn Checkbox(
     #[prop(default = None, into)] hint: Option<Key>,
     checked: RwSignal<bool>,
     #[prop(into)] error: Signal<Option<Key>>,
+    /// A box that cannot be ticked or unticked.
+    #[prop(optional)]
+    disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -30,6 +33,7 @@ pub fn Checkbox(
                     type="checkbox"
                     id=id
                     name=id
+                    disabled=disabled
                     aria-describedby=described_by
                     aria-invalid=move || error.get().map(|_| "true")
                     prop:checked=move || checked.get()
@@ -56,6 +60,14 @@ pub fn RadioGroup(
     /// Called when an option is chosen, after `selected` is updated (to re-check the question).
     #[prop(default = None, into)]
     on_change: Option<Callback<()>>,
+    /// Marks the question optional in its legend; questions are required unless said so, and
+    /// a required one's options carry `required` (forms are `novalidate`: the browser only
+    /// tells assistive technology, the kit's messages stay the only ones).
+    #[prop(optional)]
+    optional: bool,
+    /// A question that cannot be answered now: the fieldset disables every option.
+    #[prop(optional)]
+    disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{name}-hint");
@@ -65,9 +77,13 @@ pub fn RadioGroup(
         <fieldset
             class="fieldset field"
             class:field--error=move || error.get().is_some()
+            disabled=disabled
             aria-describedby=described_by
         >
-            <legend class="fieldset__legend">{move || i18n.t(legend)}</legend>
+            <legend class="fieldset__legend">
+                {move || i18n.t(legend)}
+                {optional.then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
+            </legend>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
             <FieldError id=error_id error />
             {options
@@ -82,6 +98,7 @@ pub fn RadioGroup(
                                 id=id.clone()
                                 name=name
                                 value=*value
+                                required=!optional
                                 aria-invalid=move || error.get().map(|_| "true")
                                 prop:checked=move || selected.get() == *value
                                 on:change=move |_| {

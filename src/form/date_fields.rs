@@ -22,6 +22,9 @@ pub fn DateFields(
     on_input: Callback<()>,
     /// Called when focus leaves the whole fieldset, not when it moves between its fields.
     on_leave: Callback<()>,
+    /// A date that cannot be changed: the fieldset disables its three fields.
+    #[prop(optional)]
+    disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -57,6 +60,7 @@ pub fn DateFields(
             class="fieldset field"
             class:field--error=move || error.get().is_some()
             role="group"
+            disabled=disabled
             aria-describedby=described_by
             on:focusout=move |event: leptos::ev::FocusEvent| {
                 // Focus moving to another field of the date is not leaving it.

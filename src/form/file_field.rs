@@ -34,6 +34,9 @@ pub fn FileField(
     #[prop(into)] error: Signal<Option<Key>>,
     /// Called when a file is chosen or the choice is cleared.
     on_change: Callback<()>,
+    /// A choice that cannot be made or changed now.
+    #[prop(optional)]
+    disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -56,6 +59,7 @@ pub fn FileField(
                 id=id
                 name=id
                 accept=accept
+                disabled=disabled
                 aria-describedby=described_by
                 aria-invalid=move || error.get().map(|_| "true")
                 on:change=move |event| {

@@ -14,6 +14,9 @@ pub fn PasswordField(
     #[prop(into)] error: Signal<Option<Key>>,
     /// `new-password` when choosing one, `current-password` when logging in.
     autocomplete: &'static str,
+    /// A field that cannot be changed; its show/hide button is disabled with it.
+    #[prop(optional)]
+    disabled: bool,
     #[prop(default = None, into)] on_input: Option<Callback<()>>,
     #[prop(default = None, into)] on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -29,6 +32,7 @@ pub fn PasswordField(
             error
             input_type
             autocomplete
+            disabled
             on_input
             on_blur
         >
@@ -36,6 +40,7 @@ pub fn PasswordField(
                 type="button"
                 class="password-toggle"
                 aria-controls=id
+                disabled=disabled
                 on:click=move |_| visible.update(|shown| *shown = !*shown)
             >
                 {move || i18n.t(if visible.get() { Key::password_hide } else { Key::password_show })}

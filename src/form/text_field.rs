@@ -27,6 +27,9 @@ pub fn TextField(
     /// Marks the field optional in its label; fields are required unless said so.
     #[prop(optional)]
     optional: bool,
+    /// A field that cannot be changed (its value is neither edited nor sent).
+    #[prop(optional)]
+    disabled: bool,
     /// Called at each keystroke, after the value is updated.
     #[prop(default = None, into)]
     on_input: Option<Callback<()>>,
@@ -59,6 +62,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 inputmode=inputmode
                 spellcheck="false"
+                disabled=disabled
                 aria-required=(!optional).then_some("true")
                 aria-describedby=described_by
                 aria-invalid=move || error.get().map(|_| "true")

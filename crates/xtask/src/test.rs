@@ -67,6 +67,8 @@ fn lint(root: &Path) -> anyhow::Result<()> {
         "-D",
         "warnings",
     ]))?;
+    // Linting all targets compiles the browser tests, which include axe-core.
+    ensure_axe_core(root)?;
     cmd::run(cmd::cargo(root).args([
         "clippy",
         "--package",
@@ -103,6 +105,7 @@ fn fuzz_api(root: &Path) -> anyhow::Result<()> {
 /// The shared rules' vectors and the app's browser tests, in headless Chromium.
 fn wasm_tests(root: &Path) -> anyhow::Result<()> {
     tools::ensure_chromium()?;
+    ensure_axe_core(root)?;
     // wasm-bindgen-test-runner prefers another browser's driver when one is configured.
     cmd::run(
         cmd::cargo(root)
@@ -120,6 +123,13 @@ fn wasm_tests(root: &Path) -> anyhow::Result<()> {
                 "--tests",
             ]),
     )
+}
+
+/// The form kit's browser tests run axe-core, compiled into them from the end-to-end suite's
+/// npm packages (`tests/support/axe.rs`): a fresh checkout installs them before those tests are
+/// built. Only the tests hold it; the app never does.
+fn ensure_axe_core(root: &Path) -> anyhow::Result<()> {
+    tools::ensure_npm_packages(&root.join("tests/e2e"))
 }
 
 fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
