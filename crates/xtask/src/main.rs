@@ -8,6 +8,7 @@ mod compress;
 mod fuzz;
 mod http;
 mod logins;
+mod phases;
 mod postgres;
 mod prerender;
 mod server;
@@ -16,6 +17,7 @@ mod spa;
 mod test;
 mod tools;
 mod uploads;
+mod wasm_contributors;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,11 +59,30 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cargo xtask run`: installs the toolchain, builds the app in release and serves it.
+/// `cargo xtask run`: installs the toolchain, builds the app and the server in release, and
+/// serves it. The server builds while the tools install and the app builds: on two cores the
+/// app's final link (one codegen unit, LTO) leaves a core to it.
 fn run(root: &std::path::Path) -> anyhow::Result<()> {
-    tools::ensure_spa_toolchain(root)?;
-    spa::build_release(root)?;
-    let binary = server::build(root, server::Profile::Release)?;
+    let start = std::time::Instant::now();
+    let binary = std::thread::scope(|scope| {
+        let server = scope.spawn(|| {
+            phases::timed("server (release, alongside)", || {
+                server::build_quietly(root, server::Profile::Release)
+            })
+        });
+        let app = phases::timed("tools (Trunk, wasm-bindgen, wasm-opt, terser)", || {
+            tools::ensure_spa_toolchain(root)?;
+            tools::ensure_terser(root).map(drop)
+        })
+        .and_then(|()| {
+            phases::timed("app (release, pre-rendered, compressed)", || {
+                spa::build_release(root).map(drop)
+            })
+        });
+        let server = server.join().expect("the server build does not panic");
+        app.and(server)
+    })?;
+    println!("{}", phases::summary(start));
     server::run_foreground(root, &binary)
 }
 

@@ -19,6 +19,29 @@ pub enum Profile {
 
 /// Builds `passplus-server` and returns the path of its binary.
 pub fn build(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
+    let (mut command, binary) = build_command(root, profile);
+    cmd::run(&mut command)?;
+    Ok(binary)
+}
+
+/// As [`build`], its output written to `target/xtask/server-build.log` rather than the terminal,
+/// for a build that runs beside another one: shown only if it fails.
+pub fn build_quietly(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
+    let (mut command, binary) = build_command(root, profile);
+    let log = root.join("target/xtask/server-build.log");
+    std::fs::create_dir_all(log.parent().expect("a folder"))?;
+    let file = std::fs::File::create(&log)?;
+    command.stdout(file.try_clone()?).stderr(file);
+    if let Err(error) = cmd::run(&mut command) {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(40).collect();
+        eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+        return Err(error);
+    }
+    Ok(binary)
+}
+
+fn build_command(root: &Path, profile: Profile) -> (Command, PathBuf) {
     let mut command = cmd::cargo(root);
     command.args([
         "build",
@@ -34,8 +57,10 @@ pub fn build(root: &Path, profile: Profile) -> anyhow::Result<PathBuf> {
             "release"
         }
     };
-    cmd::run(&mut command)?;
-    Ok(root.join("target").join(folder).join("passplus-server"))
+    (
+        command,
+        root.join("target").join(folder).join("passplus-server"),
+    )
 }
 
 /// Builds one of `passplus-server`'s examples (optimised: the benches time them) and returns the

@@ -9,7 +9,7 @@ use anyhow::bail;
 
 use crate::postgres::TestCluster;
 use crate::server::{self, BackgroundServer, Profile};
-use crate::{cmd, fuzz, sizes, spa, tools};
+use crate::{cmd, fuzz, phases, sizes, spa, tools};
 
 type Step = (&'static str, fn(&Path) -> anyhow::Result<()>);
 
@@ -31,8 +31,14 @@ const STEPS: [Step; 7] = [
 ];
 
 pub fn run_all(root: &Path) -> anyhow::Result<()> {
-    tools::ensure_spa_toolchain(root)?;
-    tools::ensure_lint_components()?;
+    let start = std::time::Instant::now();
+    phases::timed(
+        "tools (Trunk, wasm-bindgen, wasm-opt, rustfmt, clippy)",
+        || {
+            tools::ensure_spa_toolchain(root)?;
+            tools::ensure_lint_components()
+        },
+    )?;
     let mut failed = Vec::new();
     for (name, step) in &STEPS {
         println!("\n=== {name} ===");
@@ -42,12 +48,13 @@ pub fn run_all(root: &Path) -> anyhow::Result<()> {
             failed.push(*name);
             continue;
         }
-        if let Err(error) = step(root) {
+        if let Err(error) = phases::timed(name, || step(root)) {
             eprintln!("✗ {name}: {error:#}");
             failed.push(*name);
         }
     }
     let passed = STEPS.len() - failed.len();
+    println!("\n{}", phases::summary(start));
     println!("\nsteps: {passed} passed, {} failed", failed.len());
     if !failed.is_empty() {
         bail!("failed: {}", failed.join("; "));

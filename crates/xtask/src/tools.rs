@@ -25,11 +25,22 @@ const TERSER_VERSION: &str = "5.51.2";
 pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
     ensure_node()?;
     ensure_wasm_target()?;
-    ensure_cargo_tool("trunk", TRUNK_VERSION, &["install", "--locked", "trunk"])?;
+    // Without its default features: no update check and no TLS, which only serve downloads
+    // (the build runs --offline) and `trunk serve` over HTTPS (unused).
+    ensure_cargo_tool(
+        "trunk",
+        TRUNK_VERSION,
+        &["install", "--locked", "trunk", "--no-default-features"],
+    )?;
     // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
-    // No --locked: its lockfile wants a crate version the registry here does not have.
+    // No --locked: its lockfile wants a crate version the registry here does not have. Without
+    // TLS: the test runner talks to a local chromedriver over plain HTTP.
     let bindgen = wasm_bindgen_version(root)?;
-    ensure_cargo_tool("wasm-bindgen", &bindgen, &["install", "wasm-bindgen-cli"])?;
+    ensure_cargo_tool(
+        "wasm-bindgen",
+        &bindgen,
+        &["install", "wasm-bindgen-cli", "--no-default-features"],
+    )?;
     ensure_wasm_opt(root)?;
     Ok(())
 }
@@ -61,8 +72,19 @@ fn ensure_wasm_target() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How tools are compiled: quickly. Their own release profiles ask for fat LTO and one codegen
+/// unit (Trunk's does), which on two cores took most of a first `cargo xtask run`; what they do
+/// here (run cargo and wasm-bindgen, copy files) does not need their best speed.
+const FAST_TOOL_PROFILE: [(&str, &str); 5] = [
+    ("CARGO_PROFILE_RELEASE_LTO", "off"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256"),
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
+    ("CARGO_PROFILE_RELEASE_DEBUG", "0"),
+    ("CARGO_PROFILE_RELEASE_INCREMENTAL", "false"),
+];
+
 /// Installs a cargo tool unless `<binary> --version` already reports `version`.
-fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> anyhow::Result<()> {
+pub fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> anyhow::Result<()> {
     let reported = cmd::output_of(binary, &["--version"]).unwrap_or_default();
     if reported.split_whitespace().any(|word| word == version) {
         return Ok(());
@@ -73,7 +95,8 @@ fn ensure_cargo_tool(binary: &str, version: &str, install: &[&str]) -> anyhow::R
     cmd::run(
         Command::new("cargo")
             .args(install)
-            .args(["--version", version, "--force"]),
+            .args(["--version", version, "--force"])
+            .envs(FAST_TOOL_PROFILE),
     )
 }
 
