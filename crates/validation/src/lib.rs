@@ -13,6 +13,7 @@ pub mod birth_date;
 pub mod calendar;
 pub mod codes;
 pub mod college;
+pub mod contact_details;
 pub mod email;
 pub mod errors;
 pub mod field_schemas;

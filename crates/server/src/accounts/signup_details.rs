@@ -4,8 +4,7 @@
 //! address that has no verified account yet gets a link of their own, and only the signup
 //! whose link is used sets the account's password and details.
 
-use passplus_validation::account::SignupForm;
-use passplus_validation::{address, phone};
+use passplus_validation::contact_details::ContactDetails;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
@@ -22,20 +21,25 @@ pub struct SignupDetails {
 }
 
 impl SignupDetails {
-    /// The stored form of a valid signup, with its password already hashed.
-    pub fn of(form: &SignupForm, password_hash: String) -> anyhow::Result<SignupDetails> {
-        let phone = phone::to_e164(&form.phone).ok_or_else(|| {
-            anyhow::anyhow!("a phone number that passed the rule did not convert")
-        })?;
-        Ok(SignupDetails {
-            password_hash,
-            given_name: form.given_name.trim().to_owned(),
-            family_name: form.family_name.trim().to_owned(),
+    /// A valid signup's details, with its password already hashed.
+    pub fn of(details: ContactDetails, password_hash: String) -> SignupDetails {
+        let ContactDetails {
+            given_name,
+            family_name,
             phone,
-            street: form.address.street.trim().to_owned(),
-            postal_code: address::normalise_postal_code(&form.address.postal_code),
-            commune: form.address.commune.trim().to_owned(),
-        })
+            street,
+            postal_code,
+            commune,
+        } = details;
+        SignupDetails {
+            password_hash,
+            given_name,
+            family_name,
+            phone,
+            street,
+            postal_code,
+            commune,
+        }
     }
 
     pub fn to_json(&self) -> String {

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use validator::Validate;
 
 use passplus_validation::codes::refusal;
+use passplus_validation::contact_details::Parse;
 
 use crate::http::error::AppError;
 
@@ -50,6 +51,25 @@ where
             .validate()
             .map_err(|errors| AppError::Invalid((&errors).into()))?;
         Ok(ValidatedJson(value))
+    }
+}
+
+/// A JSON body that deserialised, passed its rules and turned into its typed value (see
+/// `passplus_validation::contact_details::Parse`): the handler gets what it stores.
+pub struct ParsedJson<T: Parse>(pub T::Parsed);
+
+impl<T, S> FromRequest<S> for ParsedJson<T>
+where
+    T: DeserializeOwned + Parse,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let Json(value) = Json::<T>::from_request(request, state)
+            .await
+            .map_err(|_| AppError::BadRequest)?;
+        Ok(ParsedJson(value.parse().map_err(AppError::Invalid)?))
     }
 }
 

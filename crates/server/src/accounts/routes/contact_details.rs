@@ -6,13 +6,12 @@ use axum::extract::State;
 use axum::Json;
 use passplus_validation::account::PostalAddress;
 use passplus_validation::account_changes::{phone_for_display, ContactForm};
-use passplus_validation::{address, phone};
 use sqlx::Row;
 
 use crate::accounts::sessions::CurrentSession;
 use crate::http::answers::{answer, Answer, Outcome};
 use crate::http::error::AppError;
-use crate::http::extract::ValidatedJson;
+use crate::http::extract::ParsedJson;
 use crate::startup::AppState;
 
 #[utoipa::path(
@@ -67,21 +66,19 @@ pub async fn read(
 pub async fn update(
     State(state): State<AppState>,
     session: CurrentSession,
-    ValidatedJson(form): ValidatedJson<ContactForm>,
+    ParsedJson(details): ParsedJson<ContactForm>,
 ) -> Result<Json<Answer>, AppError> {
-    let phone = phone::to_e164(&form.phone)
-        .ok_or_else(|| anyhow::anyhow!("a phone number that passed the rule did not convert"))?;
     // One statement: the details change together or not at all.
     let updated = sqlx::query(
         "UPDATE accounts SET given_name = $1, family_name = $2, phone = $3, street = $4, \
          postal_code = $5, commune = $6 WHERE id = $7",
     )
-    .bind(form.given_name.trim())
-    .bind(form.family_name.trim())
-    .bind(&phone)
-    .bind(form.address.street.trim())
-    .bind(address::normalise_postal_code(&form.address.postal_code))
-    .bind(form.address.commune.trim())
+    .bind(&details.given_name)
+    .bind(&details.family_name)
+    .bind(&details.phone)
+    .bind(&details.street)
+    .bind(&details.postal_code)
+    .bind(&details.commune)
     .bind(&session.account_id)
     .execute(&state.pool)
     .await?;

@@ -19,7 +19,7 @@ use crate::accounts::signup_details::SignupDetails;
 use crate::http::answers::{answer, Answer, Outcome};
 use crate::http::client_ip::Client;
 use crate::http::error::AppError;
-use crate::http::extract::ValidatedJson;
+use crate::http::extract::{ParsedJson, ValidatedJson};
 use crate::http::openapi::{ClientAllowanceRefusal, HashingBusy, LinkRefusals};
 use crate::platform::db;
 use crate::platform::outbox;
@@ -54,21 +54,20 @@ pub(super) fn verification_sent() -> (StatusCode, Json<Answer>) {
 pub async fn sign_up(
     State(state): State<AppState>,
     client: Client,
-    ValidatedJson(form): ValidatedJson<SignupForm>,
+    ParsedJson(signup): ParsedJson<SignupForm>,
 ) -> Result<(StatusCode, Json<Answer>), AppError> {
     // The server knows a longer list of common passwords than the browser: same code.
-    if common_passwords::is_common(&form.password) {
-        let mut errors = FieldErrors::default();
-        errors
-            .fields
-            .insert("password".into(), vec![codes::PASSWORD_COMMON.into()]);
-        return Err(AppError::Invalid(errors));
+    if common_passwords::is_common(&signup.password) {
+        return Err(AppError::Invalid(FieldErrors::one(
+            "password",
+            codes::PASSWORD_COMMON,
+        )));
     }
     anonymous_limits::take(&state, &client, "/api/accounts").await?;
-    let address = email::normalise(&form.email);
+    let address = signup.email;
     // Hashed whether or not the address is taken, so both answers take as long.
-    let password_hash = hashing::hash(form.password.clone()).await?;
-    let details = SignupDetails::of(&form, password_hash)?;
+    let password_hash = hashing::hash(signup.password).await?;
+    let details = SignupDetails::of(signup.details, password_hash);
     let now = state.clock.now();
 
     let mut transaction = db::begin(&state.pool).await?;
