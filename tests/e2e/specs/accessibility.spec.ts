@@ -38,3 +38,20 @@ for (const { path } of PAGES) {
     await expectNoAxeViolations(page, `${path} at 320 px`);
   });
 }
+
+// A page is audited with a control focused too: the focused skip link once covered the site's
+// name (axe target-size at 390 px), and a focused field shows its focus style.
+for (const { path } of PAGES) {
+  test(`${path} stays free of violations with the skip link and a field focused, at 390 px`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openApp(page, path);
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await expectNoAxeViolations(page, `${path} with the skip link focused`);
+    const field = page.locator('main input:not([type=hidden]), main select, main textarea').first();
+    if ((await field.count()) > 0) {
+      await field.focus();
+      await expectNoAxeViolations(page, `${path} with its first field focused`);
+    }
+  });
+}
