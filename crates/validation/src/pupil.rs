@@ -145,7 +145,7 @@ pub struct PupilList {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::errors::FieldErrors;
+    use crate::refusal_bodies::FieldErrors;
 
     fn valid() -> PupilForm {
         PupilForm {

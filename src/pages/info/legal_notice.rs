@@ -3,8 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::Key;
-use crate::shell::content::Content;
-use crate::shell::content_page::ContentPage;
+use crate::shell::content_page::{Content, ContentPage};
 
 #[component]
 pub fn LegalNoticePage() -> impl IntoView {

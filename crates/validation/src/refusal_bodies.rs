@@ -1,4 +1,5 @@
-//! The wire shape of invalid input: for each field, the codes of the rules it broke.
+//! The bodies of refusals on the wire: invalid input (422), for each field the codes of the
+//! rules it broke; and every other refusal, `{"error": code}`.
 //!
 //! The server answers 422 with this body, and the app builds the very same value from
 //! `validator`'s result in the browser, so a field error looks the same whichever side found it.
