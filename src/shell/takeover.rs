@@ -18,8 +18,29 @@ struct Found {
     body: Option<String>,
     /// Each field with an id and a value, with that value.
     values: Vec<(String, String)>,
-    /// Which focusable element had focus, by its place among them.
-    focused: Option<u32>,
+    /// What the focused element was, to find its twin in the app's page.
+    focused: Option<Likeness>,
+}
+
+/// What tells an element from the others of the frame: its tag, its id, where it leads and
+/// what it says (the app draws the same links and controls with the same words).
+#[derive(PartialEq)]
+struct Likeness {
+    tag: String,
+    id: String,
+    href: Option<String>,
+    text: String,
+}
+
+impl Likeness {
+    fn of(element: &Element) -> Likeness {
+        Likeness {
+            tag: element.tag_name(),
+            id: element.id(),
+            href: element.get_attribute("href"),
+            text: element.text_content().unwrap_or_default(),
+        }
+    }
 }
 
 thread_local! {
@@ -43,12 +64,8 @@ pub fn read(shell: &HtmlElement) {
         .collect();
     let focused = document()
         .active_element()
-        .and_then(|active| {
-            focusables(shell)
-                .iter()
-                .position(|element| *element == active)
-        })
-        .map(|place| place as u32);
+        .filter(|active| shell.contains(Some(active)))
+        .map(|active| Likeness::of(&active));
     let path = window().location().pathname().unwrap_or_default();
     FOUND.with(|found| {
         *found.borrow_mut() = Some(Found {
@@ -92,7 +109,11 @@ pub fn restore(shell: &HtmlElement) {
             }
         }
     }
-    let element = focused.and_then(|place| focusables(shell).into_iter().nth(place as usize));
+    let element = focused.and_then(|focused| {
+        focusables(shell)
+            .into_iter()
+            .find(|element| Likeness::of(element) == focused)
+    });
     if let Some(element) = element.and_then(|element| element.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }

@@ -202,3 +202,19 @@ test.describe('the skip link, focused at 390 px', () => {
     });
   }
 });
+
+test('a link focused before the app arrived keeps focus, even where the app adds a form', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route: Route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/creer-un-compte');
+  const legal = page.getByRole('contentinfo').getByRole('link', { name: 'Mentions légales' });
+  await legal.focus();
+  release();
+  await appMounted(page);
+  await expect(page.locator('main form')).toBeVisible();
+  await expect(legal).toBeFocused();
+});
