@@ -59,20 +59,22 @@ fn main() -> ExitCode {
     }
 }
 
-/// `cargo xtask run`: installs the toolchain, builds the app and the server in release, and
+/// `cargo xtask run`: installs the toolchain, builds the app in release and the server, and
 /// serves it. The server builds while the tools install and the app builds: on two cores the
-/// app's final link (one codegen unit, LTO) leaves a core to it.
+/// app's final link (one codegen unit, LTO) leaves a core to it. The server is the tests' build
+/// (the dev profile, its hashing and image crates optimised, see Cargo.toml): a local service
+/// needs no more, it builds in a fraction of a release build's time, and `cargo xtask test`
+/// then reuses it.
 fn run(root: &std::path::Path) -> anyhow::Result<()> {
     let start = std::time::Instant::now();
     let binary = std::thread::scope(|scope| {
         let server = scope.spawn(|| {
-            phases::timed("server (release, alongside)", || {
-                server::build_quietly(root, server::Profile::Release)
+            phases::timed("server (alongside)", || {
+                server::build_quietly(root, server::Profile::Debug)
             })
         });
         let app = phases::timed("tools (Trunk, wasm-bindgen, wasm-opt, terser)", || {
-            tools::ensure_spa_toolchain(root)?;
-            tools::ensure_terser(root).map(drop)
+            tools::ensure_spa_toolchain(root)
         })
         .and_then(|()| {
             phases::timed("app (release, pre-rendered, compressed)", || {

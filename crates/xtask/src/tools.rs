@@ -21,28 +21,46 @@ const BINARYEN_VERSION: &str = "132.0.0";
 /// Minifies wasm-bindgen's JavaScript glue (Trunk's own minifier fails on its `export default`).
 const TERSER_VERSION: &str = "5.51.2";
 
-/// Everything needed to build the single-page app.
+/// Everything needed to build the single-page app. What is missing is fetched and built side by
+/// side: the two cargo tools compile while the npm tools download (on a fresh machine the npm
+/// registry took minutes), each cargo build leaving a core to the other in its serial stretches.
 pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
     ensure_node()?;
     ensure_wasm_target()?;
-    // Without its default features: no update check and no TLS, which only serve downloads
-    // (the build runs --offline) and `trunk serve` over HTTPS (unused).
-    ensure_cargo_tool(
-        "trunk",
-        TRUNK_VERSION,
-        &["install", "--locked", "trunk", "--no-default-features"],
-    )?;
-    // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
-    // No --locked: its lockfile wants a crate version the registry here does not have. Without
-    // TLS: the test runner talks to a local chromedriver over plain HTTP.
     let bindgen = wasm_bindgen_version(root)?;
-    ensure_cargo_tool(
-        "wasm-bindgen",
-        &bindgen,
-        &["install", "wasm-bindgen-cli", "--no-default-features"],
-    )?;
-    ensure_wasm_opt(root)?;
-    Ok(())
+    std::thread::scope(|scope| {
+        // Without its default features: no update check and no TLS, which only serve downloads
+        // (the build runs --offline) and `trunk serve` over HTTPS (unused).
+        let trunk = scope.spawn(|| {
+            ensure_cargo_tool(
+                "trunk",
+                TRUNK_VERSION,
+                &["install", "--locked", "trunk", "--no-default-features"],
+            )
+        });
+        // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
+        // No --locked: its lockfile wants a crate version the registry here does not have.
+        // Without TLS: the test runner talks to a local chromedriver over plain HTTP.
+        let wasm_bindgen = scope.spawn(|| {
+            ensure_cargo_tool(
+                "wasm-bindgen",
+                &bindgen,
+                &["install", "wasm-bindgen-cli", "--no-default-features"],
+            )
+        });
+        let npm_tools = scope.spawn(|| {
+            ensure_wasm_opt(root)?;
+            ensure_terser(root).map(drop)
+        });
+        for (tool, outcome) in [
+            ("Trunk", trunk.join()),
+            ("wasm-bindgen", wasm_bindgen.join()),
+            ("wasm-opt and terser", npm_tools.join()),
+        ] {
+            outcome.unwrap_or_else(|_| Err(anyhow::anyhow!("installing {tool} panicked")))?;
+        }
+        Ok(())
+    })
 }
 
 /// rustfmt and clippy, which a minimal rustup profile lacks.
