@@ -262,34 +262,11 @@ fn run_lighthouse(binary: &Path, url: &str) -> anyhow::Result<Measure> {
     Ok(measure)
 }
 
-/// Writes the reference page next to the built pages, precompressed like them: the signup
-/// page's frame with a plain form where the app would draw its own, and no script at all.
+/// Writes the reference page next to the built pages, precompressed like them.
 fn write_reference_page(dist: &Path) -> anyhow::Result<()> {
     let signup = std::fs::read_to_string(dist.join("pages/creer-un-compte.html"))
         .context("the pre-rendered signup page")?;
-    let without_scripts = remove_elements(&signup, "<script", "</script>");
-    let html = without_scripts
-        .split("<link")
-        .enumerate()
-        .filter(|(index, part)| *index == 0 || !part.contains("preload"))
-        .map(|(index, part)| {
-            if index == 0 {
-                part.to_owned()
-            } else {
-                format!("<link{part}")
-            }
-        })
-        .collect::<String>();
-    let form = "<form method=\"post\"><div class=\"field\">\
-        <label class=\"field__label\" for=\"courriel\">Adresse électronique</label>\
-        <p class=\"field__hint\" id=\"courriel-hint\">Par exemple : camille.martin@example.fr</p>\
-        <input class=\"field__input\" id=\"courriel\" name=\"courriel\" type=\"email\" \
-        aria-describedby=\"courriel-hint\"></div>\
-        <div class=\"field\"><label class=\"field__label\" for=\"mot-de-passe\">Mot de passe</label>\
-        <input class=\"field__input\" id=\"mot-de-passe\" name=\"mot-de-passe\" type=\"password\">\
-        </div><button type=\"submit\" class=\"button\">Créer mon compte</button></form>";
-    let html = remove_elements(&html, "<noscript>", "</noscript>")
-        .replace("</main>", &format!("{form}</main>"));
+    let html = reference_html(&signup);
     let path = dist.join(REFERENCE_PAGE.trim_start_matches('/'));
     std::fs::write(&path, &html)?;
     std::fs::write(
@@ -301,6 +278,32 @@ fn write_reference_page(dist: &Path) -> anyhow::Result<()> {
         crate::compress::gzip(html.as_bytes())?,
     )?;
     Ok(())
+}
+
+/// The signup page's frame with a plain form where the app would draw its own, and no script
+/// at all.
+fn reference_html(signup: &str) -> String {
+    let without_scripts = remove_elements(signup, "<script", "</script>");
+    // The preloads of the script and the wasm go too: the reference loads no script at all.
+    let html = without_scripts
+        .split("<link")
+        .enumerate()
+        .map(|(index, part)| match part.split_once('>') {
+            Some((tag, rest)) if index > 0 && tag.contains("preload") => rest.to_owned(),
+            _ if index > 0 => format!("<link{part}"),
+            _ => part.to_owned(),
+        })
+        .collect::<String>();
+    let form = "<form method=\"post\"><div class=\"field\">\
+        <label class=\"field__label\" for=\"courriel\">Adresse électronique</label>\
+        <p class=\"field__hint\" id=\"courriel-hint\">Par exemple : camille.martin@example.fr</p>\
+        <input class=\"field__input\" id=\"courriel\" name=\"courriel\" type=\"email\" \
+        aria-describedby=\"courriel-hint\"></div>\
+        <div class=\"field\"><label class=\"field__label\" for=\"mot-de-passe\">Mot de passe</label>\
+        <input class=\"field__input\" id=\"mot-de-passe\" name=\"mot-de-passe\" type=\"password\">\
+        </div><button type=\"submit\" class=\"button\">Créer mon compte</button></form>";
+    remove_elements(&html, "<noscript>", "</noscript>")
+        .replace("</main>", &format!("{form}</main>"))
 }
 
 /// `html` without the elements that open with `open` and close with `close`.
@@ -395,4 +398,31 @@ pub fn run_wrk_refusing(
         field("Latency", 1),
         field("Latency", 3)
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_page_keeps_the_frame_and_stylesheet_and_loses_every_script() {
+        let signup = "<html><link href=/main.css rel=stylesheet><script type=module>init()\
+            </script><link href=/app.js rel=modulepreload><link as=fetch href=/app.wasm \
+            rel=preload></head><body><div id=app><header>Pass+</header><main><h1>Créer un \
+            compte</h1><noscript><p>JS</p></noscript></main></div></body></html>";
+        let html = reference_html(signup);
+        assert!(
+            html.contains("<link href=/main.css rel=stylesheet>"),
+            "{html}"
+        );
+        assert!(
+            !html.contains("script") && !html.contains("preload"),
+            "{html}"
+        );
+        assert!(html.contains("<header>Pass+</header><main><h1>Créer un compte</h1><form"));
+        assert!(
+            html.ends_with("</form></main></div></body></html>"),
+            "{html}"
+        );
+    }
 }

@@ -28,7 +28,8 @@ const USAGE: &str = "usage: cargo xtask <run | test | e2e [playwright arguments]
   e2e    build the app and run only the end-to-end tests (e.g. `cargo xtask e2e pupils`)
   bench  measure first-visit sizes, Lighthouse scores and API throughput into BENCHMARKS.md
   fuzz   fuzz the API from its OpenAPI document (a long pass, or [cases] per operation)
-         into BENCHMARKS.md";
+         into BENCHMARKS.md
+  wasm-contributors  after a release build, what takes the space in the wasm (by crate and function)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         "test" => test::run_all(&root),
         "e2e" => test::end_to_end_only(&root, std::env::args().skip(2).collect()),
         "bench" => bench::run(&root),
+        "wasm-contributors" => wasm_contributors::report(&root).map(|report| print!("{report}")),
         "fuzz" => match std::env::args().nth(2).map(|cases| cases.parse()) {
             Some(Err(_)) => {
                 eprintln!("{USAGE}");

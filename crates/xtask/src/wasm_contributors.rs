@@ -41,7 +41,7 @@ pub fn report(root: &Path) -> anyhow::Result<String> {
                 size: item["shallow_size"].as_u64()?,
             })
         })
-        // Names and wasm-bindgen's own section do not ship: wasm-bindgen and wasm-opt drop them.
+        // What wasm-bindgen and wasm-opt drop does not ship.
         .filter(|item| !is_build_metadata(&item.name))
         .collect();
     let code: u64 = items.iter().map(|item| item.size).sum();
@@ -76,8 +76,12 @@ struct Item {
     size: u64,
 }
 
+/// What the linker's output holds for the build only: custom sections, names, and
+/// wasm-bindgen's describe functions (it reads them to write the glue, then removes them).
 fn is_build_metadata(name: &str) -> bool {
-    name.starts_with("custom section") || name.contains("subsection")
+    name.starts_with("custom section")
+        || name.contains("subsection")
+        || name.starts_with("export \"__wbindgen_describe")
 }
 
 /// The crate a symbol belongs to: the first path segment of its demangled name (which may carry
@@ -164,6 +168,9 @@ mod tests {
             "custom section '__wasm_bindgen_unstable'"
         ));
         assert!(is_build_metadata("\"function names\" subsection"));
+        assert!(is_build_metadata(
+            "export \"__wbindgen_describe___wbg_new_0123\""
+        ));
     }
 
     #[test]
