@@ -32,7 +32,12 @@ pub fn mount() {
         .expect("index.html has the app's container");
     let lang = i18n::remembered_lang();
     if lang == i18n::Lang::Fr {
-        replace_shell(shell, lang);
+        // After the page the server sent is painted: its largest text is then the page's
+        // largest contentful paint, and the app's identical copy of it is no larger, so the
+        // measure does not wait for the wasm. One frame later for the app, invisible.
+        request_animation_frame(move || {
+            request_animation_frame(move || replace_shell(shell, lang))
+        });
     } else {
         // The static shell stays up while the English texts arrive, rather than the app
         // appearing in French and then changing. (Leptos's own `spawn_local` works only once an
