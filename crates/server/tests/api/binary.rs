@@ -85,14 +85,20 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The length of a link's token (128 bits in URL-safe base64).
+const TOKEN_CHARS: usize = 22;
+
 /// The token of the verification e-mail written for `email`, once the worker wrote it.
 pub async fn token_in_outbox(outbox: &Path, email: &str) -> Option<String> {
     for _ in 0..100 {
         let to_email = messages_in(outbox)
             .into_iter()
             .find(|message| message.contains(&format!("To: {email}")));
-        if let Some(message) = to_email {
-            return link_token(&message, VERIFY_EMAIL_PATH);
+        // The mailer writes a message while this reads: a link cut short (or not there yet) is
+        // a file still being written, read again shortly.
+        let token = to_email.and_then(|message| link_token(&message, VERIFY_EMAIL_PATH));
+        if let Some(token) = token.filter(|token| token.len() == TOKEN_CHARS) {
+            return Some(token);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
