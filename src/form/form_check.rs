@@ -3,7 +3,10 @@
 //! shows an error, so the error goes as soon as it is fixed; a submit checks every field and
 //! fills the summary. The rules themselves are the shared crate's, run on the whole form.
 
+use std::future::Future;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use passplus_validation::codes::refusal;
 use passplus_validation::FieldErrors;
 
@@ -118,14 +121,27 @@ impl FormCheck {
 
     /// A submit by the person: true when the form may be sent now. Not while an earlier one is
     /// out (a double click must not be two requests, nor two failed login attempts); otherwise
-    /// every field is checked, as by [`FormCheck::submitted`]. Call [`FormCheck::answered`] once
-    /// the server has answered.
+    /// every field is checked, as by [`FormCheck::submitted`]. Send it with [`FormCheck::send`].
     pub fn submit(self, errors: &FieldErrors) -> bool {
         if self.sending.get_untracked() || !self.submitted(errors) {
             return false;
         }
         self.sending.set(true);
         true
+    }
+
+    /// Sends the form that [`FormCheck::submit`] let go: `answer` gets the server's answer, once
+    /// another submit may go again (so that no page can forget to allow it).
+    pub fn send<T: 'static>(
+        self,
+        request: impl Future<Output = Result<T, ApiError>> + 'static,
+        answer: impl FnOnce(Result<T, ApiError>) + 'static,
+    ) {
+        spawn_local(async move {
+            let outcome = request.await;
+            self.answered();
+            answer(outcome);
+        });
     }
 
     /// The server answered the form sent by [`FormCheck::submit`]; another submit may go.

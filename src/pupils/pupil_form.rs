@@ -3,7 +3,6 @@
 //! browser first; the server runs them again, with the eligibility rule and the files' content.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::birth_date::BirthDateParts;
 use passplus_validation::codes::refusal;
 use passplus_validation::upload::{UploadKind, MAX_BYTES};
@@ -254,50 +253,56 @@ pub fn PupilFormView(
             .then(|| values.certificate.get_untracked())
             .flatten();
         let pupil_id = pupil_id.clone();
+        let adding = pupil_id.is_none();
         let report = std::rc::Rc::new(move |step| {
             sending.try_set(Some(step));
         });
-        spawn_local(async move {
-            let in_flight = in_flight.try_get_value().unwrap_or_default();
-            let outcome = pupils::save(
-                pupil_id.as_deref(),
-                &form,
-                photo,
-                certificate,
-                report,
-                in_flight,
-            )
-            .await;
-            form_check.answered();
-            sending.try_set(None);
-            match outcome {
-                Ok(saved) => {
-                    // `try_`: the person may have left the page while the files were uploading.
-                    if pupil_id.is_none() {
-                        values.clear_for_sibling();
-                        generation.try_update(|g| *g += 1);
+        let in_flight = in_flight.try_get_value().unwrap_or_default();
+        form_check.send(
+            async move {
+                pupils::save(
+                    pupil_id.as_deref(),
+                    &form,
+                    photo,
+                    certificate,
+                    report,
+                    in_flight,
+                )
+                .await
+            },
+            move |outcome| {
+                sending.try_set(None);
+                match outcome {
+                    Ok(saved) => {
+                        // `try_`: the person may have left the page while the files were uploading.
+                        if adding {
+                            values.clear_for_sibling();
+                            generation.try_update(|g| *g += 1);
+                        }
+                        on_saved.try_run(saved);
                     }
-                    on_saved.try_run(saved);
+                    Err(ApiError::Refused(code)) if code == refusal::TOO_LARGE => {
+                        // Only the files can make a request too large: the photo's field is where
+                        // the summary leads.
+                        form_check.submitted(&FieldErrors::one("photo", codes::FILE_TOO_LARGE));
+                    }
+                    Err(ApiError::Refused(code)) if code == refusal::PUPIL_ALREADY_ADDED => {
+                        form_check.refused(Key::pupil_already_added);
+                    }
+                    Err(ApiError::Refused(code)) if code == refusal::TOO_MANY_PUPILS => {
+                        form_check.refused(Key::pupil_too_many);
+                    }
+                    Err(ApiError::Refused(code)) if code == refusal::FILES_QUOTA_REACHED => {
+                        form_check.refused(Key::pupil_files_quota);
+                    }
+                    // The only 429 of the pupils' routes: two of the family's uploads are running.
+                    Err(ApiError::TooManyAttempts(_)) => {
+                        form_check.refused(Key::pupil_uploads_busy)
+                    }
+                    Err(error) => form_check.refused_by_server(error),
                 }
-                Err(ApiError::Refused(code)) if code == refusal::TOO_LARGE => {
-                    // Only the files can make a request too large: the photo's field is where
-                    // the summary leads.
-                    form_check.submitted(&FieldErrors::one("photo", codes::FILE_TOO_LARGE));
-                }
-                Err(ApiError::Refused(code)) if code == refusal::PUPIL_ALREADY_ADDED => {
-                    form_check.refused(Key::pupil_already_added);
-                }
-                Err(ApiError::Refused(code)) if code == refusal::TOO_MANY_PUPILS => {
-                    form_check.refused(Key::pupil_too_many);
-                }
-                Err(ApiError::Refused(code)) if code == refusal::FILES_QUOTA_REACHED => {
-                    form_check.refused(Key::pupil_files_quota);
-                }
-                // The only 429 of the pupils' routes: two of the family's uploads are running.
-                Err(ApiError::TooManyAttempts(_)) => form_check.refused(Key::pupil_uploads_busy),
-                Err(error) => form_check.refused_by_server(error),
-            }
-        });
+            },
+        );
     };
 
     let on_input = move |name: &'static str| form_check.on_input(name, errors);

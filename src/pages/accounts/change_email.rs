@@ -3,7 +3,6 @@
 //! whether or not the new address has an account elsewhere.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::account_changes::EmailChangeForm;
 use passplus_validation::check;
 
@@ -54,18 +53,18 @@ pub fn ChangeEmailPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::request_email_change(&body).await;
-            form_check.answered();
-            match outcome {
+        let address = body.new_email.trim().to_owned();
+        form_check.send(
+            async move { api::accounts::request_email_change(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
-                    sent_to.try_set(Some(body.new_email.trim().to_owned()));
+                    sent_to.try_set(Some(address));
                 }
                 Err(error) => {
                     refusal(error, form_check, wait_minutes);
                 }
-            }
-        });
+            },
+        );
     };
 
     view! {

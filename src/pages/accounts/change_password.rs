@@ -2,7 +2,6 @@
 //! account's other sessions end; this browser stays signed in with a fresh session.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::account_changes::PasswordChangeForm;
 use passplus_validation::check;
 
@@ -50,16 +49,15 @@ pub fn ChangePasswordPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::change_password(&body).await;
-            form_check.answered();
-            match outcome {
+        form_check.send(
+            async move { api::accounts::change_password(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
                     done.try_set(true);
                 }
                 Err(error) => refusal(error, form_check, wait_minutes),
-            }
-        });
+            },
+        );
     };
 
     view! {

@@ -114,18 +114,17 @@ pub fn ContactDetailsPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::save_contact_details(&body).await;
-            form_check.answered();
-            match outcome {
+        form_check.send(
+            async move { api::accounts::save_contact_details(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
                     saved.try_set(true);
                     // The greeting shows the given name.
                     session.refresh();
                 }
                 Err(error) => form_check.refused_by_server(error),
-            }
-        });
+            },
+        );
     };
 
     let field = move |name: &'static str, value: RwSignal<String>| {

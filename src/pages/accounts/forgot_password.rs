@@ -2,7 +2,6 @@
 //! says the same whether or not the address has an account: only its mailbox tells.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::account::EmailForm;
 use passplus_validation::check;
 
@@ -38,16 +37,16 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::ask_password_reset(&body.email).await;
-            form_check.answered();
-            match outcome {
+        let address = body.email.trim().to_owned();
+        form_check.send(
+            async move { api::accounts::ask_password_reset(&body.email).await },
+            move |outcome| match outcome {
                 Ok(()) => {
-                    sent_to.try_set(Some(body.email.trim().to_owned()));
+                    sent_to.try_set(Some(address));
                 }
                 Err(error) => form_check.refused_by_server(error),
-            }
-        });
+            },
+        );
     };
 
     view! {

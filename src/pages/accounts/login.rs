@@ -3,7 +3,6 @@
 //! when to try again.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::account::LoginForm;
 use passplus_validation::check;
 use passplus_validation::codes::refusal;
@@ -58,10 +57,9 @@ pub fn LogInPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::log_in(&body).await;
-            form_check.answered();
-            match outcome {
+        form_check.send(
+            async move { api::accounts::log_in(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
                     session.refresh();
                     location.navigate(&AppRoute::Account.path());
@@ -75,8 +73,8 @@ pub fn LogInPage() -> impl IntoView {
                     wait_minutes.try_set(Some((seconds + 59) / 60));
                 }
                 Err(error) => form_check.refused_by_server(error),
-            }
-        });
+            },
+        );
     };
 
     view! {

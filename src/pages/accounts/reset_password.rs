@@ -91,10 +91,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 return;
             }
             let body = form();
-            spawn_local(async move {
-                let outcome = api::accounts::reset_password(&body).await;
-                form_check.answered();
-                match outcome {
+            form_check.send(
+                async move { api::accounts::reset_password(&body).await },
+                move |outcome| match outcome {
                     Ok(()) => {
                         // Every session of the account ended, this browser's too.
                         session.signed_out();
@@ -104,8 +103,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         link.try_set(Link::Dead(link_problem(error)));
                     }
                     Err(error) => form_check.refused_by_server(error),
-                }
-            });
+                },
+            );
         }
     };
 

@@ -67,18 +67,17 @@ fn SessionsManager(has_summary: RwSignal<bool>) -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::end_other_sessions(&body).await;
-            form_check.answered();
-            match outcome {
+        form_check.send(
+            async move { api::accounts::end_other_sessions(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
                     current_password.try_set(String::new());
                     ended.try_set(true);
                     load();
                 }
                 Err(error) => refusal(error, form_check, wait_minutes),
-            }
-        });
+            },
+        );
     };
     let others = move || {
         sessions.with(|listed| match listed {

@@ -1,7 +1,6 @@
 //! "Créer un compte": the family's account, then a verification e-mail.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use passplus_validation::account::{PostalAddress, SignupForm};
 use passplus_validation::check;
 
@@ -86,16 +85,16 @@ pub fn SignUpPage() -> impl IntoView {
             return;
         }
         let body = form();
-        spawn_local(async move {
-            let outcome = api::accounts::sign_up(&body).await;
-            form_check.answered();
-            match outcome {
+        let address = body.email.trim().to_owned();
+        form_check.send(
+            async move { api::accounts::sign_up(&body).await },
+            move |outcome| match outcome {
                 Ok(()) => {
-                    sent_to.try_set(Some(body.email.trim().to_owned()));
+                    sent_to.try_set(Some(address));
                 }
                 Err(error) => form_check.refused_by_server(error),
-            }
-        });
+            },
+        );
     };
 
     let field = move |name: &'static str, value: RwSignal<String>| {

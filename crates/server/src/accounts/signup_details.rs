@@ -6,7 +6,9 @@
 
 use passplus_validation::contact_details::ContactDetails;
 use serde::{Deserialize, Serialize};
-use sqlx::AnyConnection;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SignupDetails {
@@ -58,23 +60,17 @@ impl SignupDetails {
         email: &str,
         now: i64,
     ) -> sqlx::Result<()> {
-        sqlx::query(
+        let query = sqlx::query(
             "INSERT INTO accounts (id, email, password_hash, given_name, family_name, phone, \
              street, postal_code, commune, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(account_id)
-        .bind(email)
-        .bind(&self.password_hash)
-        .bind(&self.given_name)
-        .bind(&self.family_name)
-        .bind(&self.phone)
-        .bind(&self.street)
-        .bind(&self.postal_code)
-        .bind(&self.commune)
-        .bind(now)
-        .execute(connection)
-        .await?;
+        .bind(email);
+        self.bind_details(query)
+            .bind(now)
+            .execute(connection)
+            .await?;
         Ok(())
     }
 
@@ -84,20 +80,29 @@ impl SignupDetails {
         connection: &mut AnyConnection,
         account_id: &str,
     ) -> sqlx::Result<()> {
-        sqlx::query(
+        let query = sqlx::query(
             "UPDATE accounts SET password_hash = $1, given_name = $2, family_name = $3, \
              phone = $4, street = $5, postal_code = $6, commune = $7 WHERE id = $8",
-        )
-        .bind(&self.password_hash)
-        .bind(&self.given_name)
-        .bind(&self.family_name)
-        .bind(&self.phone)
-        .bind(&self.street)
-        .bind(&self.postal_code)
-        .bind(&self.commune)
-        .bind(account_id)
-        .execute(connection)
-        .await?;
+        );
+        self.bind_details(query)
+            .bind(account_id)
+            .execute(connection)
+            .await?;
         Ok(())
+    }
+
+    /// Binds the password hash and the six details, in this order, after `query`'s own.
+    fn bind_details<'q>(
+        &'q self,
+        query: Query<'q, Any, AnyArguments<'q>>,
+    ) -> Query<'q, Any, AnyArguments<'q>> {
+        query
+            .bind(&self.password_hash)
+            .bind(&self.given_name)
+            .bind(&self.family_name)
+            .bind(&self.phone)
+            .bind(&self.street)
+            .bind(&self.postal_code)
+            .bind(&self.commune)
     }
 }
