@@ -26,7 +26,7 @@ pub struct Config {
     pub public_base_url: String,
     /// Proxies whose `X-Forwarded-For` header is believed; nobody else's is.
     pub trusted_proxies: Vec<IpAddr>,
-    /// The built single-page app (Trunk's `dist/`).
+    /// The built single-page app (`dist/`).
     pub static_dir: PathBuf,
     /// Where an earlier version kept uploaded files on disk: read once at start to move them
     /// into the database (see `legacy_files`); nothing is written there any more.

@@ -283,17 +283,7 @@ fn write_reference_page(dist: &Path) -> anyhow::Result<()> {
 /// The signup page's frame with a plain form where the app would draw its own, and no script
 /// at all.
 fn reference_html(signup: &str) -> String {
-    let without_scripts = remove_elements(signup, "<script", "</script>");
-    // The preloads of the script and the wasm go too: the reference loads no script at all.
-    let html = without_scripts
-        .split("<link")
-        .enumerate()
-        .map(|(index, part)| match part.split_once('>') {
-            Some((tag, rest)) if index > 0 && tag.contains("preload") => rest.to_owned(),
-            _ if index > 0 => format!("<link{part}"),
-            _ => part.to_owned(),
-        })
-        .collect::<String>();
+    let html = remove_elements(signup, "<script", "</script>");
     let form = "<form method=\"post\"><div class=\"field\">\
         <label class=\"field__label\" for=\"courriel\">Adresse électronique</label>\
         <p class=\"field__hint\" id=\"courriel-hint\">Par exemple : camille.martin@example.fr</p>\
@@ -407,18 +397,14 @@ mod tests {
     #[test]
     fn the_reference_page_keeps_the_frame_and_stylesheet_and_loses_every_script() {
         let signup = "<html><link href=/main.css rel=stylesheet><script type=module>init()\
-            </script><link href=/app.js rel=modulepreload><link as=fetch href=/app.wasm \
-            rel=preload></head><body><div id=app><header>Pass+</header><main><h1>Créer un \
+            </script></head><body><div id=app><header>Pass+</header><main><h1>Créer un \
             compte</h1><noscript><p>JS</p></noscript></main></div></body></html>";
         let html = reference_html(signup);
         assert!(
             html.contains("<link href=/main.css rel=stylesheet>"),
             "{html}"
         );
-        assert!(
-            !html.contains("script") && !html.contains("preload"),
-            "{html}"
-        );
+        assert!(!html.contains("script"), "{html}");
         assert!(html.contains("<header>Pass+</header><main><h1>Créer un compte</h1><form"));
         assert!(
             html.ends_with("</form></main></div></body></html>"),

@@ -7,6 +7,7 @@ mod cmd;
 mod compress;
 mod fuzz;
 mod http;
+mod loader;
 mod logins;
 mod phases;
 mod postgres;
@@ -62,25 +63,32 @@ fn main() -> ExitCode {
 }
 
 /// `cargo xtask run`: installs the toolchain, builds the app in release and the server, and
-/// serves it. The server builds while the tools install and the app builds: on two cores the
-/// app's final link (one codegen unit, LTO) leaves a core to it. The server is the tests' build
-/// (the dev profile, its hashing and image crates optimised, see Cargo.toml): a local service
-/// needs no more, it builds in a fraction of a release build's time, and `cargo xtask test`
-/// then reuses it.
+/// serves it. Three builds overlap, which on two cores fills the serial stretches of each (a
+/// final link, a build script): the server, the tools, and the app's wasm (which needs only
+/// cargo). The server is the tests' build (the dev profile, its hashing and image crates
+/// optimised, see Cargo.toml): a local service needs no more, it builds in a fraction of a
+/// release build's time, and `cargo xtask test` then reuses it.
 fn run(root: &std::path::Path) -> anyhow::Result<()> {
     let start = std::time::Instant::now();
+    tools::ensure_wasm_target()?;
     let binary = std::thread::scope(|scope| {
         let server = scope.spawn(|| {
             phases::timed("server (alongside)", || {
                 server::build_quietly(root, server::Profile::Debug)
             })
         });
-        let app = phases::timed("tools (Trunk, wasm-bindgen, wasm-opt, terser)", || {
-            tools::ensure_spa_toolchain(root)
-        })
-        .and_then(|()| {
-            phases::timed("app (release, pre-rendered, compressed)", || {
-                spa::build_release(root).map(drop)
+        let tools = scope.spawn(|| {
+            phases::timed(
+                "tools (wasm-bindgen, wasm-opt, terser, lightningcss)",
+                || tools::ensure_spa_toolchain(root),
+            )
+        });
+        let app = phases::timed("app's wasm (release)", || spa::build_wasm(root));
+        let tools = tools.join().expect("installing the tools does not panic");
+        let app = app.and_then(|wasm| {
+            tools?;
+            phases::timed("app (glue, wasm-opt, pre-rendered, compressed)", || {
+                spa::package(root, &wasm).map(drop)
             })
         });
         let server = server.join().expect("the server build does not panic");

@@ -1,4 +1,4 @@
-//! The public pages as real HTML, written into the built site after Trunk: each page is the
+//! The public pages as real HTML, written into the built site: each page is the
 //! built `index.html` with the frame the app draws (skip link, header and menu, footer) and the
 //! page's own content in `<main>`, in French, for a visitor not signed in. The server sends them
 //! for their paths (`links::PRERENDERED_PAGES`); `index.html` itself gets the frame with an

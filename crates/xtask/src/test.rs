@@ -33,7 +33,7 @@ const STEPS: [Step; 7] = [
 pub fn run_all(root: &Path) -> anyhow::Result<()> {
     let start = std::time::Instant::now();
     phases::timed(
-        "tools (Trunk, wasm-bindgen, wasm-opt, rustfmt, clippy)",
+        "tools (wasm-bindgen, wasm-opt, terser, lightningcss, rustfmt, clippy)",
         || {
             tools::ensure_spa_toolchain(root)?;
             tools::ensure_lint_components()

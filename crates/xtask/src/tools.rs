@@ -13,33 +13,25 @@ use anyhow::{bail, Context};
 
 use crate::cmd;
 
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Trunk 0.22 needs a newer rustc than these machines have.
-const TRUNK_VERSION: &str = "0.21.14";
-/// Must match `[tools] wasm_opt` in Trunk.toml (a test checks it).
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const BINARYEN_VERSION: &str = "132.0.0";
-/// Minifies wasm-bindgen's JavaScript glue (Trunk's own minifier fails on its `export default`).
+/// Minifies wasm-bindgen's JavaScript glue and the app's loader.
 const TERSER_VERSION: &str = "5.51.2";
+/// Minifies the stylesheet.
+const LIGHTNINGCSS_VERSION: &str = "1.33.0";
+/// What that package's `lightningcss --version` says (the version of the Rust crate inside).
+const LIGHTNINGCSS_REPORTS: &str = "lightningcss 1.0.0-alpha.72";
 
 /// Everything needed to build the single-page app. What is missing is fetched and built side by
-/// side: the two cargo tools compile while the npm tools download (on a fresh machine the npm
-/// registry took minutes), each cargo build leaving a core to the other in its serial stretches.
+/// side: the wasm-bindgen CLI compiles while the npm tools download (on a fresh machine the npm
+/// registry took minutes).
 pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
     ensure_node()?;
     ensure_wasm_target()?;
     let bindgen = wasm_bindgen_version(root)?;
     std::thread::scope(|scope| {
-        // Without its default features: no update check and no TLS, which only serve downloads
-        // (the build runs --offline) and `trunk serve` over HTTPS (unused).
-        let trunk = scope.spawn(|| {
-            ensure_cargo_tool(
-                "trunk",
-                TRUNK_VERSION,
-                &["install", "--locked", "trunk", "--no-default-features"],
-            )
-        });
-        // The CLI must equal the wasm-bindgen crate in Cargo.lock, or Trunk tries a download.
-        // No --locked: its lockfile wants a crate version the registry here does not have.
+        // The CLI must equal the wasm-bindgen crate in Cargo.lock: the glue it writes and the
+        // wasm's imports must agree. No --locked: its lockfile wants a crate version the registry here does not have.
         // Without TLS: the test runner talks to a local chromedriver over plain HTTP.
         let wasm_bindgen = scope.spawn(|| {
             ensure_cargo_tool(
@@ -50,12 +42,12 @@ pub fn ensure_spa_toolchain(root: &Path) -> anyhow::Result<()> {
         });
         let npm_tools = scope.spawn(|| {
             ensure_wasm_opt(root)?;
-            ensure_terser(root).map(drop)
+            ensure_terser(root)?;
+            ensure_lightningcss(root).map(drop)
         });
         for (tool, outcome) in [
-            ("Trunk", trunk.join()),
             ("wasm-bindgen", wasm_bindgen.join()),
-            ("wasm-opt and terser", npm_tools.join()),
+            ("wasm-opt, terser and lightningcss", npm_tools.join()),
         ] {
             outcome.unwrap_or_else(|_| Err(anyhow::anyhow!("installing {tool} panicked")))?;
         }
@@ -81,7 +73,7 @@ fn ensure_node() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn ensure_wasm_target() -> anyhow::Result<()> {
+pub fn ensure_wasm_target() -> anyhow::Result<()> {
     let installed =
         cmd::output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if !installed.lines().any(|line| line.trim() == WASM_TARGET) {
@@ -90,9 +82,9 @@ fn ensure_wasm_target() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How tools are compiled: quickly. Their own release profiles ask for fat LTO and one codegen
-/// unit (Trunk's does), which on two cores took most of a first `cargo xtask run`; what they do
-/// here (run cargo and wasm-bindgen, copy files) does not need their best speed.
+/// How tools are compiled: quickly. Their own release profiles may ask for fat LTO and one
+/// codegen unit, which on two cores would take minutes of a first `cargo xtask run`; what they
+/// do here (write the wasm's glue, run the browser tests) does not need their best speed.
 const FAST_TOOL_PROFILE: [(&str, &str); 5] = [
     ("CARGO_PROFILE_RELEASE_LTO", "off"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256"),
@@ -132,16 +124,16 @@ pub fn wasm_bindgen_version(root: &Path) -> anyhow::Result<String> {
     bail!("Cargo.lock has no wasm-bindgen package")
 }
 
-/// binaryen's wasm-opt from npm, in `target/tools/binaryen`; returns its bin folder.
-fn ensure_wasm_opt(root: &Path) -> anyhow::Result<PathBuf> {
+/// binaryen's wasm-opt from npm, in `target/tools/binaryen` (Debian's binaryen 108 produces a
+/// wasm that fails at load); returns the command's path.
+pub fn ensure_wasm_opt(root: &Path) -> anyhow::Result<PathBuf> {
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
-    let wasm_opt = ensure_npm_tool(
+    ensure_npm_tool(
         root,
         ("binaryen", BINARYEN_VERSION),
         "wasm-opt",
         &format!("version {major}"),
-    )?;
-    Ok(wasm_opt.parent().map(Path::to_path_buf).unwrap_or_default())
+    )
 }
 
 /// A command from an npm package, installed in `target/tools/<package>` unless its
@@ -172,14 +164,14 @@ pub fn ensure_terser(root: &Path) -> anyhow::Result<PathBuf> {
     ensure_npm_tool(root, ("terser", TERSER_VERSION), "terser", TERSER_VERSION)
 }
 
-/// PATH with the npm wasm-opt first, for Trunk.
-pub fn path_with_wasm_opt(root: &Path) -> anyhow::Result<std::ffi::OsString> {
-    let bin = ensure_wasm_opt(root)?;
-    let mut paths = vec![bin];
-    paths.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
-    Ok(std::env::join_paths(paths)?)
+/// lightningcss from npm, in `target/tools/lightningcss-cli`; returns the command's path.
+pub fn ensure_lightningcss(root: &Path) -> anyhow::Result<PathBuf> {
+    ensure_npm_tool(
+        root,
+        ("lightningcss-cli", LIGHTNINGCSS_VERSION),
+        "lightningcss",
+        LIGHTNINGCSS_REPORTS,
+    )
 }
 
 /// Debian's Chromium and its driver, of the same version, for the browser tests.
@@ -294,23 +286,5 @@ mod tests {
             Some("156.0.8078.73")
         );
         assert_eq!(version_number(""), None);
-    }
-
-    /// Trunk uses local tools only at the versions Trunk.toml names: they must be the ones
-    /// installed here, or the build fails offline.
-    #[test]
-    fn trunk_toml_names_the_versions_installed_here() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let trunk_toml = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
-        let bindgen = wasm_bindgen_version(&root).unwrap();
-        assert!(
-            trunk_toml.contains(&format!("wasm_bindgen = \"{bindgen}\"")),
-            "Trunk.toml must name wasm-bindgen {bindgen}, the version in Cargo.lock"
-        );
-        let major = BINARYEN_VERSION.split('.').next().unwrap();
-        assert!(
-            trunk_toml.contains(&format!("wasm_opt = \"version_{major}\"")),
-            "Trunk.toml must name wasm-opt version_{major}"
-        );
     }
 }

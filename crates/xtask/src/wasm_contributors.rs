@@ -12,15 +12,13 @@ use anyhow::Context;
 use crate::{cmd, tools};
 
 const TWIGGY_VERSION: &str = "0.8.0";
-/// The wasm rustc links for the release build (Trunk's `wasm-release` profile).
-const LINKED_WASM: &str = "target/wasm32-unknown-unknown/wasm-release/passplus-web.wasm";
 /// How many crates and functions the tables list.
 const TOP: usize = 15;
 
 /// Markdown tables of the top crates and functions by size; the release build must be done.
 pub fn report(root: &Path) -> anyhow::Result<String> {
     tools::ensure_cargo_tool("twiggy", TWIGGY_VERSION, &["install", "twiggy"])?;
-    let wasm = root.join(LINKED_WASM);
+    let wasm = crate::spa::release_wasm(root);
     let json = cmd::output_of(
         "twiggy",
         &[

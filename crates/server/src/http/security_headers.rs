@@ -1,7 +1,7 @@
 //! Security headers on every response, and the Content-Security-Policy that allows the app's
 //! own script and wasm and nothing external.
 //!
-//! Trunk writes a small inline module script into `index.html` that loads the wasm; rather than
+//! The build writes a small inline module script into `index.html` that loads the wasm; rather than
 //! allowing every inline script, the policy names that one script by its SHA-256 hash, computed
 //! from the built `index.html` when the server starts.
 

@@ -100,7 +100,7 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Trunk names built files `stem-<16 hex digits>[_bg].ext`: their content never changes.
+/// The build names files `stem-<16 hex digits>[_bg].ext` by their content: it never changes.
 fn is_hashed_file_name(path: &str) -> bool {
     let stem = last_segment(path).split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
@@ -113,7 +113,7 @@ mod tests {
     use super::{has_file_extension, is_hashed_file_name};
 
     #[test]
-    fn only_trunk_hashed_names_count_as_immutable() {
+    fn only_hashed_names_count_as_immutable() {
         assert!(is_hashed_file_name(
             "/passplus-web-0123456789abcdef_bg.wasm"
         ));

@@ -23,7 +23,7 @@ pub const PRERENDERED_LOGIN: &str = "<!DOCTYPE html><html lang=\"fr\"><head><tit
 /// The bytes of the precompressed copy of the script.
 pub const BROTLI_MARKER: &str = "precompressed";
 
-/// What Trunk writes into index.html, reduced to what the server looks at.
+/// The loader the build writes into index.html, reduced to what the server looks at.
 pub const INLINE_LOADER: &str = "import init from '/passplus-web-0123456789abcdef.js';init();";
 
 /// Where the test clock starts (a Tuesday in November 2027).
