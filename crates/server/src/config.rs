@@ -147,6 +147,8 @@ mod tests {
     #[test]
     fn environment_overrides_defaults() {
         figment::Jail::expect_with(|jail| {
+            // The configuration of whoever runs the tests is not the tests'.
+            jail.clear_env();
             jail.set_env("PASSPLUS_LISTEN", "127.0.0.1:9999");
             jail.set_env("PASSPLUS_TRUSTED_PROXIES", "[10.0.0.1, \"::1\"]");
             let config = Config::load().map_err(|error| *error)?;
@@ -160,6 +162,8 @@ mod tests {
     #[test]
     fn file_is_read_and_environment_wins() {
         figment::Jail::expect_with(|jail| {
+            // The configuration of whoever runs the tests is not the tests'.
+            jail.clear_env();
             jail.create_file(
                 "passplus.toml",
                 "public_base_url = \"https://passplus.example\"\nstatic_dir = \"www\"",
@@ -180,6 +184,8 @@ mod tests {
     #[test]
     fn debug_and_logs_never_show_the_database_or_smtp_password() {
         figment::Jail::expect_with(|jail| {
+            // The configuration of whoever runs the tests is not the tests'.
+            jail.clear_env();
             jail.set_env(
                 "PASSPLUS_DATABASE_URL",
                 "postgres://passplus:s3cr3t-db@db/passplus",
