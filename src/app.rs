@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::accounts::session::provide_session;
-use crate::form::submit_button::keep_submit_clicks;
+use crate::form::presses::track_presses;
 use crate::i18n::{provide_i18n, Lang};
 use crate::nav::focus::FocusOnNavigation;
 use crate::nav::location::provide_location;
@@ -36,7 +36,7 @@ pub fn App(lang: Lang) -> impl IntoView {
     provide_session();
     let location = provide_location();
     let route = Memo::new(move |_| AppRoute::at(&location.path()));
-    keep_submit_clicks();
+    track_presses();
     view! {
         <FocusOnNavigation />
         <Layout>{move || page(route.get())}</Layout>

@@ -3,7 +3,7 @@
 //! UAI typed in full is accepted as it is, for a collège outside the list.
 //!
 //! Keyboard: Down and Up move through the options, Enter chooses, Escape closes the list. The
-//! number of matches is announced in a live region.
+//! number of matches, then the collège chosen, is announced in a live region.
 
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -19,9 +19,14 @@ use crate::i18n::{use_i18n, Key};
 /// Pause after a keystroke before searching, so typing a name is one request, not ten.
 const SEARCH_PAUSE_MS: u32 = 250;
 
-/// How a chosen collège reads in the field.
-pub fn college_label(name: &str, commune: &str) -> String {
+/// A collège by its name and commune, as the options list it.
+fn college_place(name: &str, commune: &str) -> String {
     format!("{name} ({commune})")
+}
+
+/// How a chosen collège reads in the field: what was chosen, its UAI included.
+pub fn college_label(name: &str, commune: &str, uai: &str) -> String {
+    format!("{} · {uai}", college_place(name, commune))
 }
 
 /// The UAI a typed text stands for until a collège is chosen: itself when it is meant as one.
@@ -98,7 +103,10 @@ pub fn CollegePicker(
             return;
         };
         forget_pending_search();
-        text.set(college_label(&college.name, &college.commune));
+        let label = college_label(&college.name, &college.commune, &college.uai);
+        // Said in place of the count of matches, which no longer holds.
+        status.set(i18n.format(Key::college_picker_chosen, &[("college", &label)]));
+        text.set(label);
         uai.set(college.uai);
         open.set(false);
         active.set(None);
@@ -188,7 +196,7 @@ pub fn CollegePicker(
                         on:mousedown=|event| event.prevent_default()
                         on:click=move |_| choose(index)
                     >
-                        {college_label(&college.name, &college.commune)}
+                        {college_place(&college.name, &college.commune)}
                         <span class="combobox__uai">" · "{college.uai.clone()}</span>
                     </li>
                 }).collect_view()}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::form::described_by;
 use crate::form::field_error::FieldError;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 
 /// One checkbox with its label (a consent, a declaration).
 #[component]
@@ -19,6 +19,10 @@ pub fn Checkbox(
     /// A box that cannot be ticked or unticked.
     #[prop(optional)]
     disabled: bool,
+    /// The id of what ticking the box reveals (GOV.UK's conditional reveal): the box says that
+    /// it controls it and whether it is shown, and the page puts it right after the box.
+    #[prop(optional)]
+    reveals: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
@@ -36,6 +40,10 @@ pub fn Checkbox(
                     disabled=disabled
                     aria-describedby=described_by
                     aria-invalid=move || error.get().map(|_| "true")
+                    aria-controls=reveals
+                    aria-expanded=move || {
+                        reveals.map(|_| if checked.get() { "true" } else { "false" })
+                    }
                     prop:checked=move || checked.get()
                     on:change=move |event| checked.set(event_target_checked(&event))
                 />
@@ -51,7 +59,7 @@ pub fn Checkbox(
 pub fn RadioGroup(
     /// The group's name; each option's id is `<name>-<value>`.
     name: &'static str,
-    legend: Key,
+    #[prop(into)] legend: Text,
     #[prop(default = None, into)] hint: Option<Key>,
     /// The values and their labels, in order.
     options: &'static [(&'static str, Key)],
@@ -81,7 +89,7 @@ pub fn RadioGroup(
             aria-describedby=described_by
         >
             <legend class="fieldset__legend">
-                {move || i18n.t(legend)}
+                {move || legend.in_language(i18n)}
                 {optional.then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
             </legend>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}

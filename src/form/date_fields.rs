@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::form::described_by;
 use crate::form::field_error::FieldError;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 
 #[component]
 pub fn DateFields(
@@ -14,7 +14,7 @@ pub fn DateFields(
     /// `<id>-mois` and `<id>-annee`.
     id: &'static str,
     legend: Key,
-    hint: Key,
+    #[prop(into)] hint: Text,
     day: RwSignal<String>,
     month: RwSignal<String>,
     year: RwSignal<String>,
@@ -75,7 +75,7 @@ pub fn DateFields(
             }
         >
             <legend class="fieldset__legend">{move || i18n.t(legend)}</legend>
-            <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p>
+            <p class="field__hint" id=hint_id>{move || hint.in_language(i18n)}</p>
             <FieldError id=error_id error />
             <div class="date-fields">
                 {part("jour", Key::date_day, day, false)}

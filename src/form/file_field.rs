@@ -1,6 +1,8 @@
 //! A file input in the form kit's pattern. The chosen file's declared type and size are checked
 //! at once with the shared rule (the server checks its content again); the file stays chosen
-//! whatever the error, like a typed value.
+//! whatever the error, like a typed value. The browser writes its button and the chosen file's
+//! name in its own language, which may not be the page's: a line under the input says in the
+//! page's language whether a file is chosen, and which.
 
 use leptos::prelude::*;
 use passplus_validation::upload::{validate_declared, UploadKind};
@@ -72,6 +74,12 @@ pub fn FileField(
                     on_change.run(());
                 }
             />
+            <p class="field__file-chosen">
+                {move || file.with(|chosen| match chosen {
+                    Some(chosen) => i18n.format(Key::field_file_chosen, &[("name", &chosen.name())]),
+                    None => i18n.t(Key::field_file_none).to_owned(),
+                })}
+            </p>
         </div>
     }
 }

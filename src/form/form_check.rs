@@ -12,6 +12,7 @@ use passplus_validation::FieldErrors;
 
 use crate::api::ApiError;
 use crate::form::error_summary::SummaryEntry;
+use crate::form::presses;
 use crate::i18n::{error_message_key, Key};
 
 /// A field of the form: its name in the shared contract and the id of its input.
@@ -82,14 +83,23 @@ impl FormCheck {
     /// The person left a field: show its error, unless it is empty and was never submitted. A
     /// field already in error is left as it is: each keystroke re-checks it, and an error only the
     /// server can find (a wrong current password, a collège out of Pass+) must stay until the
-    /// person changes the value.
-    pub fn left(self, name: &'static str, typed_something: bool, errors: &FieldErrors) {
-        if self.shows_error(name) {
-            return;
-        }
-        if typed_something || self.has_summary().get_untracked() {
-            self.show(name, errors);
-        }
+    /// person changes the value. Left by a press on another control, the error waits until that
+    /// press has landed, so that the control does not move from under the finger (`presses`).
+    pub fn left(
+        self,
+        name: &'static str,
+        typed_something: bool,
+        errors: impl FnOnce() -> FieldErrors + 'static,
+    ) {
+        presses::after_press(move || {
+            // The press may have been on a link to another page.
+            if self.shown.is_disposed() || self.shows_error(name) {
+                return;
+            }
+            if typed_something || self.has_summary().get_untracked() {
+                self.show(name, &errors());
+            }
+        });
     }
 
     /// A value chosen in one go (a file): checked at once, whatever it showed before.
@@ -219,9 +229,11 @@ impl FormCheck {
         value: RwSignal<String>,
         errors: impl Fn() -> FieldErrors + Send + Sync + 'static,
     ) -> Callback<()> {
+        let errors = std::sync::Arc::new(errors);
         Callback::new(move |()| {
             let typed_something = !value.with_untracked(|v| v.trim().is_empty());
-            self.left(name, typed_something, &errors())
+            let errors = std::sync::Arc::clone(&errors);
+            self.left(name, typed_something, move || errors())
         })
     }
 }

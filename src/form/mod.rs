@@ -11,6 +11,7 @@ pub mod file_field;
 pub mod form_check;
 pub mod form_outcome;
 pub mod password_field;
+pub mod presses;
 pub mod submit_button;
 pub mod text_field;
 

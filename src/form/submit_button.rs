@@ -84,20 +84,3 @@ pub fn SubmitButton(
         </div>
     }
 }
-
-/// A field shows its error when the person leaves it, which moves the content below it down. A
-/// mouse press on a submit button would make the field lose focus, the button move away from
-/// under the pointer, and the click be lost. Pressing a submit button therefore does not take
-/// focus from the field: the click lands, and the submit checks every field anyway.
-pub fn keep_submit_clicks() {
-    let _ = window_event_listener(leptos::ev::mousedown, |event| {
-        let on_submit_button = event
-            .target()
-            .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
-            .and_then(|element| element.closest("button[type=submit]").ok().flatten())
-            .is_some();
-        if on_submit_button {
-            event.prevent_default();
-        }
-    });
-}

@@ -104,6 +104,42 @@ pub fn local_date_time(seconds: i64, lang: Lang) -> String {
     .into()
 }
 
+/// What a form-kit component says in a legend or a hint: a text, or a text with values (the
+/// school year a question is about), in the current language when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    key: Key,
+    values: Vec<(&'static str, String)>,
+}
+
+impl Text {
+    /// `key` with `{name}` replaced by `value`.
+    pub fn with(key: Key, name: &'static str, value: impl ToString) -> Text {
+        Text {
+            key,
+            values: vec![(name, value.to_string())],
+        }
+    }
+
+    pub fn in_language(&self, i18n: I18n) -> String {
+        let values: Vec<(&str, &str)> = self
+            .values
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        i18n.format(self.key, &values)
+    }
+}
+
+impl From<Key> for Text {
+    fn from(key: Key) -> Text {
+        Text {
+            key,
+            values: Vec::new(),
+        }
+    }
+}
+
 /// The current language, provided once by the app shell.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {

@@ -1,5 +1,6 @@
-//! The family's pupils on "Mon compte": for each, the collège, class, Pass+ number and grant for
-//! the school year, and where the bourse certificate stands.
+//! The family's pupils on "Mon compte": for each, on a card of its own, the collège, class,
+//! Pass+ number and grant for the school year, and whether the photo and the bourse certificate
+//! were received (and where the certificate stands).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,6 +66,11 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
         CertificateStatus::Validated => Key::dashboard_certificate_validated,
         CertificateStatus::Refused => Key::dashboard_certificate_refused,
     });
+    let photo = if pupil.has_photo {
+        Key::dashboard_photo_received
+    } else {
+        Key::dashboard_photo_missing
+    };
     let edit = format!(
         "{}?{PUPIL_PARAMETER}={}",
         AppRoute::EditPupil.path(),
@@ -77,9 +83,10 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
                 <dt>{i18n.t(Key::dashboard_college)}</dt><dd>{college}</dd>
                 <dt>{i18n.t(Key::dashboard_class)}</dt><dd>{class}</dd>
                 <dt>{i18n.t(Key::dashboard_pass_number)}</dt>
-                <dd class="pass-number">{grouped_pass_number(&pupil.pass_number)}</dd>
+                <dd><span class="pass-number">{grouped_pass_number(&pupil.pass_number)}</span></dd>
                 <dt>{i18n.format(Key::dashboard_grant_label, &[("year", &school_year)])}</dt>
                 <dd>{grant}</dd>
+                <dt>{i18n.t(Key::dashboard_photo_label)}</dt><dd>{i18n.t(photo)}</dd>
                 {certificate.map(|key| view! {
                     <dt>{i18n.t(Key::pupil_certificate_label)}</dt><dd>{i18n.t(key)}</dd>
                 })}

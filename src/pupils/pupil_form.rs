@@ -23,7 +23,7 @@ use crate::form::file_field::{declared_error, declared_error_of, FileField};
 use crate::form::form_check::{FormCheck, FormField};
 use crate::form::submit_button::SubmitButton;
 use crate::form::text_field::TextField;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, Key, Text};
 use crate::pupils::photo_scaling;
 
 const FIELDS: &[FormField] = &[
@@ -113,7 +113,7 @@ impl Values {
             year: RwSignal::new(birth.year),
             college_text: text(
                 existing.map(|p| match (&p.college_name, &p.college_commune) {
-                    (Some(name), Some(commune)) => college_label(name, commune),
+                    (Some(name), Some(commune)) => college_label(name, commune, &p.college_uai),
                     _ => p.college_uai.clone(),
                 }),
             ),
@@ -141,15 +141,20 @@ impl Values {
         }
     }
 
+    /// The school year the pupil is enrolled for: a saved pupil's, or the one a new pupil is
+    /// added for today (the next from 1 July).
+    fn school_year(self, today: Date) -> SchoolYear {
+        self.school_year.map_or_else(
+            || SchoolYear::applied_for_on(today),
+            |start_year| SchoolYear { start_year },
+        )
+    }
+
     /// The shared rules, and what only the browser can tell: a collège name typed but not
     /// chosen, and the chosen files' declared type and size.
     fn errors(self) -> FieldErrors {
         let today = today();
-        let school_year = self.school_year.map_or_else(
-            || SchoolYear::applied_for_on(today),
-            |start_year| SchoolYear { start_year },
-        );
-        let mut errors = match self.form().validate_for(school_year, today) {
+        let mut errors = match self.form().validate_for(self.school_year(today), today) {
             Ok(()) => FieldErrors::default(),
             Err(errors) => FieldErrors::from(&errors),
         };
@@ -223,6 +228,8 @@ pub fn PupilFormView(
     let values = Values::new(existing.as_ref());
     let errors = move || values.errors();
     let form_check = FormCheck::new(FIELDS).with_input_in_error("birth_date", birth_date_input);
+    // The questions name the school year they are about: its first September.
+    let year = values.school_year(today()).start_year;
     Effect::new(move |_| has_errors.set(form_check.has_summary().get()));
     // Unticking "boursier" removes the certificate's field: the file chosen in it goes too, so
     // that ticking again does not send a file the person no longer sees.
@@ -312,7 +319,7 @@ pub fn PupilFormView(
         let typed = [values.day, values.month, values.year]
             .iter()
             .any(|part| !part.with_untracked(|v| v.trim().is_empty()));
-        form_check.left("birth_date", typed, &errors());
+        form_check.left("birth_date", typed, errors);
     });
     let on_college_leave = form_check.on_blur("college_uai", values.college_text, errors);
     let on_file =
@@ -329,26 +336,30 @@ pub fn PupilFormView(
                 error=form_check.error("family_name") autocomplete="off"
                 on_input=on_input("family_name") on_blur=on_blur("family_name", values.family_name) />
             <DateFields id="naissance" legend=Key::pupil_birth_date_legend
-                hint=Key::pupil_birth_date_hint day=values.day month=values.month year=values.year
+                hint=Text::with(Key::pupil_birth_date_hint, "year", year) day=values.day month=values.month year=values.year
                 error=form_check.error("birth_date") on_input=on_input("birth_date")
                 on_leave=on_date_leave />
             <CollegePicker id="college" text=values.college_text uai=values.college_uai
                 error=form_check.error("college_uai") on_input=on_input("college_uai")
                 on_leave=on_college_leave />
-            <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES
+            <RadioGroup name="classe" legend=Text::with(Key::pupil_class_legend, "year", year)
+                options=CLASSES
                 selected=values.class error=form_check.error("class")
                 on_change=on_input("class") />
             <Checkbox id="boursier" label=Key::pupil_bourse_label hint=Key::pupil_bourse_hint
-                checked=values.bourse_holder error=Signal::stored(None) />
+                checked=values.bourse_holder error=Signal::stored(None) reveals=CERTIFICATE_REVEAL />
             {move || {
                 let _ = generation.get();
                 view! {
-                    <Show when=move || values.bourse_holder.get()>
-                        <FileField id="attestation" label=Key::pupil_certificate_label
-                            hint=Key::pupil_certificate_hint kind=UploadKind::BourseCertificate
-                            file=values.certificate error=form_check.error("bourse_certificate")
-                            on_change=on_file("bourse_certificate") />
-                    </Show>
+                    <div class="conditional" id=CERTIFICATE_REVEAL
+                        hidden=move || !values.bourse_holder.get()>
+                        <Show when=move || values.bourse_holder.get()>
+                            <FileField id="attestation" label=Key::pupil_certificate_label
+                                hint=Key::pupil_certificate_hint kind=UploadKind::BourseCertificate
+                                file=values.certificate error=form_check.error("bourse_certificate")
+                                on_change=on_file("bourse_certificate") />
+                        </Show>
+                    </div>
                     <FileField id="photo" label=Key::pupil_photo_label hint=Key::pupil_photo_hint
                         kind=UploadKind::Photo file=values.photo error=form_check.error("photo")
                         on_change=on_file("photo") />
@@ -358,6 +369,9 @@ pub fn PupilFormView(
         </form>
     }
 }
+
+/// What ticking "boursier" reveals: the certificate's field.
+const CERTIFICATE_REVEAL: &str = "attestation-si-boursier";
 
 /// `4821 0937 5523`, the Pass+ number as printed.
 pub fn grouped_pass_number(number: &str) -> String {

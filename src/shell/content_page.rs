@@ -18,12 +18,16 @@ pub fn ContentPage(
     #[prop(optional)]
     heading: Option<Key>,
     content: Content,
+    /// What comes between the heading and the text (the home page's primary action).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(title, Signal::stored(false));
     let heading = heading.unwrap_or(title);
     view! {
         <h1 tabindex="-1">{move || i18n.t(heading)}</h1>
+        {children.map(|children| children())}
         <FetchedHtml url=Signal::derive(move || content.url(i18n.lang())) />
     }
 }

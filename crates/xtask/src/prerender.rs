@@ -24,6 +24,9 @@ use passplus_validation::links;
 
 /// What a page has below the frame.
 enum Body {
+    /// The home page: its heading, introduction and primary action for a visitor, then its text
+    /// (`public/content/home.fr.html`).
+    Home,
     /// A long text of `public/content/` (`<name>.fr.html`), under a heading.
     Content {
         heading: &'static str,
@@ -62,10 +65,7 @@ const PAGES: [Page; 8] = [
     Page {
         path: links::HOME_PATH,
         title: "home_title",
-        body: Body::Content {
-            heading: "home_heading",
-            name: "home",
-        },
+        body: Body::Home,
     },
     Page {
         path: links::FIND_COLLEGE_PATH,
@@ -181,16 +181,18 @@ pub fn write_pages(root: &Path, dist: &Path) -> anyhow::Result<usize> {
 /// The page's content in `<main>`.
 fn page_main(root: &Path, texts: &Texts, page: &Page) -> anyhow::Result<String> {
     Ok(match page.body {
-        Body::Content { heading, name } => {
-            let file = root.join(format!("public/content/{name}.fr.html"));
-            let content = std::fs::read_to_string(&file)
-                .with_context(|| format!("reading {}", file.display()))?;
-            format!(
-                "{}{}",
-                heading_html(texts.get(heading)?),
-                prose(content.trim())
-            )
-        }
+        Body::Home => format!(
+            "{}<p>{}</p>{}{}",
+            heading_html(texts.get("home_heading")?),
+            texts.get("home_intro")?,
+            start_links(texts)?,
+            prose(&content_text(root, "home")?)
+        ),
+        Body::Content { heading, name } => format!(
+            "{}{}",
+            heading_html(texts.get(heading)?),
+            prose(&content_text(root, name)?)
+        ),
         Body::PrivacyNotice => format!(
             "{}{}",
             heading_html(texts.get("privacy_title")?),
@@ -212,6 +214,28 @@ fn page_main(root: &Path, texts: &Texts, page: &Page) -> anyhow::Result<String> 
             html
         }
     })
+}
+
+/// A long text of `public/content/`, in French.
+fn content_text(root: &Path, name: &str) -> anyhow::Result<String> {
+    let file = root.join(format!("public/content/{name}.fr.html"));
+    let content =
+        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+    Ok(content.trim().to_owned())
+}
+
+/// The home page's primary action for a visitor, as `StartLinks` draws it.
+fn start_links(texts: &Texts) -> anyhow::Result<String> {
+    Ok(format!(
+        "<div class=\"start\"><p><a class=\"button\" href=\"{signup}\">{start}</a></p>\
+         <p>{next}</p><p>{have_account} <a href=\"{login}\">{login_title}</a></p></div>",
+        signup = links::SIGNUP_PATH,
+        login = links::LOGIN_PATH,
+        start = texts.get("home_start")?,
+        next = texts.get("home_start_next")?,
+        have_account = texts.get("home_have_account")?,
+        login_title = texts.get("login_title")?,
+    ))
 }
 
 fn heading_html(text: String) -> String {

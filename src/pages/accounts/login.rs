@@ -20,6 +20,9 @@ use crate::nav::location::use_location;
 use crate::nav::routes::AppRoute;
 use crate::shell::document_title::use_document_title;
 
+/// How long after the page is drawn "logged out" is said.
+const ANNOUNCE_AFTER: std::time::Duration = std::time::Duration::from_millis(150);
+
 const FIELDS: &[FormField] = &[
     FormField {
         name: "email",
@@ -36,7 +39,17 @@ pub fn LogInPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let location = use_location();
-    let logged_out = location.query("deconnexion").is_some();
+    // Said once the page is drawn: a live region is announced when its text changes, not
+    // when it arrives with its text.
+    let logged_out = RwSignal::new(false);
+    if location.query("deconnexion").is_some() {
+        set_timeout(
+            move || {
+                logged_out.try_set(true);
+            },
+            ANNOUNCE_AFTER,
+        );
+    }
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let form = move || LoginForm {
@@ -67,8 +80,13 @@ pub fn LogInPage() -> impl IntoView {
                 Err(ApiError::Refused(code)) if code == refusal::EMAIL_NOT_VERIFIED => {
                     unverified.try_set(true);
                 }
-                Err(ApiError::Refused(_)) => form_check.refused(Key::login_invalid_credentials),
+                // The address stays, the password goes: it is the one to type again.
+                Err(ApiError::Refused(_)) => {
+                    password.try_set(String::new());
+                    form_check.refused(Key::login_invalid_credentials);
+                }
                 Err(ApiError::TooManyAttempts(seconds)) => {
+                    password.try_set(String::new());
                     form_check.refused(Key::login_too_many_attempts);
                     wait_minutes.try_set(Some((seconds + 59) / 60));
                 }
@@ -79,7 +97,11 @@ pub fn LogInPage() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::login_title)}</h1>
-        {logged_out.then(|| view! { <p class="panel" role="status">{move || i18n.t(Key::login_logged_out)}</p> })}
+        <div role="status">
+            <Show when=move || logged_out.get()>
+                <p class="panel">{move || i18n.t(Key::login_logged_out)}</p>
+            </Show>
+        </div>
         <ErrorSummary errors=form_check.summary() />
         <p class="form-alert" role="alert">
             {move || wait_minutes.get().map(|minutes| {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use passplus_web::form::choice::{Checkbox, RadioGroup};
-use passplus_web::i18n::Key;
+use passplus_web::i18n::{Key, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -173,7 +173,7 @@ async fn a_radio_group_asks_its_question_in_a_legend_and_labels_each_option() {
             changes.update(|seen| seen.push(selected.get_untracked()));
         });
         view! {
-            <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES selected
+            <RadioGroup name="classe" legend=Text::with(Key::pupil_class_legend, "year", 2026) options=CLASSES selected
                 error=Signal::stored(None) on_change />
         }
     });
@@ -181,7 +181,11 @@ async fn a_radio_group_asks_its_question_in_a_legend_and_labels_each_option() {
     let fieldset = mounted.find::<web_sys::Element>("fieldset");
     let legend = fieldset.first_element_child().unwrap();
     assert_eq!(legend.tag_name(), "LEGEND", "the legend comes first");
-    assert_eq!(text_of(&legend), "Classe à la rentrée");
+    assert_eq!(
+        text_of(&legend),
+        "Classe à la rentrée 2026",
+        "with its values"
+    );
     assert_eq!(
         described_by(&fieldset),
         Vec::<String>::new(),
@@ -240,7 +244,7 @@ async fn a_radio_group_in_error_shows_its_message_linked_to_the_question_then_cl
     let error = RwSignal::new(None::<Key>);
     let mounted = mount_in_french(move || {
         view! {
-            <RadioGroup name="classe" legend=Key::pupil_class_legend hint=Key::pupil_bourse_hint
+            <RadioGroup name="classe" legend=Text::with(Key::pupil_class_legend, "year", 2026) hint=Key::pupil_bourse_hint
                 options=CLASSES selected error />
         }
     });
@@ -277,13 +281,13 @@ async fn an_optional_radio_group_says_so_in_its_legend_and_requires_no_answer() 
     let selected = RwSignal::new(String::new());
     let mounted = mount_in_french(move || {
         view! {
-            <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES selected
+            <RadioGroup name="classe" legend=Text::with(Key::pupil_class_legend, "year", 2026) options=CLASSES selected
                 error=Signal::stored(None) optional=true />
         }
     });
     settle().await;
     let legend = mounted.find::<web_sys::Element>("legend");
-    assert_eq!(text_of(&legend), "Classe à la rentrée (facultatif)");
+    assert_eq!(text_of(&legend), "Classe à la rentrée 2026 (facultatif)");
     let options: Vec<web_sys::HtmlInputElement> = mounted
         .find_all("input[type=radio]")
         .into_iter()
@@ -299,7 +303,7 @@ async fn a_disabled_radio_group_disables_every_option() {
     let selected = RwSignal::new("5e".to_owned());
     let mounted = mount_in_french(move || {
         view! {
-            <RadioGroup name="classe" legend=Key::pupil_class_legend options=CLASSES selected
+            <RadioGroup name="classe" legend=Text::with(Key::pupil_class_legend, "year", 2026) options=CLASSES selected
                 error=Signal::stored(None) disabled=true />
         }
     });

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use passplus_web::form::date_fields::DateFields;
-use passplus_web::i18n::Key;
+use passplus_web::i18n::{Key, Text};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{
@@ -11,7 +11,7 @@ use crate::support::{
 };
 
 const HINT: &str =
-    "Par exemple 14 3 2014. Le Pass+ est ouvert aux élèves âgés de 10 à 18 ans au 1er septembre.";
+    "Par exemple 14 3 2014. Le Pass+ est ouvert aux élèves âgés de 10 à 18 ans au 1er septembre 2026.";
 const PARTS: [&str; 3] = ["naissance-jour", "naissance-mois", "naissance-annee"];
 
 struct Date {
@@ -46,7 +46,7 @@ fn mount_date(disabled: bool) -> (Mounted, Date) {
         let on_leave = Callback::new(move |()| left.update(|count| *count += 1));
         view! {
             <DateFields id="naissance" legend=Key::pupil_birth_date_legend
-                hint=Key::pupil_birth_date_hint day month year error on_input on_leave disabled />
+                hint=Text::with(Key::pupil_birth_date_hint, "year", 2026) day month year error on_input on_leave disabled />
             <button type="button" id="apres">"Suite"</button>
         }
     });

@@ -7,7 +7,7 @@ use passplus_web::form::date_fields::DateFields;
 use passplus_web::form::error_summary::ErrorSummary;
 use passplus_web::form::form_check::{FormCheck, FormField};
 use passplus_web::form::text_field::TextField;
-use passplus_web::i18n::Key;
+use passplus_web::i18n::{Key, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -193,7 +193,7 @@ async fn a_summary_leads_to_the_part_of_a_date_the_error_is_about() {
         view! {
             <ErrorSummary errors=form_check.summary() />
             <DateFields id="naissance" legend=Key::pupil_birth_date_legend
-                hint=Key::pupil_birth_date_hint day month year error=form_check.error("birth_date")
+                hint=Text::with(Key::pupil_birth_date_hint, "year", 2026) day month year error=form_check.error("birth_date")
                 on_input=Callback::new(|()| {}) on_leave=Callback::new(|()| {}) />
         }
     });

@@ -9,6 +9,7 @@ mod date_fields;
 mod error_summary;
 mod file_field;
 mod password_field;
+mod presses;
 mod submit_button;
 mod text_field;
 

@@ -70,7 +70,7 @@ async function logIn(page: Page, email: string, password = PASSWORD) {
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Déconnexion faite : votre compte n’est plus ouvert dans ce navigateur.')).toBeVisible();
 }
 
 test('edits the contact details from Mon compte, with errors explained and nothing lost', async ({ page }) => {

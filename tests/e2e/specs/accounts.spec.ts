@@ -101,7 +101,7 @@ test('signs up, verifies by the e-mailed link, logs in and out', async ({ page }
   await expectNoAxeViolations(page, 'account page');
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
-  await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Déconnexion faite : votre compte n’est plus ouvert dans ce navigateur.')).toBeVisible();
   await openApp(page, '/mon-compte');
   await expect(page.getByText('Vous n’êtes pas connecté.')).toBeVisible();
 });
@@ -131,7 +131,7 @@ test('the whole journey in English', async ({ page }) => {
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await expect(page.getByText('Hello Amélie.')).toBeVisible();
   await page.getByRole('button', { name: 'Log out' }).click();
-  await expect(page.getByText('You are logged out.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Logged out: your account is no longer open in this browser.')).toBeVisible();
 });
 
 test('an empty or wrong signup shows every error, summarised, and keeps what was typed', async ({ page }) => {

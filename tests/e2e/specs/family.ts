@@ -15,7 +15,7 @@ export function uniqueFamilyAddress(name: string) {
 }
 
 /** The token of the last verification link e-mailed to an address. */
-async function verificationToken(address: string): Promise<string> {
+export async function verificationToken(address: string): Promise<string> {
   let token = '';
   await expect
     .poll(() => {
