@@ -1,6 +1,6 @@
 //! Calendar dates and school years, without a date library: the rules only need to know whether
-//! a day exists, to compare two days and to count whole years between them, and a date crate
-//! would weigh on the browser bundle for that.
+//! a day exists, to compare two days, to count whole years between them, to step from day to day
+//! and to know a day's weekday, and a date crate would weigh on the browser bundle for that.
 
 use std::fmt;
 
@@ -49,6 +49,29 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The count of days since 1970-01-01 (negative before), the inverse of
+    /// [`Date::from_days_since_epoch`].
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days-from-civil algorithm.
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let shifted_month = i64::from((self.month + 9) % 12);
+        let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The day `days` later (earlier when negative).
+    pub fn plus_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::ALL[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+    }
+
     /// Today in France's calendar is close enough to UTC's for the rules here (ages on
     /// 1 September, a school year turning on 1 July): the day from Unix seconds, UTC.
     pub fn from_unix_seconds(seconds: i64) -> Date {
@@ -67,6 +90,35 @@ impl fmt::Display for Date {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A day of the week, Monday first as in France.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ];
+
+    /// Monday to Friday.
+    pub fn is_weekday(self) -> bool {
+        !matches!(self, Weekday::Saturday | Weekday::Sunday)
     }
 }
 
@@ -99,6 +151,24 @@ impl SchoolYear {
             today.year - 1
         };
         SchoolYear { start_year }
+    }
+
+    /// The school year a day falls in: from 1 September to 31 August (the summer holidays
+    /// belong to the year they end).
+    pub fn of(day: Date) -> SchoolYear {
+        let start_year = if day.month >= 9 {
+            day.year
+        } else {
+            day.year - 1
+        };
+        SchoolYear { start_year }
+    }
+
+    /// The next school year.
+    pub fn next(self) -> SchoolYear {
+        SchoolYear {
+            start_year: self.start_year + 1,
+        }
     }
 
     /// 1 September, the day ages are counted on.
@@ -160,6 +230,20 @@ mod tests {
     }
 
     #[test]
+    fn days_count_both_ways_and_weekdays_follow() {
+        for days in -80_000..80_000 {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(date("2026-12-31").plus_days(1), date("2027-01-01"));
+        assert_eq!(date("2028-03-01").plus_days(-1), date("2028-02-29"));
+        assert_eq!(date("1970-01-01").weekday(), Weekday::Thursday);
+        assert_eq!(date("2026-09-01").weekday(), Weekday::Tuesday);
+        assert_eq!(date("2026-11-11").weekday(), Weekday::Wednesday);
+        assert_eq!(date("1969-12-29").weekday(), Weekday::Monday);
+        assert!(!date("2026-11-15").weekday().is_weekday());
+    }
+
+    #[test]
     fn ages_count_whole_years() {
         assert_eq!(date("2016-09-01").age_on(date("2026-09-01")), 10);
         assert_eq!(date("2016-09-02").age_on(date("2026-09-01")), 9);
@@ -185,5 +269,13 @@ mod tests {
             SchoolYear { start_year: 2026 }.first_day(),
             date("2026-09-01")
         );
+    }
+
+    #[test]
+    fn a_day_belongs_to_the_school_year_under_way_summer_included() {
+        assert_eq!(SchoolYear::of(date("2026-08-31")).start_year, 2025);
+        assert_eq!(SchoolYear::of(date("2026-09-01")).start_year, 2026);
+        assert_eq!(SchoolYear::of(date("2027-01-04")).start_year, 2026);
+        assert_eq!(SchoolYear::of(date("2027-07-03")).next().start_year, 2027);
     }
 }

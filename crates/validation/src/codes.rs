@@ -60,6 +60,13 @@ pub const CERTIFICATE_TYPE_NOT_ALLOWED: &str = "certificate_type_not_allowed";
 pub const CERTIFICATE_CONTENT_NOT_ALLOWED: &str = "certificate_content_not_allowed";
 pub const IMAGE_UNREADABLE: &str = "image_unreadable";
 pub const CERTIFICATE_NOT_NEEDED: &str = "certificate_not_needed";
+pub const REFERENCE_INCOME_EMPTY: &str = "reference_income_empty";
+pub const REFERENCE_INCOME_NOT_EUROS: &str = "reference_income_not_euros";
+pub const REFERENCE_INCOME_TOO_LARGE: &str = "reference_income_too_large";
+pub const TAX_PARTS_EMPTY: &str = "tax_parts_empty";
+pub const TAX_PARTS_NOT_A_NUMBER: &str = "tax_parts_not_a_number";
+pub const TAX_PARTS_NOT_A_QUARTER: &str = "tax_parts_not_a_quarter";
+pub const TAX_PARTS_OUT_OF_RANGE: &str = "tax_parts_out_of_range";
 
 /// The codes of the search and account rules (the pupil rules' are in [`PUPIL`]).
 pub const ACCOUNT_AND_SEARCH: &[&str] = &[
@@ -137,6 +144,17 @@ pub const PUPIL_SERVER_ONLY: &[&str] = &[
     CERTIFICATE_NOT_NEEDED,
 ];
 
+/// The codes of the canteen's rules, covered by `data/canteen-vectors.tsv`.
+pub const CANTEEN: &[&str] = &[
+    REFERENCE_INCOME_EMPTY,
+    REFERENCE_INCOME_NOT_EUROS,
+    REFERENCE_INCOME_TOO_LARGE,
+    TAX_PARTS_EMPTY,
+    TAX_PARTS_NOT_A_NUMBER,
+    TAX_PARTS_NOT_A_QUARTER,
+    TAX_PARTS_OUT_OF_RANGE,
+];
+
 /// Every field code, and the refusals the app shows at a field, for tests that check each one
 /// has a message in each language.
 pub fn all() -> impl Iterator<Item = &'static str> {
@@ -144,6 +162,7 @@ pub fn all() -> impl Iterator<Item = &'static str> {
         .iter()
         .chain(ACCOUNT_SERVER_ONLY)
         .chain(PUPIL)
+        .chain(CANTEEN)
         .chain(refusal::SHOWN_AT_A_FIELD)
         .copied()
 }

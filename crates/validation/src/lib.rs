@@ -11,6 +11,7 @@ pub mod active_sessions;
 pub mod address;
 pub mod birth_date;
 pub mod calendar;
+pub mod canteen;
 pub mod codes;
 pub mod college;
 pub mod contact_details;

@@ -55,3 +55,17 @@ fn every_pupil_vector_gives_the_same_verdict_in_the_browser() {
         Vec::<String>::new()
     );
 }
+
+#[wasm_bindgen_test]
+fn every_canteen_vector_gives_the_same_result_in_the_browser() {
+    assert!(
+        passplus_validation::canteen::vectors::CANTEEN_VECTORS
+            .lines()
+            .count()
+            > 80
+    );
+    assert_eq!(
+        passplus_validation::canteen::vectors::canteen_vector_failures(),
+        Vec::<String>::new()
+    );
+}
