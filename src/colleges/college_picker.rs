@@ -14,6 +14,7 @@ use passplus_validation::{check, College, CollegeSearch};
 use crate::api;
 use crate::form::described_by;
 use crate::form::field_error::FieldError;
+use crate::form::presses;
 use crate::i18n::{use_i18n, Key};
 
 /// Pause after a keystroke before searching, so typing a name is one request, not ten.
@@ -173,8 +174,12 @@ pub fn CollegePicker(
                 on:keydown=on_keydown
                 on:blur=move |_| {
                     latest_search.try_update_value(|ticket| *ticket += 1);
-                    open.try_set(false);
-                    active.try_set(None);
+                    // The open list pushes the page down: it closes once the press that left
+                    // the field has landed, or the control pressed would move away under it.
+                    presses::after_press(move || {
+                        open.try_set(false);
+                        active.try_set(None);
+                    });
                     on_leave.try_run(());
                 }
             />

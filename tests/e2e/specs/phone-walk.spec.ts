@@ -121,6 +121,13 @@ test.describe('a tap after leaving a field lands where it was aimed, though an e
     await expect(page.getByLabel('4e', { exact: true })).toBeChecked();
     await expect(page.locator('#college-error')).toBeVisible();
 
+    // With the list of matches open: closing it must not move the class either.
+    await college.fill('');
+    await college.pressSequentially('chenier');
+    await expect(page.getByRole('option', { name: /André Chénier/ })).toBeVisible();
+    await page.getByLabel('3e', { exact: true }).tap();
+    await expect(page.getByLabel('3e', { exact: true })).toBeChecked();
+
     await college.tap();
     await college.pressSequentially(' encore');
     await page.getByLabel('L’élève est boursier').tap();
