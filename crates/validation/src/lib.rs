@@ -32,6 +32,7 @@ pub mod refusal_bodies;
 pub mod school_class;
 pub mod uai;
 pub mod upload;
+pub mod vector_table;
 
 pub use account::{EmailForm, LoginForm, PostalAddress, SignupForm, TokenForm};
 pub use account_vectors::account_vector_failures;

@@ -2,13 +2,12 @@
 //! by the native tests and the wasm tests in a browser, so both provably give the same codes. The
 //! file's header describes its format.
 
-use validator::ValidationError;
-
 use crate::birth_date::{validate_birth_date, BirthDateParts};
 use crate::calendar::Date;
 use crate::pass_number::validate_pass_number;
 use crate::pupil::PupilForm;
 use crate::upload::{validate_declared, UploadKind};
+use crate::vector_table::{self, verdict};
 
 /// The table, compiled in so that both targets read the very same lines.
 pub const PUPIL_VECTORS: &str = include_str!("../data/pupil-vectors.tsv");
@@ -22,19 +21,7 @@ const ANY_DAY: Date = Date {
 
 /// Runs one `rule<TAB>input<TAB>expected` line; `Err` describes a mismatch.
 fn run(line: &str) -> Result<(), String> {
-    let mut parts = line.splitn(3, '\t');
-    let (Some(rule), Some(input), Some(expected)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(format!("malformed vector line: {line:?}"));
-    };
-    let actual = actual_code(rule, input)?;
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!(
-            "{rule} {input:?}: expected {expected}, got {actual}"
-        ))
-    }
+    vector_table::check(line, actual_code)
 }
 
 /// `ok` or the first code the rules give for a line's input.
@@ -91,22 +78,13 @@ fn actual_code(rule: &str, input: &str) -> Result<String, String> {
     }))
 }
 
-fn verdict(result: Result<(), ValidationError>) -> String {
-    match result {
-        Ok(()) => "ok".into(),
-        Err(error) => error.code.to_string(),
-    }
-}
-
 /// The lines whose verdict differs from the table (empty when the rules agree with it).
 pub fn pupil_vector_failures() -> Vec<String> {
     vector_lines().filter_map(|line| run(line).err()).collect()
 }
 
 fn vector_lines() -> impl Iterator<Item = &'static str> {
-    PUPIL_VECTORS
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+    vector_table::lines(PUPIL_VECTORS)
 }
 
 #[cfg(test)]

@@ -6,9 +6,8 @@
 //! script by its hash, read from the built `index.html`.
 
 use std::path::Path;
-use std::process::Command;
 
-use crate::{cmd, tools};
+use crate::tools;
 
 /// The loader of the app whose glue and wasm are `dist/<script>` and `dist/<wasm>`, minified as
 /// the glue is: it is sent in every page.
@@ -17,12 +16,7 @@ pub fn script(root: &Path, script: &str, wasm: &str) -> anyhow::Result<String> {
     let file = root.join("target/xtask/app_loader.js");
     std::fs::create_dir_all(file.parent().expect("a folder"))?;
     std::fs::write(&file, source)?;
-    cmd::run(
-        Command::new(tools::ensure_terser(root)?)
-            .arg(&file)
-            .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(&file),
-    )?;
+    tools::minify_js(root, &file)?;
     Ok(std::fs::read_to_string(&file)?.trim_end().to_owned())
 }
 

@@ -95,12 +95,7 @@ fn bind_and_shrink(root: &Path, wasm: &Path, dist: &Path) -> anyhow::Result<(Str
             .arg(wasm),
     )?;
     let glue = out.join(format!("{APP}.js"));
-    cmd::run(
-        Command::new(tools::ensure_terser(root)?)
-            .arg(&glue)
-            .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(&glue),
-    )?;
+    tools::minify_js(root, &glue)?;
     let bound = out.join(format!("{APP}_bg.wasm"));
     cmd::run(
         Command::new(tools::ensure_wasm_opt(root)?)

@@ -159,6 +159,16 @@ pub fn ensure_npm_tool(
     Ok(binary)
 }
 
+/// Minifies a JavaScript module in place with terser.
+pub fn minify_js(root: &Path, file: &Path) -> anyhow::Result<()> {
+    cmd::run(
+        Command::new(ensure_terser(root)?)
+            .arg(file)
+            .args(["--module", "--compress", "--mangle", "--output"])
+            .arg(file),
+    )
+}
+
 /// terser from npm, in `target/tools/terser`; returns the command's path.
 pub fn ensure_terser(root: &Path) -> anyhow::Result<PathBuf> {
     ensure_npm_tool(root, ("terser", TERSER_VERSION), "terser", TERSER_VERSION)

@@ -2,14 +2,13 @@
 //! rules by the native tests and the wasm tests in a browser, so both provably agree on every
 //! school day, deadline and price. The file's header describes its format.
 
-use validator::ValidationError;
-
 use crate::calendar::{Date, SchoolYear};
 use crate::canteen::deadlines::{last_day_to_cancel, may_change_meal, may_change_weekdays};
 use crate::canteen::holidays::public_holidays;
 use crate::canteen::income::{validate_reference_income, validate_tax_parts};
 use crate::canteen::price::{Income, PriceRule};
 use crate::canteen::school_calendar::SchoolCalendar;
+use crate::vector_table::{self, verdict};
 
 /// The table, compiled in so that both targets read the very same lines.
 pub const CANTEEN_VECTORS: &str = include_str!("../../data/canteen-vectors.tsv");
@@ -23,26 +22,12 @@ pub fn canteen_vector_failures() -> Vec<String> {
 }
 
 fn vector_lines() -> impl Iterator<Item = &'static str> {
-    CANTEEN_VECTORS
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+    vector_table::lines(CANTEEN_VECTORS)
 }
 
 /// Runs one `rule<TAB>input<TAB>expected` line; `Err` describes a mismatch.
 fn run(calendar: &SchoolCalendar, line: &str) -> Result<(), String> {
-    let mut parts = line.splitn(3, '\t');
-    let (Some(rule), Some(input), Some(expected)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(format!("malformed vector line: {line:?}"));
-    };
-    let actual = result_of(calendar, rule, input)?;
-    if actual == expected {
-        Ok(())
-    } else {
-        Err(format!(
-            "{rule} {input:?}: expected {expected}, got {actual}"
-        ))
-    }
+    vector_table::check(line, |rule, input| result_of(calendar, rule, input))
 }
 
 fn result_of(calendar: &SchoolCalendar, rule: &str, input: &str) -> Result<String, String> {
@@ -98,13 +83,6 @@ fn numbers(text: &str) -> Result<Vec<u64>, String> {
     text.split('/')
         .map(|part| part.parse().map_err(|_| format!("not a number: {part:?}")))
         .collect()
-}
-
-fn verdict(result: Result<(), ValidationError>) -> String {
-    match result {
-        Ok(()) => "ok".into(),
-        Err(error) => error.code.to_string(),
-    }
 }
 
 #[cfg(test)]
