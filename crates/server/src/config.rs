@@ -45,6 +45,28 @@ pub struct Config {
     /// How long a password-reset link stays valid: short, because it opens the account.
     pub password_reset_link_minutes: i64,
     pub mail: MailConfig,
+    pub canteen: CanteenConfig,
+}
+
+/// The canteen's settings for each school year the Département has set them for; a year not
+/// listed has the defaults (0.50 %, 0.64 € to 7.00 €, weekdays changed until 27 September).
+/// In a file: `[[canteen.years]]` tables, `school_year = 2026`, and what differs.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CanteenConfig {
+    pub years: Vec<CanteenYearConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct CanteenYearConfig {
+    /// By its first calendar year: 2026 is 2026-2027.
+    pub school_year: i32,
+    /// The coefficient in millionths: 5,000 is 0.50 %.
+    pub coefficient_millionths: Option<u64>,
+    pub min_cents: Option<u64>,
+    pub max_cents: Option<u64>,
+    /// `YYYY-MM-DD`, the last day weekdays can be changed.
+    pub weekdays_deadline: Option<String>,
 }
 
 /// Failed logins allowed in a sliding window, per address tried and per client.
@@ -93,6 +115,7 @@ impl Default for Config {
             verification_link_hours: 24,
             password_reset_link_minutes: 60,
             mail: MailConfig::default(),
+            canteen: CanteenConfig::default(),
         }
     }
 }
@@ -177,6 +200,26 @@ mod tests {
             assert_eq!(config.mail.outbox_dir, PathBuf::from("/tmp/outbox"));
             assert_eq!(config.login_limits.per_account, 3);
             assert_eq!(config.login_limits.per_client, 50);
+            assert!(config.canteen.years.is_empty());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn canteen_years_are_set_in_the_file() {
+        figment::Jail::expect_with(|jail| {
+            jail.clear_env();
+            jail.create_file(
+                "passplus.toml",
+                "[[canteen.years]]\nschool_year = 2026\ncoefficient_millionths = 4800\n\
+                 weekdays_deadline = \"2026-09-30\"\n",
+            )?;
+            let config = Config::load().map_err(|error| *error)?;
+            let year = &config.canteen.years[0];
+            assert_eq!(year.school_year, 2026);
+            assert_eq!(year.coefficient_millionths, Some(4800));
+            assert_eq!(year.max_cents, None);
+            assert_eq!(year.weekdays_deadline.as_deref(), Some("2026-09-30"));
             Ok(())
         });
     }

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod canteen;
 pub mod colleges;
 pub mod config;
 pub mod http;

@@ -87,6 +87,7 @@ impl Application {
                 index_path.display()
             )
         })?;
+        crate::canteen::years::check(&config.canteen)?;
         let pool = db::connect(config.database_url.expose_secret()).await?;
         let imported = colleges::store::import_if_empty(&pool).await?;
         if imported > 0 {

@@ -67,6 +67,14 @@ pub const TAX_PARTS_EMPTY: &str = "tax_parts_empty";
 pub const TAX_PARTS_NOT_A_NUMBER: &str = "tax_parts_not_a_number";
 pub const TAX_PARTS_NOT_A_QUARTER: &str = "tax_parts_not_a_quarter";
 pub const TAX_PARTS_OUT_OF_RANGE: &str = "tax_parts_out_of_range";
+pub const WEEKDAYS_EMPTY: &str = "weekdays_empty";
+pub const WEEKDAY_REPEATED: &str = "weekday_repeated";
+pub const CANTEEN_PUPILS_EMPTY: &str = "canteen_pupils_empty";
+pub const CANTEEN_PUPILS_TOO_MANY: &str = "canteen_pupils_too_many";
+pub const CANTEEN_PUPIL_REPEATED: &str = "canteen_pupil_repeated";
+/// Wednesday chosen for a pupil whose collège does not serve it (server-side: it knows the
+/// collège's setting).
+pub const WEDNESDAY_NOT_SERVED: &str = "wednesday_not_served";
 
 /// The codes of the search and account rules (the pupil rules' are in [`PUPIL`]).
 pub const ACCOUNT_AND_SEARCH: &[&str] = &[
@@ -155,6 +163,18 @@ pub const CANTEEN: &[&str] = &[
     TAX_PARTS_OUT_OF_RANGE,
 ];
 
+/// The codes of the enrolment's choices (weekdays, pupils), covered by `canteen::choices`' tests…
+pub const CANTEEN_CHOICES: &[&str] = &[
+    WEEKDAYS_EMPTY,
+    WEEKDAY_REPEATED,
+    CANTEEN_PUPILS_EMPTY,
+    CANTEEN_PUPILS_TOO_MANY,
+    CANTEEN_PUPIL_REPEATED,
+];
+
+/// …and the one only the server finds.
+pub const CANTEEN_SERVER_ONLY: &[&str] = &[WEDNESDAY_NOT_SERVED];
+
 /// Every field code, and the refusals the app shows at a field, for tests that check each one
 /// has a message in each language.
 pub fn all() -> impl Iterator<Item = &'static str> {
@@ -163,6 +183,8 @@ pub fn all() -> impl Iterator<Item = &'static str> {
         .chain(ACCOUNT_SERVER_ONLY)
         .chain(PUPIL)
         .chain(CANTEEN)
+        .chain(CANTEEN_CHOICES)
+        .chain(CANTEEN_SERVER_ONLY)
         .chain(refusal::SHOWN_AT_A_FIELD)
         .copied()
 }
@@ -217,6 +239,16 @@ pub mod refusal {
     /// The same child (same names and date of birth) is already in the family: 409.
     pub const PUPIL_ALREADY_ADDED: &str = "pupil_already_added";
 
+    /// The pupil is already enrolled in the canteen for that school year: 409.
+    pub const ALREADY_ENROLLED: &str = "already_enrolled";
+    /// The canteen is not offered to that pupil for that year (a collège the Département does
+    /// not run, a school year not open, a pupil past 3e): 409.
+    pub const CANTEEN_NOT_OFFERED: &str = "canteen_not_offered";
+    /// The meal's last day to cancel or book it again has passed: 409.
+    pub const MEAL_DEADLINE_PASSED: &str = "meal_deadline_passed";
+    /// The school year's last day to change the weekdays has passed: 409.
+    pub const WEEKDAYS_DEADLINE_PASSED: &str = "weekdays_deadline_passed";
+
     /// The refusals the app shows under a field, like a field code.
     pub const SHOWN_AT_A_FIELD: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_TAKEN];
 
@@ -243,6 +275,10 @@ pub mod refusal {
         FILES_QUOTA_REACHED,
         UPLOADS_IN_PROGRESS,
         PUPIL_ALREADY_ADDED,
+        ALREADY_ENROLLED,
+        CANTEEN_NOT_OFFERED,
+        MEAL_DEADLINE_PASSED,
+        WEEKDAYS_DEADLINE_PASSED,
     ];
 }
 
@@ -257,6 +293,9 @@ mod tests {
             .iter()
             .chain(ACCOUNT_SERVER_ONLY)
             .chain(PUPIL)
+            .chain(CANTEEN)
+            .chain(CANTEEN_CHOICES)
+            .chain(CANTEEN_SERVER_ONLY)
             .chain(refusal::ALL)
         {
             assert!(seen.insert(*code), "{code} is twice");

@@ -28,6 +28,10 @@ pub const FORGOT_PASSWORD_PATH: &str = "/mot-de-passe-oublie";
 /// The legal notice, with the service's contact, which the "address changed" e-mail points to.
 pub const LEGAL_NOTICE_PATH: &str = "/mentions-legales";
 
+/// The family's canteen pages (their own app, see DESIGN.md), which the canteen's e-mails point
+/// to.
+pub const CANTEEN_PATH: &str = "/cantine/";
+
 /// The pages the server sends as real HTML, pre-rendered at build time (readable without
 /// JavaScript; the app takes them over): the public information pages in full, and the form
 /// pages a visitor reaches first with their heading and introduction.

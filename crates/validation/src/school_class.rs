@@ -42,6 +42,22 @@ impl SchoolClass {
             .into_iter()
             .find(|class| class.code() == code)
     }
+
+    /// The class `years` school years later, or `None` once the pupil has left collège (after
+    /// 3e). ULIS and SEGPA pupils stay in their scheme: its level is not known here.
+    pub fn years_later(self, years: i32) -> Option<SchoolClass> {
+        use SchoolClass::*;
+        let levels = [Sixieme, Cinquieme, Quatrieme, Troisieme];
+        match levels.iter().position(|level| *level == self) {
+            Some(at) => {
+                let later = at as i64 + i64::from(years);
+                usize::try_from(later)
+                    .ok()
+                    .and_then(|at| levels.get(at).copied())
+            }
+            None => Some(self),
+        }
+    }
 }
 
 /// The class rule: one of the six (`class_empty`, `class_unknown`).
@@ -68,5 +84,16 @@ mod tests {
         assert_eq!(validate_class("").unwrap_err().code, "class_empty");
         assert_eq!(validate_class("2nde").unwrap_err().code, "class_unknown");
         assert_eq!(validate_class("6E").unwrap_err().code, "class_unknown");
+    }
+
+    #[test]
+    fn a_pupil_moves_up_a_class_a_year_and_leaves_after_3e() {
+        use SchoolClass::*;
+        assert_eq!(Sixieme.years_later(0), Some(Sixieme));
+        assert_eq!(Sixieme.years_later(1), Some(Cinquieme));
+        assert_eq!(Cinquieme.years_later(2), Some(Troisieme));
+        assert_eq!(Troisieme.years_later(1), None);
+        assert_eq!(Cinquieme.years_later(-2), None);
+        assert_eq!(Segpa.years_later(1), Some(Segpa));
     }
 }

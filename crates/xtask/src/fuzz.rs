@@ -3,7 +3,8 @@
 //! `cargo xtask fuzz` whose figures go to BENCHMARKS.md.
 //!
 //! Two passes against one fresh server: anonymous, then signed in as a verified family that has
-//! a pupil (its id given to the pupil routes, so they reach the pupil rather than a 404). Every
+//! a pupil enrolled in the canteen (the pupil's and the enrolment's ids given to their routes,
+//! so they reach them rather than a 404). Every
 //! schemathesis check runs, with `tests/fuzz/hooks.py`'s: a schema-valid request refused 422 must
 //! be refused only for a rule the operation says a schema cannot express.
 
@@ -40,6 +41,7 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
     logins::prepare(&server.base_url, &work_dir)?;
     let cookie = logins::session_cookie(&server.base_url)?;
     let pupil_id = add_pupil(&server.base_url, &cookie)?;
+    let enrolment_id = enrol(&server.base_url, &cookie, &pupil_id)?;
 
     let mut passes = Vec::new();
     let mut failed = Vec::new();
@@ -50,7 +52,7 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
             &server,
             (name, cases),
             session,
-            &pupil_id,
+            (&pupil_id, &enrolment_id),
         ) {
             Ok(pass) => passes.push(pass),
             Err(error) => failed.push(format!("{name}: {error:#}")),
@@ -99,7 +101,7 @@ fn run_pass(
     server: &BackgroundServer,
     (name, cases): (&'static str, u32),
     cookie: Option<&str>,
-    pupil_id: &str,
+    (pupil_id, enrolment_id): (&str, &str),
 ) -> anyhow::Result<Pass> {
     let fuzz_dir = root.join("tests/fuzz");
     let work_dir = root.join("target/fuzz");
@@ -130,7 +132,9 @@ fn run_pass(
             // (the API tests cover removal, its authorization and its 404s).
             .args(["--exclude-operation-id", "removePupil"]);
     }
-    command.env("PASSPLUS_FUZZ_PUPIL_ID", pupil_id);
+    command
+        .env("PASSPLUS_FUZZ_PUPIL_ID", pupil_id)
+        .env("PASSPLUS_FUZZ_ENROLMENT_ID", enrolment_id);
     let started = Instant::now();
     let output = command.output().context("cannot run schemathesis")?;
     let seconds = started.elapsed().as_secs_f64();
@@ -187,6 +191,40 @@ fn add_pupil(base_url: &str, cookie: &str) -> anyhow::Result<String> {
         .as_str()
         .map(str::to_owned)
         .context("the added pupil has no id")
+}
+
+/// Enrols the fuzzing pupil in the canteen for the school year under way (on the real clock);
+/// returns the enrolment's id.
+fn enrol(base_url: &str, cookie: &str, pupil_id: &str) -> anyhow::Result<String> {
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs() as i64;
+    let school_year =
+        passplus_validation::SchoolYear::of(passplus_validation::Date::from_unix_seconds(today));
+    let body = serde_json::json!({
+        "school_year": school_year.start_year,
+        "pupils": [{ "pupil_id": pupil_id, "weekdays": ["monday", "thursday"], "diet": "standard", "allergy_plan": false }],
+    });
+    let answer = http::send(
+        base_url,
+        "POST",
+        "/api/canteen/enrolments",
+        &[("Cookie", cookie)],
+        "application/json",
+        body.to_string().as_bytes(),
+    )?;
+    if answer.status != 201 {
+        bail!(
+            "enrolling the fuzzing pupil answered {} {}",
+            answer.status,
+            answer.body
+        );
+    }
+    let list: serde_json::Value = serde_json::from_str(&answer.body)?;
+    list["enrolments"][0]["id"]
+        .as_str()
+        .map(str::to_owned)
+        .context("the enrolment has no id")
 }
 
 /// schemathesis in `target/tools/schemathesis`, unless it is there at the right version;

@@ -74,6 +74,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(crate::colleges::routes())
         .merge(crate::privacy::routes())
         .merge(crate::pupils::routes())
+        .merge(crate::canteen::routes())
 }
 
 async fn not_found() -> AppError {

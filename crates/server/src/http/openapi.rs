@@ -15,6 +15,8 @@ use axum::http::header::CONTENT_TYPE;
 use axum::routing::get;
 use axum::Router;
 use passplus_validation::account_changes::{ContactForm, PasswordChangeForm, PasswordResetForm};
+use passplus_validation::canteen::choices::{CanteenEnrolmentForm, WeekdaysForm};
+use passplus_validation::canteen::income::IncomeForm;
 use passplus_validation::{upload, CollegeSearch, FieldErrors, PupilForm, SignupForm};
 use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::link::LinkBuilder;
@@ -46,6 +48,7 @@ pub const SESSION: &str = "session";
         (name = "service", description = "Health and public reference data"),
         (name = "accounts", description = "Signing up, logging in, the family's own account"),
         (name = "pupils", description = "The family's pupils, their Pass+ and their files"),
+        (name = "canteen", description = "The collège canteen: enrolments, meals, price, statements"),
     )
 )]
 pub struct ApiDoc;
@@ -330,6 +333,9 @@ fn refusals_beyond_schema(operation: &Operation) -> Vec<&'static str> {
         (Some("PasswordChangeForm"), _) => PasswordChangeForm::BEYOND_SCHEMA.to_vec(),
         (Some("PasswordResetForm"), _) => PasswordResetForm::BEYOND_SCHEMA.to_vec(),
         (Some("PupilSubmission"), _) => [PupilForm::BEYOND_SCHEMA, upload::BEYOND_SCHEMA].concat(),
+        (Some("CanteenEnrolmentForm"), _) => CanteenEnrolmentForm::BEYOND_SCHEMA.to_vec(),
+        (Some("WeekdaysForm"), _) => WeekdaysForm::BEYOND_SCHEMA.to_vec(),
+        (Some("IncomeForm"), _) => IncomeForm::BEYOND_SCHEMA.to_vec(),
         (_, true) => CollegeSearch::BEYOND_SCHEMA.to_vec(),
         _ => Vec::new(),
     }

@@ -4,7 +4,7 @@
 //!
 //! One file per area of the server, as `crates/server/src/` has them: the accounts (the
 //! journey, then each family of the account's routes), the pupils and their files, the
-//! collèges, the site. Then what crosses the areas: the attempt limits, the mail outbox, the
+//! canteen, the collèges, the site. Then what crosses the areas: the attempt limits, the mail outbox, the
 //! OpenAPI document, and the server binary run as a process of its own (killed mid-write, its
 //! log read, its memory under uploads). `helpers/` holds what they all stand on: the `TestApp`,
 //! a `Family` per browser with its own cookies, each area's steps and fixtures.
@@ -19,7 +19,9 @@ mod contact_details;
 mod email_change;
 mod passwords;
 
-// The pupils (`pupils/`), the collèges (`colleges/`), the site (`site/`, `privacy/`, `http/`).
+// The pupils (`pupils/`), the canteen (`canteen/`), the collèges (`colleges/`), the site
+// (`site/`, `privacy/`, `http/`).
+mod canteen;
 mod colleges;
 mod pupil_files;
 mod pupils;

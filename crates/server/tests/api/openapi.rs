@@ -39,6 +39,10 @@ impl Operation {
             .replace("{id}", "00000000000000000000000000000000")
             .replace("{lang}", "xx")
             .replace("{version}", "0")
+            .replace("{enrolment_id}", "00000000000000000000000000000000")
+            .replace("{day}", "2026-12-10")
+            .replace("{month}", "2026-12")
+            .replace("{school_year}", "2026")
     }
 }
 
@@ -116,6 +120,14 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
         "DELETE /api/pupils/{id}/photo",
         "GET /api/pupils/{id}/bourse-certificate",
         "DELETE /api/pupils/{id}/bourse-certificate",
+        "GET /api/canteen",
+        "POST /api/canteen/enrolments",
+        "GET /api/canteen/enrolments/{enrolment_id}",
+        "PUT /api/canteen/enrolments/{enrolment_id}/weekdays",
+        "PUT /api/canteen/enrolments/{enrolment_id}/meals/{day}",
+        "GET /api/canteen/enrolments/{enrolment_id}/statements/{month}",
+        "GET /api/canteen/enrolments/{enrolment_id}/statements/{month}/csv",
+        "PUT /api/canteen/years/{school_year}/income",
     ];
     expected.sort();
     assert_eq!(listed, expected);
@@ -176,9 +188,10 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
             );
         }
     }
-    // Only the pupils' and the account's own routes need a session.
+    // Only the pupils', the canteen's and the account's own routes need a session.
     for operation in operations(&document) {
         let own_data = operation.path.starts_with("/api/pupils")
+            || operation.path.starts_with("/api/canteen")
             || operation.path.starts_with("/api/account/")
             || operation.path == "/api/account"
             || operation.path == "/api/sessions/current";

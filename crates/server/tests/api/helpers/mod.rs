@@ -5,6 +5,7 @@
 
 mod accounts;
 mod app;
+pub mod canteen;
 mod cookie_jar;
 mod family;
 pub mod mail;
