@@ -7,6 +7,9 @@
 //! languages do not have exactly the same keys, so a text can never be missing in one language;
 //! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
 //!
+//! The texts of `canteen_app.txt` are compiled into the canteen's app only: the family app's
+//! table (`FR_FAMILY`) leaves them empty.
+//!
 //! Files named `*-page.txt` hold the texts of the privacy notice, which the server renders from
 //! the registry (see `build/privacy_page.rs`): they are checked the same way but not compiled
 //! into the app.
@@ -75,9 +78,27 @@ fn main() {
     }
     code.push_str("            _ => None,\n        }\n    }\n}\n\n");
     writeln!(code, "pub const KEY_COUNT: usize = {};\n", app_keys.len()).unwrap();
-    code.push_str("pub const FR: &[&str] = &[\n");
+    // Each app compiles in only the French texts it shows: the family app does without the
+    // canteen pages' (`canteen_app.txt`), which it never shows. Its table has an empty text there.
+    let canteen_only = locales::file_keys(&Path::new("locales").join("fr/canteen_app.txt"));
+    code.push_str(
+        "/// Every French text, for the canteen's app (and the browser tests).\n\
+         pub const FR: &[&str] = &[\n",
+    );
     for key in &app_keys {
         writeln!(code, "    {:?},", french[key]).unwrap();
+    }
+    code.push_str(
+        "];\n\n/// The French texts of the family app: the canteen pages' are left out.\n\
+         pub const FR_FAMILY: &[&str] = &[\n",
+    );
+    for key in &app_keys {
+        let text = if canteen_only.contains(key) {
+            ""
+        } else {
+            french[key].as_str()
+        };
+        writeln!(code, "    {text:?},").unwrap();
     }
     code.push_str("];\n\n");
     // The English texts are served by the server (built from the same files); the app names

@@ -33,6 +33,15 @@ pub fn read_language(locales: &Path, lang: &str) -> (BTreeMap<String, String>, B
     (table, page_only)
 }
 
+/// The keys one translation file defines.
+pub fn file_keys(path: &Path) -> BTreeSet<String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut table = BTreeMap::new();
+    parse(&name, &text, &mut table);
+    table.into_keys().collect()
+}
+
 /// Tells cargo to build again when a translation file changes, from a build script only (the
 /// developer tasks read the files too, at run time).
 fn rerun_if_changed(path: &str) {

@@ -34,7 +34,7 @@ use crate::shell::layout::Layout;
 pub fn App(lang: Lang) -> impl IntoView {
     provide_i18n(lang);
     provide_session();
-    let location = provide_location();
+    let location = provide_location(passplus_validation::links::HOME_PATH);
     let route = Memo::new(move |_| AppRoute::at(&location.path()));
     track_presses();
     view! {

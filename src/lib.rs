@@ -1,10 +1,14 @@
-//! The Pass+ single-page app (Leptos, client-side rendered). `main.rs` only calls [`mount`].
-//! It exists for wasm32 only: natively the package is empty.
+//! The Pass+ browser apps (Leptos, client-side rendered), one library for all of them: the
+//! family app (`main.rs` calls [`mount`]) and the family's canteen pages (`bin/passplus-cantine.rs`
+//! calls [`mount_canteen`]). Each binary links only what its app reaches. It exists for wasm32
+//! only: natively the package is empty.
 #![cfg(target_arch = "wasm32")]
 
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod canteen;
+pub mod canteen_app;
 pub mod colleges;
 pub mod form;
 pub mod i18n;
@@ -19,9 +23,21 @@ use wasm_bindgen::JsCast;
 /// The id of the element in `index.html` that holds the static shell.
 pub const SHELL_ID: &str = "app";
 
+/// Starts the family app.
+pub fn mount() {
+    i18n::use_french(i18n::FR_FAMILY);
+    mount_app(|lang| view! { <app::App lang /> }.into_any());
+}
+
+/// Starts the family's canteen app.
+pub fn mount_canteen() {
+    i18n::use_french(i18n::FR);
+    mount_app(|lang| view! { <canteen_app::CanteenApp lang /> }.into_any());
+}
+
 /// Replaces the page the server sent (a pre-rendered page, or `index.html`'s frame) with the
 /// app, so nothing is doubled; what the page held carries over (`shell::takeover`).
-pub fn mount() {
+fn mount_app(app: fn(i18n::Lang) -> AnyView) {
     // Readable panic messages in development builds; release builds abort without them, which
     // keeps the formatting machinery out of the bundle.
     #[cfg(debug_assertions)]
@@ -36,7 +52,7 @@ pub fn mount() {
         // largest contentful paint, and the app's identical copy of it is no larger, so the
         // measure does not wait for the wasm. One frame later for the app, invisible.
         request_animation_frame(move || {
-            request_animation_frame(move || replace_shell(shell, lang))
+            request_animation_frame(move || replace_shell(shell, lang, app))
         });
     } else {
         // The static shell stays up while the English texts arrive, rather than the app
@@ -44,15 +60,15 @@ pub fn mount() {
         // app is mounted.)
         wasm_bindgen_futures::spawn_local(async move {
             i18n::load_english().await;
-            replace_shell(shell, lang);
+            replace_shell(shell, lang, app);
         });
     }
 }
 
-fn replace_shell(shell: web_sys::HtmlElement, lang: i18n::Lang) {
+fn replace_shell(shell: web_sys::HtmlElement, lang: i18n::Lang, app: fn(i18n::Lang) -> AnyView) {
     shell::takeover::read(&shell);
     shell.set_inner_html("");
-    leptos::mount::mount_to(shell.clone(), move || view! { <app::App lang /> }).forget();
+    leptos::mount::mount_to(shell.clone(), move || app(lang)).forget();
     shell::takeover::restore(&shell);
     // From here on the page is the app's (the end-to-end tests wait for this mark).
     let _ = shell.set_attribute("data-mounted", "");

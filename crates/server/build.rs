@@ -3,6 +3,8 @@
 //! serves it at `/api/privacy-notice/{lang}` (see `privacy::notice`). Also writes the app's
 //! English texts, which the server sends when English is first chosen (`api::translations`).
 
+// The app's build script also reads single files (which texts each app carries).
+#[allow(dead_code)]
 #[path = "../../build/locales.rs"]
 mod locales;
 #[path = "../../build/privacy_page.rs"]

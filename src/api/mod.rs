@@ -2,6 +2,7 @@
 //! contract's types; this module turns answers into results.
 
 pub mod accounts;
+pub mod canteen;
 pub mod colleges;
 pub mod http_client;
 pub mod pupils;

@@ -1,6 +1,6 @@
-//! A checkbox and a radio group, in the form kit's pattern: a visible label per option, the
-//! group in a fieldset whose legend asks the question, a hint and an error linked to it by
-//! `aria-describedby`, `aria-invalid` while in error.
+//! A checkbox, a group of checkboxes and a radio group, in the form kit's pattern: a visible
+//! label per option, the group in a fieldset whose legend asks the question, a hint and an error
+//! linked to it by `aria-describedby`, `aria-invalid` while in error.
 
 use leptos::prelude::*;
 
@@ -12,7 +12,7 @@ use crate::i18n::{use_i18n, Key, Text};
 #[component]
 pub fn Checkbox(
     id: &'static str,
-    label: Key,
+    #[prop(into)] label: Text,
     #[prop(default = None, into)] hint: Option<Key>,
     checked: RwSignal<bool>,
     #[prop(into)] error: Signal<Option<Key>>,
@@ -47,7 +47,7 @@ pub fn Checkbox(
                     prop:checked=move || checked.get()
                     on:change=move |event| checked.set(event_target_checked(&event))
                 />
-                <label class="choice__label" for=id>{move || i18n.t(label)}</label>
+                <label class="choice__label" for=id>{move || label.in_language(i18n)}</label>
             </div>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
         </div>
@@ -111,6 +111,73 @@ pub fn RadioGroup(
                                 prop:checked=move || selected.get() == *value
                                 on:change=move |_| {
                                     selected.set((*value).to_owned());
+                                    if let Some(on_change) = on_change {
+                                        on_change.run(());
+                                    }
+                                }
+                            />
+                            <label class="choice__label" for=id>{move || i18n.t(*label)}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// A question answered by ticking any of several options (days of the week).
+#[component]
+pub fn CheckboxGroup(
+    /// The group's name; each option's id is `<name>-<value>`.
+    name: &'static str,
+    #[prop(into)] legend: Text,
+    #[prop(default = None, into)] hint: Option<Key>,
+    /// The values and their labels, in order.
+    #[prop(into)]
+    options: Signal<&'static [(&'static str, Key)]>,
+    selected: RwSignal<Vec<String>>,
+    #[prop(into)] error: Signal<Option<Key>>,
+    /// Called when an option is ticked or unticked, after `selected` is updated.
+    #[prop(default = None, into)]
+    on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
+    view! {
+        <fieldset
+            class="fieldset field"
+            class:field--error=move || error.get().is_some()
+            aria-describedby=described_by
+        >
+            <legend class="fieldset__legend">{move || legend.in_language(i18n)}</legend>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+            <FieldError id=error_id error />
+            {move || options
+                .get()
+                .iter()
+                .map(|(value, label)| {
+                    let id = format!("{name}-{value}");
+                    let value = *value;
+                    view! {
+                        <div class="choice">
+                            <input
+                                class="choice__input"
+                                type="checkbox"
+                                id=id.clone()
+                                name=name
+                                value=value
+                                aria-invalid=move || error.get().map(|_| "true")
+                                prop:checked=move || selected.with(|s| s.iter().any(|v| v == value))
+                                on:change=move |event| {
+                                    let ticked = event_target_checked(&event);
+                                    selected.update(|s| {
+                                        s.retain(|v| v != value);
+                                        if ticked {
+                                            s.push(value.to_owned());
+                                        }
+                                    });
                                     if let Some(on_change) = on_change {
                                         on_change.run(());
                                     }

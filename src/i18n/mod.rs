@@ -2,9 +2,10 @@
 //! choice is remembered on the device (local storage, strictly necessary, no consent needed)
 //! and set on `<html lang>` so that screen readers pronounce the page right.
 //!
-//! The French texts are compiled in. The English ones are fetched from the server the first time
-//! English is chosen (`/api/translations/en/{version}`, cached for good): most visits never need
-//! them, and every visit would otherwise download them with the app.
+//! The French texts are compiled in, each app's own (`use_french`). The English ones are fetched
+//! from the server the first time English is chosen (`/api/translations/en/{version}`, cached
+//! for good): most visits never need them, and every visit would otherwise download them with
+//! the app.
 
 use std::sync::OnceLock;
 
@@ -58,13 +59,34 @@ impl Lang {
     pub fn text(self, key: Key) -> &'static str {
         match (self, ENGLISH.get()) {
             (Lang::En, Some(english)) => &english[key as usize],
-            _ => FR[key as usize],
+            _ => french().get(key as usize).copied().unwrap_or_default(),
         }
     }
 
     /// Whether this language's texts are in the app.
     fn is_ready(self) -> bool {
         self == Lang::Fr || ENGLISH.get().is_some()
+    }
+}
+
+/// The French texts this app carries, in the order of [`Key`] (`FR_FAMILY`, `FR`), set once
+/// when it starts: each binary names only its own table, so that it holds only its own texts.
+static FRENCH: OnceLock<&'static [&'static str]> = OnceLock::new();
+
+/// Sets the French texts of the app (at its start).
+pub fn use_french(texts: &'static [&'static str]) {
+    let _ = FRENCH.set(texts);
+}
+
+fn french() -> &'static [&'static str] {
+    match FRENCH.get() {
+        Some(texts) => texts,
+        // Development builds and the browser tests, which mount components without an app:
+        // every text. A release build names no table here, so it carries only its app's.
+        #[cfg(debug_assertions)]
+        None => FR,
+        #[cfg(not(debug_assertions))]
+        None => &[],
     }
 }
 

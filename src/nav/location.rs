@@ -1,6 +1,7 @@
-//! A small client-side router: the current path and query in signals, links followed with
-//! `history.pushState`, Back and Forward through `popstate`. The routes are few and flat, so
-//! this replaces a general router at a fraction of its code.
+//! A small client-side router: the current path and query in signals, links within the app
+//! followed with `history.pushState`, Back and Forward through `popstate`. The routes are few
+//! and flat, so this replaces a general router at a fraction of its code. A link to another app
+//! (`links::app_of`) is left to the browser: it loads that app.
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -12,6 +13,8 @@ use wasm_bindgen::JsCast;
 pub struct Location {
     path: RwSignal<String>,
     search: RwSignal<String>,
+    /// The path of the app this is (`links::HOME_PATH`, `links::CANTEEN_PATH`).
+    app: &'static str,
 }
 
 impl Location {
@@ -44,8 +47,14 @@ impl Location {
         Some(token)
     }
 
-    /// Goes to `href` (a path with an optional query) inside the app.
+    /// Goes to `href` (a path with an optional query): inside the app, or by loading the app it
+    /// belongs to.
     pub fn navigate(self, href: &str) {
+        let path = href.split(['?', '#']).next().unwrap_or_default();
+        if links::app_of(path) != self.app {
+            let _ = window().location().assign(href);
+            return;
+        }
         if let Ok(history) = window().history() {
             let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
         }
@@ -66,11 +75,13 @@ impl Location {
     }
 }
 
-/// Creates the location, listens to Back/Forward and takes over same-origin link clicks.
-pub fn provide_location() -> Location {
+/// Creates the location of the app at `app` (`links::HOME_PATH`…), listens to Back/Forward
+/// and takes over clicks on links within that app.
+pub fn provide_location(app: &'static str) -> Location {
     let location = Location {
         path: RwSignal::new(String::new()),
         search: RwSignal::new(String::new()),
+        app,
     };
     location.sync();
     provide_context(location);
@@ -125,7 +136,7 @@ fn follow_link(location: Location, event: &web_sys::MouseEvent) {
     let Ok(url) = web_sys::Url::new_with_base(&href, &here_href) else {
         return;
     };
-    if url.origin() != origin {
+    if url.origin() != origin || links::app_of(&url.pathname()) != location.app {
         return;
     }
     // A link to a place on the same page is the browser's to follow.

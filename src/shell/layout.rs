@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use passplus_validation::links;
+
 use crate::accounts::session::use_session;
 use crate::api;
 
@@ -91,6 +93,16 @@ fn AccountLinks() -> impl IntoView {
             }
         >
             <NavLink route=AppRoute::Account />
+            <li>
+                <a
+                    href=links::CANTEEN_PATH
+                    aria-current=move || {
+                        (links::app_of(&location.path()) == links::CANTEEN_PATH).then_some("page")
+                    }
+                >
+                    {move || i18n.t(Key::canteen_title)}
+                </a>
+            </li>
             <li>
                 <button type="button" class="link-button" on:click=log_out>
                     {move || i18n.t(Key::logout)}

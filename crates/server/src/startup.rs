@@ -81,12 +81,19 @@ impl Application {
         mail_transport: Arc<dyn Transport>,
     ) -> anyhow::Result<Application> {
         let index_path = config.static_dir.join("index.html");
-        let index_html = std::fs::read_to_string(&index_path).with_context(|| {
+        let mut index_html = std::fs::read_to_string(&index_path).with_context(|| {
             format!(
                 "cannot read {}: build the app first (cargo xtask run does it)",
                 index_path.display()
             )
         })?;
+        // The policy names every app's loader: each page is one app's, and the policy is one.
+        for other in static_files::app_indexes(&config.static_dir)
+            .into_iter()
+            .filter(|file| *file != index_path)
+        {
+            index_html.push_str(&std::fs::read_to_string(&other)?);
+        }
         crate::canteen::years::check(&config.canteen)?;
         let pool = db::connect(config.database_url.expose_secret()).await?;
         let imported = colleges::store::import_if_empty(&pool).await?;

@@ -32,6 +32,19 @@ pub const LEGAL_NOTICE_PATH: &str = "/mentions-legales";
 /// to.
 pub const CANTEEN_PATH: &str = "/cantine/";
 
+/// The apps beside the family app, by their path: each has its own `index.html` in its folder,
+/// which the server sends for the paths under it, and the family app leaves their links to the
+/// browser (a page load).
+pub const OTHER_APPS: [&str; 1] = [CANTEEN_PATH];
+
+/// The app a path belongs to: one of [`OTHER_APPS`], or the family app's [`HOME_PATH`].
+pub fn app_of(path: &str) -> &'static str {
+    OTHER_APPS
+        .into_iter()
+        .find(|app| path.starts_with(app) || path == app.trim_end_matches('/'))
+        .unwrap_or(HOME_PATH)
+}
+
 /// The pages the server sends as real HTML, pre-rendered at build time (readable without
 /// JavaScript; the app takes them over): the public information pages in full, and the form
 /// pages a visitor reaches first with their heading and introduction.
@@ -77,6 +90,16 @@ pub fn token_of(fragment: &str, query: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_path_belongs_to_one_app() {
+        assert_eq!(app_of("/cantine/"), CANTEEN_PATH);
+        assert_eq!(app_of("/cantine"), CANTEEN_PATH);
+        assert_eq!(app_of("/cantine/inscription"), CANTEEN_PATH);
+        assert_eq!(app_of("/cantines"), HOME_PATH);
+        assert_eq!(app_of("/mon-compte"), HOME_PATH);
+        assert_eq!(app_of("/"), HOME_PATH);
+    }
 
     #[test]
     fn each_prerendered_page_has_a_file_of_its_own() {

@@ -41,7 +41,11 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     let files = sizes::first_visit(&dist)?;
     let size_table = sizes::table(&files);
     print!("{size_table}");
-    let within_budget = sizes::check_budget(&files);
+    let canteen_files = sizes::first_visit_of(&dist, spa::CANTEEN_APP)?;
+    let canteen_table = sizes::table(&canteen_files);
+    print!("{canteen_table}");
+    let within_budget = sizes::check_budget(spa::FAMILY_APP, &files)
+        .and(sizes::check_budget(spa::CANTEEN_APP, &canteen_files));
     let contributors = wasm_contributors::report(root)?;
     print!("{contributors}");
     write_reference_page(&dist)?;
@@ -122,8 +126,11 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          Written by `cargo xtask bench` on {date}, on a machine with {cores} cores. \
          Figures vary with the machine; sizes do not.\n\n\
          ## First visit (release build, as served)\n\n\
-         Budget: the whole first visit at or under {} brotli (checked by `cargo xtask test`).\n\n\
+         Budget: the whole first visit of each app at or under {} brotli (checked by `cargo \
+         xtask test`). The family app, from its home page:\n\n\
          {size_table}\n\
+         The family's canteen pages (`/cantine/`), their own app:\n\n\
+         {canteen_table}\n\
          ## What the wasm is made of\n\n\
          {contributors}\n\
          ## Lighthouse {LIGHTHOUSE_VERSION} (mobile emulation, simulated slow 4G, 4× CPU slowdown)\n\n\

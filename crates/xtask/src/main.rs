@@ -83,12 +83,12 @@ fn run(root: &std::path::Path) -> anyhow::Result<()> {
                 || tools::ensure_spa_toolchain(root),
             )
         });
-        let app = phases::timed("app's wasm (release)", || spa::build_wasm(root));
+        let app = phases::timed("apps' wasm (release)", || spa::build_wasm(root));
         let tools = tools.join().expect("installing the tools does not panic");
-        let app = app.and_then(|wasm| {
+        let app = app.and_then(|()| {
             tools?;
-            phases::timed("app (glue, wasm-opt, pre-rendered, compressed)", || {
-                spa::package(root, &wasm).map(drop)
+            phases::timed("apps (glue, wasm-opt, pre-rendered, compressed)", || {
+                spa::package(root).map(drop)
             })
         });
         let server = server.join().expect("the server build does not panic");

@@ -178,6 +178,24 @@ pub fn write_pages(root: &Path, dist: &Path) -> anyhow::Result<usize> {
     Ok(PAGES.len())
 }
 
+/// Paints another app's `index.html` (written from the family app's) with the frame and its
+/// first page's heading, so that its first paint is the page's, not an empty shell.
+pub fn write_app_frame(root: &Path, index_path: &Path, title_key: &str) -> anyhow::Result<()> {
+    let (french, _) = locales::read_language(&root.join("locales"), "fr");
+    let texts = Texts(&french);
+    let index = std::fs::read_to_string(index_path)
+        .with_context(|| format!("reading {}", index_path.display()))?;
+    let template = Template::of(&index)?;
+    let heading = texts.get(title_key)?;
+    let main = format!("{}{}", heading_html(heading.clone()), template.noscript()?);
+    let title = format!("{heading} – {}", texts.get("site_name")?);
+    std::fs::write(
+        index_path,
+        template.fill(&title, &frame(&texts, None, &main)?),
+    )?;
+    Ok(())
+}
+
 /// The page's content in `<main>`.
 fn page_main(root: &Path, texts: &Texts, page: &Page) -> anyhow::Result<String> {
     Ok(match page.body {

@@ -1,6 +1,7 @@
-//! What a first visit downloads: the home page's HTML (pre-rendered, `pages/accueil.html`) and
-//! every built file it names (CSS, JS, wasm, icon, manifest), with raw, gzip and brotli sizes,
-//! and the budget the total must meet.
+//! What a first visit of each app downloads: its first page's HTML (for the family app the
+//! pre-rendered home page, `pages/accueil.html`; for the others their `index.html`) and every
+//! built file it names (CSS, JS, wasm, icon, manifest), with raw, gzip and brotli sizes, and
+//! the budget the total must meet.
 
 use std::path::Path;
 
@@ -8,8 +9,10 @@ use anyhow::{bail, Context};
 use passplus_validation::links;
 
 use crate::compress;
+use crate::spa::{WebApp, FAMILY_APP};
 
-/// The whole first visit, brotli-compressed, must stay at or under this (bytes).
+/// The whole first visit of a family's app, brotli-compressed, must stay at or under this
+/// (bytes).
 pub const FIRST_VISIT_BROTLI_BUDGET: u64 = 200 * 1024;
 
 pub struct FileSize {
@@ -19,9 +22,19 @@ pub struct FileSize {
     pub brotli: u64,
 }
 
-/// Sizes of the first visit's files, the home page first.
+/// Sizes of the family app's first visit's files, the home page first.
 pub fn first_visit(dist: &Path) -> anyhow::Result<Vec<FileSize>> {
-    let home = links::prerendered_file(links::HOME_PATH);
+    first_visit_of(dist, FAMILY_APP)
+}
+
+/// Sizes of an app's first visit's files, its first page first.
+pub fn first_visit_of(dist: &Path, app: WebApp) -> anyhow::Result<Vec<FileSize>> {
+    let home = if app == FAMILY_APP {
+        links::prerendered_file(links::HOME_PATH)
+    } else {
+        let index = app.index(Path::new(""));
+        index.to_string_lossy().into_owned()
+    };
     let index = std::fs::read_to_string(dist.join(&home))
         .with_context(|| format!("{}/{home}: build the app first", dist.display()))?;
     // Files that the page names; folders (pages fetched later, such as `content/`) are not
@@ -77,17 +90,19 @@ pub fn kib(bytes: u64) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
-/// Fails when the first visit exceeds its brotli budget.
-pub fn check_budget(files: &[FileSize]) -> anyhow::Result<()> {
+/// Fails when an app's first visit exceeds its brotli budget.
+pub fn check_budget(app: WebApp, files: &[FileSize]) -> anyhow::Result<()> {
     let total = total(files).brotli;
     println!(
-        "first visit: {} brotli (budget {})",
+        "first visit of {}: {} brotli (budget {})",
+        app.path,
         kib(total),
         kib(FIRST_VISIT_BROTLI_BUDGET)
     );
     if total > FIRST_VISIT_BROTLI_BUDGET {
         bail!(
-            "the first visit weighs {} brotli, over its budget of {}",
+            "the first visit of {} weighs {} brotli, over its budget of {}",
+            app.path,
             kib(total),
             kib(FIRST_VISIT_BROTLI_BUDGET)
         );

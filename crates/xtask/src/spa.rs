@@ -1,8 +1,9 @@
-//! Building the single-page app in release. cargo builds the wasm, the wasm-bindgen CLI writes
-//! its JavaScript glue, wasm-opt shrinks the wasm, terser the glue and lightningcss the
-//! stylesheet; each file is named by a hash of its content, so that a browser may keep it as long
-//! as it likes. `index.html` then names them and gets the app's loader (`loader.rs`), the public
-//! pages are pre-rendered from it (`prerender.rs`) and everything is precompressed.
+//! Building the browser apps in release. cargo builds each app's wasm, the wasm-bindgen CLI
+//! writes its JavaScript glue, wasm-opt shrinks the wasm, terser the glue and lightningcss the
+//! stylesheet they share; each file is named by a hash of its content, so that a browser may keep
+//! it as long as it likes. Each app's `index.html` then names them and gets the app's loader
+//! (`loader.rs`), the family app's public pages are pre-rendered from it (`prerender.rs`) and
+//! everything is precompressed.
 //!
 //! These few steps were Trunk's. Installing Trunk compiled a web server, a file watcher, an HTTP
 //! client and HTML, CSS and JS minifiers: more than half of a first `cargo xtask run` on two
@@ -12,66 +13,111 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::Context;
+use passplus_validation::links;
 use sha2::{Digest, Sha256};
 
 use crate::{cmd, compress, loader, prerender, tools};
 
-/// The app's binary, and the name of its files in `dist/`.
-const APP: &str = "passplus-web";
-/// The Cargo profile of the app's release build (Cargo.toml: size first).
+/// A browser app: a binary of the root package (`src/main.rs`, `src/bin/`), built from the same
+/// library, with its own `index.html` in its own folder of `dist/`. Each audience downloads only
+/// its own: a family using the canteen does not download the signup pages, nor the other way
+/// round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebApp {
+    /// The binary, and the stem of its files in `dist/`.
+    pub binary: &'static str,
+    /// Its path on the site (`/`, `/cantine/`): its `index.html` is at that path under `dist/`.
+    pub path: &'static str,
+    /// The key of its first page's title, for the frame its `index.html` is painted with.
+    pub title_key: &'static str,
+}
+
+/// The family app: the public pages, the account and the pupils.
+pub const FAMILY_APP: WebApp = WebApp {
+    binary: "passplus-web",
+    path: links::HOME_PATH,
+    title_key: "home_title",
+};
+
+/// The family's canteen pages.
+pub const CANTEEN_APP: WebApp = WebApp {
+    binary: "passplus-cantine",
+    path: links::CANTEEN_PATH,
+    title_key: "canteen_title",
+};
+
+pub const APPS: [WebApp; 2] = [FAMILY_APP, CANTEEN_APP];
+
+impl WebApp {
+    /// Its `index.html`, under `dist`.
+    pub fn index(self, dist: &Path) -> PathBuf {
+        dist.join(self.path.trim_start_matches('/'))
+            .join("index.html")
+    }
+}
+
+/// The root package, whose binaries the apps are.
+const PACKAGE: &str = "passplus-web";
+/// The Cargo profile of the apps' release build (Cargo.toml: size first).
 const PROFILE: &str = "wasm-release";
 /// The stylesheet, and its path as `index.html` names it.
 const STYLESHEET: &str = "style/main.css";
 
 /// `dist/`, built and precompressed; returns its path. The tools must be installed.
 pub fn build_release(root: &Path) -> anyhow::Result<PathBuf> {
-    let wasm = build_wasm(root)?;
-    package(root, &wasm)
+    build_wasm(root)?;
+    package(root)
 }
 
-/// Compiles the app to wasm (needs only cargo and the wasm target: it can run while the other
-/// tools install); returns the path of the wasm.
-pub fn build_wasm(root: &Path) -> anyhow::Result<PathBuf> {
-    cmd::run(cmd::cargo(root).args([
+/// Compiles every app to wasm, in one cargo run that builds the shared library once (needs
+/// only cargo and the wasm target: it can run while the other tools install).
+pub fn build_wasm(root: &Path) -> anyhow::Result<()> {
+    let mut command = cmd::cargo(root);
+    command.args([
         "build",
         "--target",
         tools::WASM_TARGET,
         "--profile",
         PROFILE,
         "--package",
-        APP,
-        "--bin",
-        APP,
-    ]))?;
-    Ok(release_wasm(root))
+        PACKAGE,
+    ]);
+    for app in APPS {
+        command.args(["--bin", app.binary]);
+    }
+    cmd::run(&mut command)
 }
 
-/// The wasm rustc links for the release build, before wasm-bindgen.
-pub fn release_wasm(root: &Path) -> PathBuf {
+/// The wasm rustc links for an app's release build, before wasm-bindgen.
+pub fn release_wasm(root: &Path, app: WebApp) -> PathBuf {
     root.join("target")
         .join(tools::WASM_TARGET)
         .join(PROFILE)
-        .join(format!("{APP}.wasm"))
+        .join(format!("{}.wasm", app.binary))
 }
 
-/// Turns the built wasm into `dist/`: the public files, the glue, the shrunk wasm, the
-/// stylesheet, `index.html` and the pre-rendered pages, precompressed.
-pub fn package(root: &Path, wasm: &Path) -> anyhow::Result<PathBuf> {
+/// Turns the built wasm into `dist/`: the public files, the stylesheet, each app's glue, shrunk
+/// wasm and `index.html`, the pre-rendered pages, precompressed.
+pub fn package(root: &Path) -> anyhow::Result<PathBuf> {
     let dist = root.join("dist");
     if dist.exists() {
         std::fs::remove_dir_all(&dist).context("emptying dist/")?;
     }
     copy_dir(&root.join("public"), &dist)?;
-    let (script, wasm) = bind_and_shrink(root, wasm, &dist)?;
     let stylesheet = stylesheet(root, &dist)?;
     let source = std::fs::read_to_string(root.join("index.html"))?;
-    let loader = loader::script(root, &script, &wasm)?;
-    std::fs::write(
-        dist.join("index.html"),
-        index_html(&source, &stylesheet, &loader)?,
-    )?;
+    for app in APPS {
+        let (script, wasm) = bind_and_shrink(root, app, &dist)?;
+        let loader = loader::script(root, &script, &wasm)?;
+        let index = app.index(&dist);
+        std::fs::create_dir_all(index.parent().expect("a folder"))?;
+        std::fs::write(&index, index_html(&source, &stylesheet, &loader)?)?;
+    }
     let pages = prerender::write_pages(root, &dist)?;
     println!("pre-rendered {pages} public pages");
+    for app in APPS.into_iter().filter(|app| *app != FAMILY_APP) {
+        prerender::write_app_frame(root, &app.index(&dist), app.title_key)?;
+    }
     let written = compress::precompress_dir(&dist)?;
     println!("precompressed {written} files (brotli and gzip)");
     Ok(dist)
@@ -79,7 +125,8 @@ pub fn package(root: &Path, wasm: &Path) -> anyhow::Result<PathBuf> {
 
 /// wasm-bindgen's glue (minified: -1.7 KB brotli) and wasm (through `wasm-opt -Oz`), written into
 /// `dist`; returns their names there.
-fn bind_and_shrink(root: &Path, wasm: &Path, dist: &Path) -> anyhow::Result<(String, String)> {
+fn bind_and_shrink(root: &Path, app: WebApp, dist: &Path) -> anyhow::Result<(String, String)> {
+    let name = app.binary;
     let out = root.join("target/xtask/wasm-bindgen");
     cmd::run(
         Command::new("wasm-bindgen")
@@ -88,15 +135,15 @@ fn bind_and_shrink(root: &Path, wasm: &Path, dist: &Path) -> anyhow::Result<(Str
                 "web",
                 "--no-typescript",
                 "--out-name",
-                APP,
+                name,
                 "--out-dir",
             ])
             .arg(&out)
-            .arg(wasm),
+            .arg(release_wasm(root, app)),
     )?;
-    let glue = out.join(format!("{APP}.js"));
+    let glue = out.join(format!("{name}.js"));
     tools::minify_js(root, &glue)?;
-    let bound = out.join(format!("{APP}_bg.wasm"));
+    let bound = out.join(format!("{name}_bg.wasm"));
     cmd::run(
         Command::new(tools::ensure_wasm_opt(root)?)
             .arg(&bound)
@@ -104,8 +151,8 @@ fn bind_and_shrink(root: &Path, wasm: &Path, dist: &Path) -> anyhow::Result<(Str
             .arg(&bound),
     )?;
     Ok((
-        copy_hashed(&glue, dist, APP, ".js")?,
-        copy_hashed(&bound, dist, APP, "_bg.wasm")?,
+        copy_hashed(&glue, dist, name, ".js")?,
+        copy_hashed(&bound, dist, name, "_bg.wasm")?,
     ))
 }
 
@@ -188,6 +235,24 @@ mod tests {
              <body><div id=\"app\"></div></body>\n</html>"
         );
         assert!(index_html("<head></head>", "main.css", "x").is_err());
+    }
+
+    #[test]
+    fn each_app_has_its_binary_and_its_folder() {
+        let dist = Path::new("dist");
+        assert_eq!(FAMILY_APP.index(dist), dist.join("index.html"));
+        assert_eq!(CANTEEN_APP.index(dist), dist.join("cantine/index.html"));
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        assert!(root.join("src/main.rs").is_file());
+        for app in APPS.into_iter().filter(|app| *app != FAMILY_APP) {
+            let source = root.join(format!("src/bin/{}.rs", app.binary));
+            assert!(source.is_file(), "{} has no binary", app.binary);
+            assert!(
+                links::OTHER_APPS.contains(&app.path),
+                "{} is not in links",
+                app.path
+            );
+        }
     }
 
     #[test]

@@ -141,9 +141,17 @@ fn ensure_axe_core(root: &Path) -> anyhow::Result<()> {
 
 fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
     let dist = spa::build_release(root)?;
-    let files = sizes::first_visit(&dist)?;
-    print!("{}", sizes::table(&files));
-    sizes::check_budget(&files)
+    let mut over = Vec::new();
+    for app in spa::APPS {
+        let files = sizes::first_visit_of(&dist, app)?;
+        println!("{}:", app.path);
+        print!("{}", sizes::table(&files));
+        if let Err(error) = sizes::check_budget(app, &files) {
+            over.push(error.to_string());
+        }
+    }
+    anyhow::ensure!(over.is_empty(), "{}", over.join("; "));
+    Ok(())
 }
 
 /// `cargo xtask e2e [arguments]`: the release build, then Playwright with these arguments (a

@@ -18,7 +18,7 @@ const TOP: usize = 15;
 /// Markdown tables of the top crates and functions by size; the release build must be done.
 pub fn report(root: &Path) -> anyhow::Result<String> {
     tools::ensure_cargo_tool("twiggy", TWIGGY_VERSION, &["install", "twiggy"])?;
-    let wasm = crate::spa::release_wasm(root);
+    let wasm = crate::spa::release_wasm(root, crate::spa::FAMILY_APP);
     let json = cmd::output_of(
         "twiggy",
         &[

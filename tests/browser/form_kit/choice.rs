@@ -1,8 +1,8 @@
-//! The choice groups: Checkbox (one box with its label) and RadioGroup (a question in a
-//! fieldset, one of several options).
+//! The choice groups: Checkbox (one box with its label), CheckboxGroup (a question in a
+//! fieldset, any of several options) and RadioGroup (one of several options).
 
 use leptos::prelude::*;
-use passplus_web::form::choice::{Checkbox, RadioGroup};
+use passplus_web::form::choice::{Checkbox, CheckboxGroup, RadioGroup};
 use passplus_web::i18n::{Key, Text};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -320,4 +320,69 @@ async fn a_disabled_radio_group_disables_every_option() {
     assert_eq!(selected.get_untracked(), "5e", "nothing can be chosen");
     assert!(options[1].checked(), "the answer stays shown");
     axe::assert_accessible(&mounted.container, "disabled radio group").await;
+}
+
+const DAYS: &[(&str, Key)] = &[
+    ("monday", Key::day_monday_label),
+    ("thursday", Key::day_thursday_label),
+];
+const WEEKDAYS_EMPTY: &str = "Erreur : Cochez au moins un jour de cantine.";
+
+#[wasm_bindgen_test]
+async fn a_checkbox_group_asks_its_question_in_a_legend_and_keeps_every_box_ticked() {
+    let selected = RwSignal::new(Vec::<String>::new());
+    let error = RwSignal::new(None::<Key>);
+    let changes = RwSignal::new(0);
+    let mounted = mount_in_french(move || {
+        view! {
+            <CheckboxGroup name="jours" legend=Text::with(Key::canteen_enrol_days_legend_of, "name", "Inès")
+                hint=Key::canteen_enrol_days_hint options=Signal::stored(DAYS) selected error
+                on_change=Callback::new(move |()| changes.update(|n| *n += 1)) />
+        }
+    });
+    settle().await;
+    let legend = mounted.find::<web_sys::HtmlElement>("legend");
+    assert_eq!(text_of(&legend), "Jours de cantine de Inès");
+    let fieldset = mounted.find::<web_sys::HtmlElement>("fieldset");
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("jours-hint")
+    );
+    let monday = mounted.input("jours-monday");
+    let thursday = mounted.input("jours-thursday");
+    assert_eq!(label_texts(&monday), ["Lundi"]);
+    axe::assert_accessible(&mounted.container, "checkbox group, none ticked").await;
+
+    monday.click();
+    thursday.click();
+    settle().await;
+    assert_eq!(selected.get_untracked(), ["monday", "thursday"]);
+    assert_eq!(changes.get_untracked(), 2);
+    monday.click();
+    settle().await;
+    assert_eq!(
+        selected.get_untracked(),
+        ["thursday"],
+        "one box unticked, the other kept"
+    );
+    selected.set(vec!["monday".into()]);
+    settle().await;
+    assert!(
+        monday.checked() && !thursday.checked(),
+        "the boxes show the signal"
+    );
+
+    error.set(Some(Key::error_weekdays_empty));
+    settle().await;
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").as_deref(),
+        Some("jours-hint jours-error")
+    );
+    assert_eq!(
+        text_of(&mounted.find::<web_sys::HtmlElement>("#jours-error")),
+        WEEKDAYS_EMPTY
+    );
+    assert_eq!(aria_invalid(&monday).as_deref(), Some("true"));
+    focus(&thursday);
+    axe::assert_accessible(&mounted.container, "checkbox group in error, focused").await;
 }

@@ -14,7 +14,7 @@ async fn a_uai_error_shows_after_leaving_the_field_then_clears_at_the_fixing_key
     let _mounted = mount(|| {
         provide_i18n(Lang::Fr);
         // The page reads a search sent without the app from the address (`?recherche=…`).
-        provide_location();
+        provide_location(passplus_validation::links::HOME_PATH);
         view! { <FindCollegePage /> }
     });
     settle().await;

@@ -89,3 +89,12 @@ export function pupilJson(givenName: string, bourseHolder = false): string {
     bourse_holder: bourseHolder,
   });
 }
+
+/** Adds Martin children of these names through the API, with the session the page holds. */
+export async function addChildrenThroughApi(page: Page, names: string[]) {
+  const headers = { Origin: new URL(page.url()).origin };
+  for (const name of names) {
+    const added = await page.request.post('/api/pupils', { headers, multipart: { pupil: pupilJson(name) } });
+    if (added.status() !== 201) throw new Error(`adding ${name}: ${added.status()} ${await added.text()}`);
+  }
+}

@@ -1,7 +1,8 @@
-//! Serving the built single-page app: real files with their content type, the pre-rendered HTML
-//! of the public pages (`links::PRERENDERED_PAGES`), `index.html` for every other client route,
-//! precompressed brotli or gzip when the browser accepts it, and cache headers that let hashed
-//! files live forever while pages are always revalidated.
+//! Serving the built apps: real files with their content type, the pre-rendered HTML of the
+//! public pages (`links::PRERENDERED_PAGES`), the `index.html` of the app a client route belongs
+//! to (`links::app_of`: the family app's, or another app's in its folder), precompressed brotli
+//! or gzip when the browser accepts it, and cache headers that let hashed files live forever
+//! while pages are always revalidated.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
@@ -28,13 +29,15 @@ pub fn service(
     let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip();
-    let index = ServeFile::new(static_dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
-    let app = files.clone().fallback(index);
+    let apps: Arc<HashMap<&'static str, ServeFile>> = Arc::new(
+        std::iter::once(links::HOME_PATH)
+            .chain(links::OTHER_APPS)
+            .map(|app| (app, index_of(static_dir, app)))
+            .collect(),
+    );
     let pages = Arc::new(prerendered_pages(static_dir));
     tower::service_fn(move |request: Request| {
-        let (files, app, pages) = (files.clone(), app.clone(), pages.clone());
+        let (files, apps, pages) = (files.clone(), apps.clone(), pages.clone());
         async move {
             let path = request.uri().path();
             let response = if has_file_extension(path) {
@@ -42,6 +45,7 @@ pub fn service(
             } else if let Some(page) = pages.get(path.trim_end_matches('/')).cloned() {
                 page.oneshot(request).await
             } else {
+                let app = apps[links::app_of(path)].clone();
                 app.oneshot(request).await
             };
             Ok(match response {
@@ -53,6 +57,33 @@ pub fn service(
             })
         }
     })
+}
+
+/// The `index.html` of the app at `app_path` (`/`, `/cantine/`). A build without another app's
+/// (the tests' small site) serves the family app's for its paths.
+fn index_of(static_dir: &Path, app_path: &str) -> ServeFile {
+    let own = static_dir
+        .join(app_path.trim_start_matches('/'))
+        .join("index.html");
+    let file = if own.is_file() {
+        own
+    } else {
+        static_dir.join("index.html")
+    };
+    ServeFile::new(file).precompressed_br().precompressed_gzip()
+}
+
+/// Every app's `index.html` that the build wrote, for the policy naming their loaders.
+pub fn app_indexes(static_dir: &Path) -> Vec<std::path::PathBuf> {
+    std::iter::once(links::HOME_PATH)
+        .chain(links::OTHER_APPS)
+        .map(|app| {
+            static_dir
+                .join(app.trim_start_matches('/'))
+                .join("index.html")
+        })
+        .filter(|file| file.is_file())
+        .collect()
 }
 
 /// The pre-rendered pages the build wrote, by path (`/` is the empty path). A build without

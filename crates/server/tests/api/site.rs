@@ -7,7 +7,8 @@ use passplus_validation::codes::refusal;
 use sha2::Digest;
 
 use crate::helpers::{
-    error_code, known_refusal, spawn_app, BROTLI_MARKER, INLINE_LOADER, PRERENDERED_LOGIN,
+    error_code, known_refusal, spawn_app, BROTLI_MARKER, CANTEEN_LOADER, INLINE_LOADER,
+    PRERENDERED_LOGIN,
 };
 
 #[tokio::test]
@@ -45,6 +46,27 @@ async fn client_routes_get_the_app_uncached() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_canteens_routes_get_the_canteens_app() {
+    let app = spawn_app().await;
+    for path in [
+        "/cantine",
+        "/cantine/",
+        "/cantine/inscription",
+        "/cantine/repas/x",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-cache", "{path}");
+        assert!(
+            response.text().await.unwrap().contains("<h1>Cantine</h1>"),
+            "{path}"
+        );
+    }
+    let family = app.get("/cantines").await.text().await.unwrap();
+    assert!(family.contains("<h1>Pass+</h1>"), "not the canteen's");
 }
 
 #[tokio::test]
@@ -156,10 +178,12 @@ async fn a_missing_file_is_a_404_not_the_app() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let app = spawn_app().await;
-    let loader_hash = base64::engine::general_purpose::STANDARD
-        .encode(sha2::Sha256::digest(INLINE_LOADER.as_bytes()));
+    let hash = |loader: &str| {
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader.as_bytes()))
+    };
     for path in [
         "/",
+        "/cantine/",
         "/api/health",
         "/api/nothing",
         "/passplus-web-0123456789abcdef.js",
@@ -167,10 +191,12 @@ async fn every_response_carries_the_security_headers() {
         let response = app.get(path).await;
         let headers = response.headers();
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(
-            csp.contains(&format!("'sha256-{loader_hash}'")),
-            "{path}: {csp}"
-        );
+        for loader in [INLINE_LOADER, CANTEEN_LOADER] {
+            assert!(
+                csp.contains(&format!("'sha256-{}'", hash(loader))),
+                "{path}: {csp}"
+            );
+        }
         assert!(
             csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
             "{path}"

@@ -22,5 +22,6 @@ pub use origin_check::assert_refused_from_other_sites;
 pub use refusals::{error_body, error_code, field_code, known_refusal};
 pub use server::{
     fresh_database_url, restart, restart_with, second_instance, spawn_app, spawn_app_configured,
-    spawn_app_with, spawn_app_with_mail, BROTLI_MARKER, INLINE_LOADER, PRERENDERED_LOGIN, START,
+    spawn_app_with, spawn_app_with_mail, BROTLI_MARKER, CANTEEN_LOADER, INLINE_LOADER,
+    PRERENDERED_LOGIN, START,
 };

@@ -26,6 +26,9 @@ pub const BROTLI_MARKER: &str = "precompressed";
 /// The loader the build writes into index.html, reduced to what the server looks at.
 pub const INLINE_LOADER: &str = "import init from '/passplus-web-0123456789abcdef.js';init();";
 
+/// The canteen app's loader, reduced likewise.
+pub const CANTEEN_LOADER: &str = "import init from '/passplus-cantine-0123456789abcdef.js';init();";
+
 /// Where the test clock starts (a Tuesday in November 2027).
 pub const START: i64 = 1_826_000_000;
 
@@ -187,6 +190,18 @@ fn write_site(static_dir: &Path) {
     std::fs::write(
         static_dir.join("passplus-web-0123456789abcdef.js.br"),
         BROTLI_MARKER,
+    )
+    .unwrap();
+    // The canteen's app, in its folder, with a loader of its own.
+    let canteen = static_dir.join("cantine");
+    std::fs::create_dir_all(&canteen).unwrap();
+    std::fs::write(
+        canteen.join("index.html"),
+        format!(
+            "<!DOCTYPE html><html lang=\"fr\"><head><title>Cantine – Pass+</title>\
+             <script type=\"module\">{CANTEEN_LOADER}</script></head>\
+             <body><div id=\"app\"><h1>Cantine</h1></div></body></html>"
+        ),
     )
     .unwrap();
     std::fs::write(static_dir.join("robots.txt"), "User-agent: *\n").unwrap();

@@ -1,0 +1,85 @@
+//! The canteen's values as the page says them: a weekday (in a sentence, or as a checkbox's
+//! label), a diet, a date, an amount, the price coefficient.
+
+use passplus_validation::canteen::choices::{CanteenDay, Diet};
+use passplus_validation::canteen::price::{euros_en, euros_fr};
+use passplus_validation::Date;
+
+use crate::i18n::{I18n, Key, Lang};
+
+/// A weekday within a sentence ("lundi", "Monday").
+pub fn day_key(day: CanteenDay) -> Key {
+    match day {
+        CanteenDay::Monday => Key::day_monday,
+        CanteenDay::Tuesday => Key::day_tuesday,
+        CanteenDay::Wednesday => Key::day_wednesday,
+        CanteenDay::Thursday => Key::day_thursday,
+        CanteenDay::Friday => Key::day_friday,
+    }
+}
+
+/// The weekdays a form offers, by their codes: with Wednesday where the canteen serves it.
+pub const DAYS_WITH_WEDNESDAY: &[(&str, Key)] = &[
+    ("monday", Key::day_monday_label),
+    ("tuesday", Key::day_tuesday_label),
+    ("wednesday", Key::day_wednesday_label),
+    ("thursday", Key::day_thursday_label),
+    ("friday", Key::day_friday_label),
+];
+pub const DAYS_WITHOUT_WEDNESDAY: &[(&str, Key)] = &[
+    ("monday", Key::day_monday_label),
+    ("tuesday", Key::day_tuesday_label),
+    ("thursday", Key::day_thursday_label),
+    ("friday", Key::day_friday_label),
+];
+
+pub const DIETS: &[(&str, Key)] = &[
+    ("standard", Key::diet_standard_label),
+    ("no_pork", Key::diet_no_pork_label),
+    ("no_meat", Key::diet_no_meat_label),
+];
+
+/// "lundi, jeudi".
+pub fn days_text(i18n: I18n, days: &[CanteenDay]) -> String {
+    let names: Vec<&str> = days.iter().map(|day| i18n.t(day_key(*day))).collect();
+    names.join(", ")
+}
+
+pub fn diet_key(diet: Diet) -> Key {
+    match diet {
+        Diet::Standard => Key::diet_standard,
+        Diet::NoPork => Key::diet_no_pork,
+        Diet::NoMeat => Key::diet_no_meat,
+    }
+}
+
+/// "27 septembre 2026", "27 September 2026"; an unreadable date as it came.
+pub fn date_text(i18n: I18n, iso: &str) -> String {
+    let Some(day) = Date::parse_iso(iso) else {
+        return iso.to_owned();
+    };
+    let month = i18n
+        .t(Key::months)
+        .split(',')
+        .nth(day.month as usize - 1)
+        .unwrap_or_default();
+    format!("{} {month} {}", day.day, day.year)
+}
+
+/// "7,00 €", "€7.00".
+pub fn price_text(i18n: I18n, cents: u64) -> String {
+    match i18n.lang() {
+        Lang::Fr => euros_fr(cents),
+        Lang::En => euros_en(cents),
+    }
+}
+
+/// The coefficient in millionths as a percentage: "0,50 %", "0.50%".
+pub fn coefficient_text(i18n: I18n, millionths: u64) -> String {
+    let hundredths = millionths / 100;
+    let (whole, rest) = (hundredths / 100, hundredths % 100);
+    match i18n.lang() {
+        Lang::Fr => format!("{whole},{rest:02}\u{a0}%"),
+        Lang::En => format!("{whole}.{rest:02}%"),
+    }
+}

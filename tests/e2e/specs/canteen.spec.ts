@@ -1,0 +1,190 @@
+// The canteen's pages, their own app under /cantine/: the overview of the year, the price and
+// each child's place; enrolling two children with the same days, with the mouse and with the
+// keyboard alone; the refusals explained; axe-core on every page and error state, in both
+// languages and at 320 px.
+import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
+import { signedInFamily } from './family';
+import { addChildrenThroughApi } from './pupil-form';
+
+/** The school year under way on the server's clock (the suite runs on the real date). */
+function schoolYear(): string {
+  const now = new Date();
+  const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  return `${start}-${start + 1}`;
+}
+
+test('two children are enrolled with the same days for all, and the overview says so', async ({ page }) => {
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès', 'Noé']);
+  await openApp(page, '/cantine/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cantine' })).toBeVisible();
+  const year = page.getByRole('region', { name: `Année scolaire ${schoolYear()}` });
+  await expect(year).toContainText('7,00 € par repas : c’est le prix plein.');
+  await expect(year).toContainText('0,50 % de votre quotient familial mensuel');
+  await expect(year.locator('.pupil-card')).toHaveCount(2);
+  await expect(year.locator('.pupil-card').first()).toContainText('Pas encore inscrit');
+  await expectNoAxeViolations(page, 'canteen overview');
+
+  await year.getByRole('link', { name: /Inscrire à la cantine pour/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Inscrire à la cantine' })).toBeFocused();
+  await expect(page.getByLabel('Inès', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('Noé', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('Les mêmes jours pour tous les enfants')).toBeChecked();
+  // One group of days for both; none for each.
+  await expect(page.getByRole('group', { name: 'Jours de cantine', exact: true })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Jours de cantine de Inès' })).toHaveCount(0);
+  // Anne Frank does not serve Wednesday.
+  await expect(page.getByRole('group', { name: 'Jours de cantine', exact: true }).getByLabel('Mercredi')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'enrolment form');
+
+  // Nothing ticked: the error is explained, at the days.
+  await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Cochez au moins un jour de cantine.');
+  await expect(page.getByRole('group', { name: 'Jours de cantine', exact: true })).toContainText('Cochez au moins un jour de cantine.');
+  await expect(page).toHaveTitle(/^Erreur : /);
+  await expectNoAxeViolations(page, 'enrolment form with an error');
+  await summary.getByRole('link').click();
+  await expect(page.locator('#jours-monday')).toBeFocused();
+
+  const days = page.getByRole('group', { name: 'Jours de cantine', exact: true });
+  await days.getByLabel('Lundi').check();
+  await expect(summary).toHaveCount(1);
+  // The error goes as soon as it is fixed.
+  await expect(days).not.toContainText('Cochez au moins un jour de cantine.');
+  await days.getByLabel('Jeudi').check();
+  await page.getByRole('group', { name: 'Repas de Noé' }).getByLabel('Sans porc').check();
+  await page.getByLabel('Inès a un projet d’accueil individualisé (PAI) pour une allergie alimentaire').check();
+  await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+  const done = page.getByRole('status').filter({ hasText: 'Inscription enregistrée' });
+  await expect(done).toBeFocused();
+  // In the order of the page (the two were added in the same second: either).
+  await expect(done).toContainText(/Inès, Noé|Noé, Inès/);
+  await expectNoAxeViolations(page, 'enrolment recorded');
+
+  await done.getByRole('link', { name: 'Revenir à la cantine' }).click();
+  const cards = page.locator('.pupil-card');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Inscrit à la cantine le lundi, jeudi. Repas standard.');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('PAI) pour une allergie alimentaire : oui.');
+  await expect(cards.filter({ hasText: 'Noé' })).toContainText('Repas sans porc.');
+  await expect(page.getByRole('link', { name: /Inscrire à la cantine pour/ })).toHaveCount(0);
+});
+
+test.describe('a page opened before an enrolment', () => {
+  // The server's refusal is a 409, which the browser logs.
+  test.use({ apiRefusalsExpected: true });
+
+  test('cannot enrol the same child again, and says so', async ({ page, context }) => {
+    await signedInFamily(page);
+    await addChildrenThroughApi(page, ['Inès']);
+    const path = `/cantine/inscription?annee=${schoolYear().slice(0, 4)}`;
+    await openApp(page, path);
+    const stale = await context.newPage();
+    await openApp(stale, path);
+    await page.getByLabel('Lundi').check();
+    await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Inscription enregistrée' })).toBeVisible();
+
+    await stale.getByLabel('Vendredi').check();
+    await stale.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+    const summary = stale.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('déjà inscrit à la cantine pour cette année : rien n’a été enregistré');
+    await expectNoAxeViolations(stale, 'enrolment refused');
+    await openApp(page, '/cantine/');
+    await expect(page.locator('.pupil-card')).toContainText('le lundi.');
+  });
+});
+
+test('each child may have days of their own', async ({ page }) => {
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès', 'Noé']);
+  await openApp(page, `/cantine/inscription?annee=${schoolYear().slice(0, 4)}`);
+  await page.getByLabel('Les mêmes jours pour tous les enfants').uncheck();
+  const ines = page.getByRole('group', { name: 'Jours de cantine de Inès' });
+  const noe = page.getByRole('group', { name: 'Jours de cantine de Noé' });
+  await ines.getByLabel('Mardi').check();
+  await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+  // Noé has no day: the summary leads to his days.
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link')).toHaveCount(1);
+  await summary.getByRole('link').click();
+  await expect(noe.getByLabel('Lundi')).toBeFocused();
+  await expectNoAxeViolations(page, 'days of their own, with an error');
+  await noe.getByLabel('Vendredi').check();
+  // Only Noé, after all.
+  await page.getByLabel('Inès', { exact: true }).uncheck();
+  await expect(ines).toHaveCount(0);
+  await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Inscription enregistrée' })).toContainText('Noé');
+  await openApp(page, '/cantine/');
+  const cards = page.locator('.pupil-card');
+  await expect(cards.filter({ hasText: 'Noé' })).toContainText('le vendredi');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Pas encore inscrit');
+});
+
+test('the enrolment is done with the keyboard alone', async ({ page }) => {
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès']);
+  await openApp(page, `/cantine/inscription?annee=${schoolYear().slice(0, 4)}`);
+  // Only one child: no question of sharing days.
+  await expect(page.getByLabel('Les mêmes jours pour tous les enfants')).toHaveCount(0);
+  await page.getByLabel('Inès', { exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#jours-0-monday')).toBeFocused();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#jours-0-thursday')).toBeFocused();
+  await page.keyboard.press('Space');
+  // To the diets (a radio group is one stop), then the care plan, then the button.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#repas-0-standard')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#repas-0-no_pork')).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Inscrire à la cantine' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Inscription enregistrée' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Revenir à la cantine' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.pupil-card')).toContainText('le lundi, jeudi. Repas sans porc.');
+});
+
+test('the canteen pages in English and at 320 px pass axe-core', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès', 'Noé']);
+  await openApp(page, '/cantine/');
+  await expectNoAxeViolations(page, 'canteen overview at 320 px');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(320);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Canteen' })).toBeVisible();
+  await expect(page.locator('.canteen-price').first()).toHaveText('€7.00 a meal: the full price.');
+  await expectNoAxeViolations(page, 'canteen overview in English');
+  await page.getByRole('link', { name: /Enrol in the canteen for/ }).click();
+  await page.getByRole('button', { name: 'Enrol in the canteen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tick at least one canteen day.');
+  await expectNoAxeViolations(page, 'enrolment form with an error, English, 320 px');
+  const formWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(formWidth).toBeLessThanOrEqual(320);
+});
+
+test('the canteen is linked from the account, and its links to the family pages load them', async ({ page }) => {
+  await signedInFamily(page);
+  await openApp(page, '/mon-compte');
+  await page.getByRole('navigation', { name: /principal|Main/ }).getByRole('link', { name: 'Cantine' }).click();
+  await expect(page).toHaveURL(/\/cantine\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cantine' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cantine' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByText('Vous n’avez pas encore ajouté d’enfant à votre compte.')).toBeVisible();
+  await page.getByRole('link', { name: 'Ajouter un enfant' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ajouter un enfant' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mon compte' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+});
