@@ -11,6 +11,7 @@ use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::focus::FocusOnNavigation;
 use crate::nav::location::provide_location;
 use crate::pages::canteen::enrol::EnrolPage;
+use crate::pages::canteen::meals::MealsPage;
 use crate::pages::canteen::overview::OverviewPage;
 use crate::pages::info::not_found::NotFoundPage;
 use crate::shell::layout::Layout;
@@ -28,6 +29,7 @@ pub fn CanteenApp(lang: Lang) -> impl IntoView {
             {move || match route.get() {
                 Some(CanteenRoute::Overview) => OverviewPage().into_any(),
                 Some(CanteenRoute::Enrol) => EnrolPage().into_any(),
+                Some(CanteenRoute::Meals) => MealsPage().into_any(),
                 None => NotFoundPage().into_any(),
             }}
         </Layout>

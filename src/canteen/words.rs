@@ -83,3 +83,25 @@ pub fn coefficient_text(i18n: I18n, millionths: u64) -> String {
         Lang::En => format!("{whole}.{rest:02}%"),
     }
 }
+
+/// "jeudi 10 décembre 2026", "Thursday 10 December 2026": a school day, with its weekday.
+pub fn day_text(i18n: I18n, iso: &str) -> String {
+    let weekday = Date::parse_iso(iso)
+        .and_then(|day| CanteenDay::of(day.weekday()))
+        .map(|day| i18n.t(day_key(day)));
+    match weekday {
+        Some(weekday) => format!("{weekday} {}", date_text(i18n, iso)),
+        None => date_text(i18n, iso),
+    }
+}
+
+/// "décembre 2026" for `2026-12`.
+pub fn month_text(i18n: I18n, month: &str) -> String {
+    let (year, number) = month.split_once('-').unwrap_or_default();
+    let name = number
+        .parse::<usize>()
+        .ok()
+        .and_then(|number| i18n.t(Key::months).split(',').nth(number.wrapping_sub(1)))
+        .unwrap_or(number);
+    format!("{name} {year}")
+}

@@ -6,6 +6,8 @@ use crate::i18n::Key;
 
 /// The query key naming the school year on the enrolment page (`?annee=2026`).
 pub const YEAR_PARAMETER: &str = "annee";
+/// The query key naming the enrolment on its pages (`?inscription=…`).
+pub const ENROLMENT_PARAMETER: &str = "inscription";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CanteenRoute {
@@ -13,10 +15,16 @@ pub enum CanteenRoute {
     Overview,
     /// Enrolling pupils for a school year.
     Enrol,
+    /// One enrolment's meals (cancel, book again) and weekdays.
+    Meals,
 }
 
 impl CanteenRoute {
-    pub const ALL: [CanteenRoute; 2] = [CanteenRoute::Overview, CanteenRoute::Enrol];
+    pub const ALL: [CanteenRoute; 3] = [
+        CanteenRoute::Overview,
+        CanteenRoute::Enrol,
+        CanteenRoute::Meals,
+    ];
 
     /// The route at `path` (the location's: no trailing slash), if any.
     pub fn at(path: &str) -> Option<CanteenRoute> {
@@ -29,6 +37,7 @@ impl CanteenRoute {
         let below = match self {
             CanteenRoute::Overview => "",
             CanteenRoute::Enrol => "inscription",
+            CanteenRoute::Meals => "repas",
         };
         format!("{}{below}", links::CANTEEN_PATH)
     }
@@ -37,6 +46,16 @@ impl CanteenRoute {
         match self {
             CanteenRoute::Overview => Key::canteen_title,
             CanteenRoute::Enrol => Key::canteen_enrol_title,
+            CanteenRoute::Meals => Key::canteen_meals_title,
         }
+    }
+
+    /// The path of one enrolment's page.
+    pub fn of_enrolment(self, id: &str) -> String {
+        format!(
+            "{}?{ENROLMENT_PARAMETER}={}",
+            self.path(),
+            js_sys::encode_uri_component(id)
+        )
     }
 }

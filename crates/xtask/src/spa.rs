@@ -30,6 +30,9 @@ pub struct WebApp {
     pub path: &'static str,
     /// The key of its first page's title, for the frame its `index.html` is painted with.
     pub title_key: &'static str,
+    /// Its own styles, after the shared stylesheet: what only its pages use is not in every
+    /// app's first visit.
+    pub own_stylesheet: Option<&'static str>,
 }
 
 /// The family app: the public pages, the account and the pupils.
@@ -37,6 +40,7 @@ pub const FAMILY_APP: WebApp = WebApp {
     binary: "passplus-web",
     path: links::HOME_PATH,
     title_key: "home_title",
+    own_stylesheet: None,
 };
 
 /// The family's canteen pages.
@@ -44,6 +48,7 @@ pub const CANTEEN_APP: WebApp = WebApp {
     binary: "passplus-cantine",
     path: links::CANTEEN_PATH,
     title_key: "canteen_title",
+    own_stylesheet: Some("style/canteen.css"),
 };
 
 pub const APPS: [WebApp; 2] = [FAMILY_APP, CANTEEN_APP];
@@ -104,14 +109,18 @@ pub fn package(root: &Path) -> anyhow::Result<PathBuf> {
         std::fs::remove_dir_all(&dist).context("emptying dist/")?;
     }
     copy_dir(&root.join("public"), &dist)?;
-    let stylesheet = stylesheet(root, &dist)?;
+    let shared = stylesheet(root, &dist, STYLESHEET)?;
     let source = std::fs::read_to_string(root.join("index.html"))?;
     for app in APPS {
         let (script, wasm) = bind_and_shrink(root, app, &dist)?;
         let loader = loader::script(root, &script, &wasm)?;
+        let mut stylesheets = vec![shared.clone()];
+        if let Some(own) = app.own_stylesheet {
+            stylesheets.push(stylesheet(root, &dist, own)?);
+        }
         let index = app.index(&dist);
         std::fs::create_dir_all(index.parent().expect("a folder"))?;
-        std::fs::write(&index, index_html(&source, &stylesheet, &loader)?)?;
+        std::fs::write(&index, index_html(&source, &stylesheets, &loader)?)?;
     }
     let pages = prerender::write_pages(root, &dist)?;
     println!("pre-rendered {pages} public pages");
@@ -157,16 +166,20 @@ fn bind_and_shrink(root: &Path, app: WebApp, dist: &Path) -> anyhow::Result<(Str
 }
 
 /// The stylesheet, minified, written into `dist`; returns its name there.
-fn stylesheet(root: &Path, dist: &Path) -> anyhow::Result<String> {
-    let minified = root.join("target/xtask/main.css");
+fn stylesheet(root: &Path, dist: &Path, source: &str) -> anyhow::Result<String> {
+    let stem = Path::new(source)
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .context("a stylesheet has a name")?;
+    let minified = root.join(format!("target/xtask/{stem}.css"));
     cmd::run(
         Command::new(tools::ensure_lightningcss(root)?)
             .arg("--minify")
-            .arg(root.join(STYLESHEET))
+            .arg(root.join(source))
             .arg("--output-file")
             .arg(&minified),
     )?;
-    copy_hashed(&minified, dist, "main", ".css")
+    copy_hashed(&minified, dist, stem, ".css")
 }
 
 /// Copies `file` into `dist` as `<stem>-<hash><suffix>`; returns that name.
@@ -188,19 +201,21 @@ fn content_hash(bytes: &[u8]) -> String {
 
 /// The source `index.html` naming the built stylesheet, with the loader at the end of its head
 /// and without its indentation.
-fn index_html(source: &str, stylesheet: &str, loader: &str) -> anyhow::Result<String> {
-    let source_link = format!("href=\"/{STYLESHEET}\"");
+fn index_html(source: &str, stylesheets: &[String], loader: &str) -> anyhow::Result<String> {
+    let source_link = format!("<link rel=\"stylesheet\" href=\"/{STYLESHEET}\">");
     anyhow::ensure!(
         source.contains(&source_link),
         "index.html links {STYLESHEET}"
     );
     anyhow::ensure!(source.contains("</head>"), "index.html has a </head>");
-    let html = source
-        .replace(&source_link, &format!("href=\"/{stylesheet}\""))
-        .replace(
-            "</head>",
-            &format!("<script type=\"module\">{loader}</script>\n</head>"),
-        );
+    let links: Vec<String> = stylesheets
+        .iter()
+        .map(|name| format!("<link rel=\"stylesheet\" href=\"/{name}\">"))
+        .collect();
+    let html = source.replace(&source_link, &links.join("\n")).replace(
+        "</head>",
+        &format!("<script type=\"module\">{loader}</script>\n</head>"),
+    );
     Ok(html.lines().map(str::trim).collect::<Vec<_>>().join("\n"))
 }
 
@@ -227,14 +242,18 @@ mod tests {
     fn index_html_names_the_built_stylesheet_and_ends_its_head_with_the_loader() {
         let source = "<html>\n  <head>\n    <link rel=\"stylesheet\" href=\"/style/main.css\">\n  \
             </head>\n  <body><div id=\"app\"></div></body>\n</html>\n";
-        let html = index_html(source, "main-0123.css", "start()").unwrap();
+        let html = index_html(source, &["main-0123.css".into()], "start()").unwrap();
         assert_eq!(
             html,
             "<html>\n<head>\n<link rel=\"stylesheet\" href=\"/main-0123.css\">\n\
              <script type=\"module\">start()</script>\n</head>\n\
              <body><div id=\"app\"></div></body>\n</html>"
         );
-        assert!(index_html("<head></head>", "main.css", "x").is_err());
+        let two = index_html(source, &["main-1.css".into(), "canteen-2.css".into()], "x").unwrap();
+        assert!(two.contains(
+            "<link rel=\"stylesheet\" href=\"/main-1.css\">\n<link rel=\"stylesheet\" href=\"/canteen-2.css\">"
+        ));
+        assert!(index_html("<head></head>", &["main.css".into()], "x").is_err());
     }
 
     #[test]

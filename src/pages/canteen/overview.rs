@@ -151,6 +151,10 @@ fn PupilPlace(pupil: CanteenPupil) -> impl IntoView {
     let college = pupil.college_name.clone().unwrap_or_default();
     let class = pupil.class.clone();
     let name = pupil.given_name.clone();
+    let meals = pupil.enrolment.as_ref().map(|enrolment| {
+        let href = CanteenRoute::Meals.of_enrolment(&enrolment.id);
+        view! { <p><a href=href>{move || i18n.t(Key::canteen_meals_link)}</a></p> }
+    });
     let status = move || match (&pupil.enrolment, pupil.offer) {
         (Some(enrolment), _) => {
             let mut text = i18n.format(
@@ -177,6 +181,7 @@ fn PupilPlace(pupil: CanteenPupil) -> impl IntoView {
             <h4>{name}</h4>
             <p>{college}" · "{class}</p>
             <p>{status}</p>
+            {meals}
         </li>
     }
 }

@@ -188,3 +188,41 @@ test('the canteen is linked from the account, and its links to the family pages 
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 });
+
+test('a meal is cancelled before its deadline and booked again, each said aloud', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès']);
+  await openApp(page, `/cantine/inscription?annee=${schoolYear().slice(0, 4)}`);
+  await page.getByLabel('Lundi').check();
+  await page.getByLabel('Jeudi').check();
+  await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+  await page.getByRole('link', { name: 'Revenir à la cantine' }).click();
+  await page.getByRole('link', { name: 'Voir les repas, en annuler un' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Repas et jours de cantine' })).toBeFocused();
+  await expect(page.getByText(/Inès, année scolaire/)).toBeVisible();
+  await expect(page.getByText(/le lundi, jeudi · repas standard/)).toBeVisible();
+  await expectNoAxeViolations(page, 'meals at 320 px');
+
+  // The first meal that can still be cancelled: its deadline is written beside it.
+  const meal = page.locator('.meal').filter({ has: page.getByRole('button', { name: /^Annuler le repas du / }) }).first();
+  await expect(meal).toContainText('Réservé');
+  await expect(meal).toContainText(/Annulable jusqu’au \d{1,2} \S+ \d{4} à 23 h 59/);
+  const day = (await meal.locator('.meal__day').textContent())!;
+  await meal.getByRole('button').click();
+  const announce = page.locator('.canteen-announce');
+  await expect(announce).toHaveText(`Le repas du ${day} est annulé : il ne sera pas facturé.`);
+  const cancelled = page.locator('.meal').filter({ hasText: day });
+  await expect(cancelled).toContainText('Annulé');
+  await expect(cancelled).toContainText('Peut être réservé à nouveau jusqu’au');
+  await expectNoAxeViolations(page, 'a meal cancelled');
+  // Stored: a reload shows it so.
+  await page.reload();
+  await expect(page.locator('.meal').filter({ hasText: day })).toContainText('Annulé');
+
+  await page.locator('.meal').filter({ hasText: day }).getByRole('button', { name: `Réserver à nouveau le repas du ${day}` }).click();
+  await expect(announce).toHaveText(`Le repas du ${day} est réservé à nouveau.`);
+  await expect(page.locator('.meal').filter({ hasText: day })).toContainText('Réservé');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(320);
+});
