@@ -8,6 +8,8 @@ use crate::i18n::Key;
 pub const YEAR_PARAMETER: &str = "annee";
 /// The query key naming the enrolment on its pages (`?inscription=…`).
 pub const ENROLMENT_PARAMETER: &str = "inscription";
+/// The query key naming the month of a statement (`&mois=2026-12`).
+pub const MONTH_PARAMETER: &str = "mois";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CanteenRoute {
@@ -17,13 +19,16 @@ pub enum CanteenRoute {
     Enrol,
     /// One enrolment's meals (cancel, book again) and weekdays.
     Meals,
+    /// One enrolment's statement for a month.
+    Statement,
 }
 
 impl CanteenRoute {
-    pub const ALL: [CanteenRoute; 3] = [
+    pub const ALL: [CanteenRoute; 4] = [
         CanteenRoute::Overview,
         CanteenRoute::Enrol,
         CanteenRoute::Meals,
+        CanteenRoute::Statement,
     ];
 
     /// The route at `path` (the location's: no trailing slash), if any.
@@ -38,6 +43,7 @@ impl CanteenRoute {
             CanteenRoute::Overview => "",
             CanteenRoute::Enrol => "inscription",
             CanteenRoute::Meals => "repas",
+            CanteenRoute::Statement => "releve",
         };
         format!("{}{below}", links::CANTEEN_PATH)
     }
@@ -47,6 +53,7 @@ impl CanteenRoute {
             CanteenRoute::Overview => Key::canteen_title,
             CanteenRoute::Enrol => Key::canteen_enrol_title,
             CanteenRoute::Meals => Key::canteen_meals_title,
+            CanteenRoute::Statement => Key::canteen_statement_title,
         }
     }
 
@@ -56,6 +63,14 @@ impl CanteenRoute {
             "{}?{ENROLMENT_PARAMETER}={}",
             self.path(),
             js_sys::encode_uri_component(id)
+        )
+    }
+
+    /// The path of one enrolment's statement for `month` (`YYYY-MM`).
+    pub fn statement(id: &str, month: &str) -> String {
+        format!(
+            "{}&{MONTH_PARAMETER}={month}",
+            CanteenRoute::Statement.of_enrolment(id)
         )
     }
 }

@@ -102,8 +102,37 @@ fn EnrolmentView(enrolment: CanteenEnrolment, has_errors: RwSignal<bool>) -> imp
         // Always in the page, so that screen readers announce what a button did.
         <p class="canteen-announce" role="status">{move || announced.get()}</p>
         <MealList id=enrolment.id.clone() meals announced />
+        <Statements enrolment=enrolment.clone() />
         <p><a href=CanteenRoute::Overview.path()>{move || i18n.t(Key::canteen_enrol_back)}</a></p>
     }
+}
+
+/// A link to each month's statement, from the year's first meal to this month.
+#[component]
+fn Statements(enrolment: CanteenEnrolment) -> impl IntoView {
+    let i18n = use_i18n();
+    let this_month = enrolment.today.get(..7).unwrap_or_default().to_owned();
+    let mut months: Vec<String> = enrolment
+        .meals
+        .iter()
+        .map(|meal| meal.day[..7].to_owned())
+        .filter(|month| *month <= this_month)
+        .collect();
+    months.dedup();
+    if months.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <h2>{move || i18n.t(Key::canteen_statements_heading)}</h2>
+        <ul>
+            {months.into_iter().map(|month| {
+                let href = CanteenRoute::statement(&enrolment.id, &month);
+                let label = i18n.format(Key::canteen_statement_link, &[("month", &month_text(i18n, &month))]);
+                view! { <li><a href=href>{label}</a></li> }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

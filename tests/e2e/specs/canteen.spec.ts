@@ -226,3 +226,54 @@ test('a meal is cancelled before its deadline and booked again, each said aloud'
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(320);
 });
+
+test('a month\'s statement counts what the meals say, as a page, a CSV and a print', async ({ page }) => {
+  await signedInFamily(page);
+  await addChildrenThroughApi(page, ['Inès']);
+  const headers = { Origin: new URL(page.url()).origin };
+  const overview = await (await page.request.get('/api/canteen')).json();
+  const pupil = overview.years[0].pupils[0].pupil_id;
+  const enrolled = await page.request.post('/api/canteen/enrolments', {
+    headers,
+    data: { school_year: overview.years[0].school_year, pupils: [{ pupil_id: pupil, weekdays: ['monday', 'tuesday', 'thursday', 'friday'], diet: 'standard', allergy_plan: false }] },
+  });
+  expect(enrolled.status()).toBe(201);
+  const enrolment = (await enrolled.json()).enrolments[0];
+  // Two meals of the first month with meals, cancelled.
+  const month = enrolment.meals[0].day.slice(0, 7);
+  const ofMonth = enrolment.meals.filter((meal: { day: string }) => meal.day.startsWith(month));
+  for (const meal of ofMonth.slice(0, 2)) {
+    const changed = await page.request.put(`/api/canteen/enrolments/${enrolment.id}/meals/${meal.day}`, { headers, data: { cancelled: true } });
+    expect(changed.status()).toBe(200);
+  }
+
+  await openApp(page, `/cantine/releve?inscription=${enrolment.id}&mois=${month}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Relevé de cantine' })).toBeVisible();
+  const figures = page.locator('.summary-list');
+  const billed = ofMonth.length - 2;
+  await expect(figures).toContainText(`Repas réservés${ofMonth.length}`);
+  await expect(figures).toContainText('Annulés à temps2');
+  await expect(figures).toContainText(`Facturés${billed}`);
+  await expect(figures).toContainText(`Montant du mois${billed * 7},00 €`);
+  await expect(page.locator('.statement tbody tr')).toHaveCount(ofMonth.length);
+  await expect(page.locator('.statement tbody tr').filter({ hasText: 'Annulé' })).toHaveCount(2);
+  await expectNoAxeViolations(page, 'statement');
+
+  const csvLink = page.getByRole('link', { name: 'Télécharger le relevé (CSV, pour un tableur)' });
+  const csv = await page.request.get((await csvLink.getAttribute('href'))!);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
+  expect(rows[0]).toBe('date;repas;facturé;prix_du_repas_euros;montant_euros');
+  expect(rows.length).toBe(1 + ofMonth.length);
+  expect(rows.filter((row) => row.includes(';annulé;non;7,00;0,00'))).toHaveLength(2);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(csvLink).toBeHidden();
+  await expect(page.locator('.statement')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectNoAxeViolations(page, 'statement at 320 px');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
