@@ -7,14 +7,19 @@ use wasm_bindgen::JsCast;
 use crate::nav::location::use_location;
 use crate::shell::layout::MAIN_ID;
 
-/// Moves keyboard focus to the element with this id, and scrolls it into view.
+/// Moves keyboard focus to the element with this id, and scrolls it into view (with its
+/// group's question, for one option of a group).
 pub fn focus_element_by_id(id: &str) {
     if let Some(element) = document()
         .get_element_by_id(id)
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
-        element.scroll_into_view();
+        // A box or a radio of a group: its question (the legend) comes into view with it.
+        match element.closest("fieldset").ok().flatten() {
+            Some(fieldset) => fieldset.scroll_into_view(),
+            None => element.scroll_into_view(),
+        }
     }
 }
 

@@ -14,7 +14,7 @@ use passplus_validation::{check, FieldErrors, SchoolYear};
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
 use crate::api::ApiError;
-use crate::canteen::words::{DAYS_WITHOUT_WEDNESDAY, DAYS_WITH_WEDNESDAY, DIETS};
+use crate::canteen::words::{day_text, DAYS_WITHOUT_WEDNESDAY, DAYS_WITH_WEDNESDAY, DIETS};
 use crate::form::choice::{Checkbox, CheckboxGroup, RadioGroup};
 use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
@@ -122,7 +122,7 @@ pub fn EnrolPage() -> impl IntoView {
                 None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
                 Some(Err(())) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
                 Some(Ok(None)) => view! {
-                    <p>{i18n.t(Key::canteen_no_year)}</p>
+                    <p>{i18n.t(Key::canteen_year_not_open)}</p>
                     <BackLink />
                 }.into_any(),
                 Some(Ok(Some(year))) => view! { <EnrolForm year has_errors /> }.into_any(),
@@ -160,6 +160,11 @@ fn days_of(codes: &[String]) -> Vec<CanteenDay> {
 fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let school_year = year.school_year;
+    let days_final = !year.may_change_weekdays;
+    let any_enrolled = year
+        .pupils
+        .iter()
+        .any(|pupil| pupil.offer == CanteenOffer::Enrolled);
     let open: Vec<CanteenPupil> = year
         .pupils
         .into_iter()
@@ -167,8 +172,13 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
         .take(PUPIL_IDS.len())
         .collect();
     if open.is_empty() {
+        let why = if any_enrolled {
+            Key::canteen_enrol_all_enrolled
+        } else {
+            Key::canteen_enrol_none_open
+        };
         return view! {
-            <p>{i18n.t(Key::canteen_enrol_none_open)}</p>
+            <p>{i18n.t(why)}</p>
             <BackLink />
         }
         .into_any();
@@ -184,7 +194,8 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
         .collect();
     let shared_days = RwSignal::new(Vec::<String>::new());
     let same_days = RwSignal::new(true);
-    let done = RwSignal::new(None::<Vec<String>>);
+    // The names enrolled, and the first meal reserved.
+    let done = RwSignal::new(None::<(Vec<String>, Option<String>)>);
     let form_check = FormCheck::new(FIELDS);
     Effect::new(move |_| has_errors.set(form_check.has_summary().get()));
 
@@ -271,6 +282,22 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
             }
         })
     };
+    // Days chosen for all stay chosen for each when the family unticks "the same days".
+    {
+        let choices = choices.clone();
+        Effect::new(move |previous: Option<bool>| {
+            let sharing = same_days.get();
+            if previous == Some(true) && !sharing {
+                let shared = shared_days.get_untracked();
+                for choice in &choices {
+                    if choice.days.with_untracked(Vec::is_empty) {
+                        choice.days.set(shared.clone());
+                    }
+                }
+            }
+            sharing
+        });
+    }
     // Choosing pupils or sharing their days changes which fields there are: an error shown is
     // checked again at once.
     {
@@ -302,8 +329,14 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
             form_check.send(
                 async move { canteen::enrol(&form).await },
                 move |outcome| match outcome {
-                    Ok(_) => {
-                        done.try_set(Some(names));
+                    Ok(list) => {
+                        let first = list
+                            .enrolments
+                            .iter()
+                            .filter_map(|enrolment| enrolment.meals.first())
+                            .map(|meal| meal.day.clone())
+                            .min();
+                        done.try_set(Some((names, first)));
                     }
                     Err(ApiError::Invalid(errors)) => {
                         form_check.submitted(&on_page(errors));
@@ -358,10 +391,14 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
 
     view! {
         <p>{i18n.format(Key::canteen_enrol_intro, &[("year", &year_name)])}</p>
-        {move || done.get().map(|names| view! {
+        {days_final.then(|| view! { <p>{i18n.t(Key::canteen_enrol_days_final)}</p> })}
+        {move || done.get().map(|(names, first)| view! {
             <div class="panel panel--success" role="status" tabindex="-1" node_ref=confirmation>
                 <h2>{i18n.t(Key::canteen_enrol_done)}</h2>
                 <p>{names.join(", ")}</p>
+                {first.map(|day| view! {
+                    <p>{i18n.format(Key::canteen_enrol_first_meal, &[("date", &day_text(i18n, &day))])}</p>
+                })}
                 <p>{i18n.t(Key::canteen_enrol_done_text)}</p>
                 <BackLink />
             </div>

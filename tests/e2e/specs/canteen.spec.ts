@@ -22,7 +22,7 @@ test('two children are enrolled with the same days for all, and the overview say
   await expect(year).toContainText('7,00 € par repas : c’est le prix plein.');
   await expect(year).toContainText('0,50 % de votre quotient familial mensuel');
   await expect(year.locator('.pupil-card')).toHaveCount(2);
-  await expect(year.locator('.pupil-card').first()).toContainText('Pas encore inscrit');
+  await expect(year.locator('.pupil-card').first()).toContainText('Pas encore d’inscription');
   await expectNoAxeViolations(page, 'canteen overview');
 
   await year.getByRole('link', { name: /Inscrire à la cantine pour/ }).click();
@@ -32,7 +32,7 @@ test('two children are enrolled with the same days for all, and the overview say
   await expect(page.getByLabel('Les mêmes jours pour tous les enfants')).toBeChecked();
   // One group of days for both; none for each.
   await expect(page.getByRole('group', { name: 'Jours de cantine', exact: true })).toBeVisible();
-  await expect(page.getByRole('group', { name: 'Jours de cantine de Inès' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Jours de cantine pour Inès' })).toHaveCount(0);
   // Anne Frank does not serve Wednesday.
   await expect(page.getByRole('group', { name: 'Jours de cantine', exact: true }).getByLabel('Mercredi')).toHaveCount(0);
   await expectNoAxeViolations(page, 'enrolment form');
@@ -54,7 +54,7 @@ test('two children are enrolled with the same days for all, and the overview say
   // The error goes as soon as it is fixed.
   await expect(days).not.toContainText('Cochez au moins un jour de cantine.');
   await days.getByLabel('Jeudi').check();
-  await page.getByRole('group', { name: 'Repas de Noé' }).getByLabel('Sans porc').check();
+  await page.getByRole('group', { name: 'Repas pour Noé' }).getByLabel('Sans porc').check();
   await page.getByLabel('Inès a un projet d’accueil individualisé (PAI) pour une allergie alimentaire').check();
   await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
   const done = page.getByRole('status').filter({ hasText: 'Inscription enregistrée' });
@@ -65,9 +65,9 @@ test('two children are enrolled with the same days for all, and the overview say
 
   await done.getByRole('link', { name: 'Revenir à la cantine' }).click();
   const cards = page.locator('.pupil-card');
-  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Inscrit à la cantine le lundi, jeudi. Repas standard.');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Inscription à la cantine : lundi, jeudi ; repas standard.');
   await expect(cards.filter({ hasText: 'Inès' })).toContainText('PAI) pour une allergie alimentaire : oui.');
-  await expect(cards.filter({ hasText: 'Noé' })).toContainText('Repas sans porc.');
+  await expect(cards.filter({ hasText: 'Noé' })).toContainText('repas sans porc.');
   await expect(page.getByRole('link', { name: /Inscrire à la cantine pour/ })).toHaveCount(0);
 });
 
@@ -93,7 +93,7 @@ test.describe('a page opened before an enrolment', () => {
     await expect(summary).toContainText('déjà inscrit à la cantine pour cette année : rien n’a été enregistré');
     await expectNoAxeViolations(stale, 'enrolment refused');
     await openApp(page, '/cantine/');
-    await expect(page.locator('.pupil-card')).toContainText('le lundi.');
+    await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi ;');
   });
 });
 
@@ -101,16 +101,21 @@ test('each child may have days of their own', async ({ page }) => {
   await signedInFamily(page);
   await addChildrenThroughApi(page, ['Inès', 'Noé']);
   await openApp(page, `/cantine/inscription?annee=${schoolYear().slice(0, 4)}`);
+  await page.getByRole('group', { name: 'Jours de cantine', exact: true }).getByLabel('Mardi').check();
   await page.getByLabel('Les mêmes jours pour tous les enfants').uncheck();
-  const ines = page.getByRole('group', { name: 'Jours de cantine de Inès' });
-  const noe = page.getByRole('group', { name: 'Jours de cantine de Noé' });
-  await ines.getByLabel('Mardi').check();
+  const ines = page.getByRole('group', { name: 'Jours de cantine pour Inès' });
+  const noe = page.getByRole('group', { name: 'Jours de cantine pour Noé' });
+  // What was chosen for all is where each starts from.
+  await expect(ines.getByLabel('Mardi')).toBeChecked();
+  await expect(noe.getByLabel('Mardi')).toBeChecked();
+  await noe.getByLabel('Mardi').uncheck();
   await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
-  // Noé has no day: the summary leads to his days.
+  // Noé has no day: the summary leads to his days, their question in view.
   const summary = page.locator('.error-summary');
   await expect(summary.getByRole('link')).toHaveCount(1);
   await summary.getByRole('link').click();
   await expect(noe.getByLabel('Lundi')).toBeFocused();
+  await expect(noe.locator('legend')).toBeInViewport();
   await expectNoAxeViolations(page, 'days of their own, with an error');
   await noe.getByLabel('Vendredi').check();
   // Only Noé, after all.
@@ -120,8 +125,8 @@ test('each child may have days of their own', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Inscription enregistrée' })).toContainText('Noé');
   await openApp(page, '/cantine/');
   const cards = page.locator('.pupil-card');
-  await expect(cards.filter({ hasText: 'Noé' })).toContainText('le vendredi');
-  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Pas encore inscrit');
+  await expect(cards.filter({ hasText: 'Noé' })).toContainText('Inscription à la cantine : vendredi ;');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Pas encore d’inscription');
 });
 
 test('the enrolment is done with the keyboard alone', async ({ page }) => {
@@ -152,7 +157,7 @@ test('the enrolment is done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Revenir à la cantine' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.pupil-card')).toContainText('le lundi, jeudi. Repas sans porc.');
+  await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi, jeudi ; repas sans porc.');
 });
 
 test('the canteen pages in English and at 320 px pass axe-core', async ({ page }) => {
@@ -207,7 +212,7 @@ test('a meal is cancelled before its deadline and booked again, each said aloud'
   // The first meal that can still be cancelled: its deadline is written beside it.
   const meal = page.locator('.meal').filter({ has: page.getByRole('button', { name: /^Annuler le repas du / }) }).first();
   await expect(meal).toContainText('Réservé');
-  await expect(meal).toContainText(/Annulable jusqu’au \d{1,2} \S+ \d{4} à 23 h 59/);
+  await expect(meal).toContainText(/Annulable jusqu’au \d{1,2} \S+ \d{4} à 23\sh\s59/);
   const day = (await meal.locator('.meal__day').textContent())!;
   await meal.getByRole('button').click();
   const announce = page.locator('.canteen-announce');

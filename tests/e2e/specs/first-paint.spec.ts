@@ -82,13 +82,15 @@ async function withoutTheApp(page: Page) {
   await page.route('**/*_bg.wasm', () => new Promise(() => {}));
 }
 
-test('the pages as the server sends them pass axe-core', async ({ page }) => {
-  await withoutTheApp(page);
-  for (const { path } of [...PUBLIC_PAGES, ...FORM_PAGES]) {
+// One test a page: each loads a page and runs axe-core, well within a test's time even on a
+// busy machine (all of them in one test did not always fit in it).
+for (const { path } of [...PUBLIC_PAGES, ...FORM_PAGES]) {
+  test(`${path} as the server sends it passes axe-core`, async ({ page }) => {
+    await withoutTheApp(page);
     await page.goto(path);
     await expectNoAxeViolations(page, `${path} before the app`);
-  }
-});
+  });
+}
 
 /** The layout of the page as the server sent it, from a browser without JavaScript. */
 async function staticLayout(page: Page, path: string) {

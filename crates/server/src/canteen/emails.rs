@@ -100,13 +100,20 @@ fn coefficient(rule: PriceRule) -> (String, String) {
 }
 
 /// Sent once an enrolment of one or more pupils is recorded.
+/// The dates an enrolment message states: the first meal reserved, and until when the weekdays
+/// can change (`None` once that day has passed: they are then final).
+pub struct EnrolmentDates {
+    pub first_meal: Option<Date>,
+    pub weekdays_until: Option<Date>,
+}
+
 pub fn enrolment_recorded(
     to: &str,
     school_year: SchoolYear,
     pupils: &[Recorded<'_>],
     rule: PriceRule,
     price_cents: u64,
-    weekdays_deadline: Date,
+    dates: EnrolmentDates,
     link: &str,
 ) -> Email {
     let (coefficient_fr, coefficient_en) = coefficient(rule);
@@ -135,6 +142,29 @@ pub fn enrolment_recorded(
         })
         .collect();
     let days = WORKING_DAYS_BEFORE_A_MEAL;
+    let (first_fr, first_en) = match dates.first_meal {
+        Some(day) => (
+            format!("Premier repas réservé : le {}. ", date_fr(day)),
+            format!("First meal reserved: {}. ", date_en(day)),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let (change_fr, change_en) = match dates.weekdays_until {
+        Some(day) => (
+            format!(
+                "Vous pouvez changer les jours jusqu’au {} inclus",
+                date_fr(day)
+            ),
+            format!("You can change the days until {} inclusive", date_en(day)),
+        ),
+        None => (
+            "La date limite pour changer les jours est passée : pour les changer, adressez-vous \
+             au collège"
+                .to_owned(),
+            "The deadline to change the days has passed: to change them, contact the collège"
+                .to_owned(),
+        ),
+    };
     Email {
         to: to.to_owned(),
         subject: format!(
@@ -144,10 +174,10 @@ pub fn enrolment_recorded(
             "Bonjour,\n\n\
              L’inscription à la cantine pour l’année scolaire {school_year} est enregistrée :\n\n\
              {lines_fr}\n\
-             Un repas est réservé chaque jour de classe de ces jours de la semaine, pour toute \
-             l’année. Vous pouvez changer les jours jusqu’au {deadline_fr} inclus, et annuler un \
-             repas jusqu’à 23 h 59 (heure de Paris) le {days}e jour ouvré qui le précède. Un repas \
-             réservé et non annulé à temps est facturé.\n\n\
+             Un repas est réservé chaque jour de classe de ces jours de la semaine, pour le reste \
+             de l’année. {first_fr}{change_fr} ; un repas s’annule jusqu’à 23 h 59 (heure de \
+             Paris) le {days}e jour ouvré qui le précède. Un repas réservé et non annulé à temps \
+             est facturé.\n\n\
              Prix d’un repas : {coefficient_fr} du quotient familial mensuel (revenu fiscal de \
              référence ÷ nombre de parts ÷ 12), entre {min_fr} et {max_fr}. Aujourd’hui : {price_fr} \
              par repas ; tant que votre avis d’imposition n’est pas validé, le prix est le prix \
@@ -157,17 +187,15 @@ pub fn enrolment_recorded(
              Hello,\n\n\
              The canteen enrolment for the school year {school_year} is recorded:\n\n\
              {lines_en}\n\
-             A meal is reserved on every school day of these weekdays, for the whole year. You \
-             can change the days until {deadline_en} included, and cancel a meal until 23:59 \
-             (Paris time) on the {days}rd working day before it. A meal reserved and not \
-             cancelled in time is billed.\n\n\
+             A meal is reserved on every school day of these weekdays, for the rest of the \
+             year. {first_en}{change_en}; a meal can be cancelled until 23:59 (Paris time) on \
+             the {days}rd working day before it. A meal reserved and not cancelled in time is \
+             billed.\n\n\
              Price of a meal: {coefficient_en} of the monthly family quotient (reference tax \
              income ÷ tax parts ÷ 12), between {min_en} and {max_en}. Today: {price_en} a meal; \
              until your tax notice is validated, the price is the full price.\n\n\
              Your enrolments: {link}\n\n\
              Pass+ — Hauts-de-Seine et Yvelines\n",
-            deadline_fr = date_fr(weekdays_deadline),
-            deadline_en = date_en(weekdays_deadline),
             min_fr = euros_fr(rule.min_cents),
             max_fr = euros_fr(rule.max_cents),
             min_en = euros_en(rule.min_cents),
@@ -233,19 +261,47 @@ mod tests {
             }],
             PriceRule::default(),
             700,
-            Date::new(2026, 9, 27).unwrap(),
+            EnrolmentDates {
+                first_meal: Date::new(2026, 9, 3),
+                weekdays_until: Date::new(2026, 9, 27),
+            },
             "https://passplus.example/cantine",
         );
         for expected in [
             "Inès : lundi, jeudi ; repas sans porc ; PAI : oui",
+            "Premier repas réservé : le 03/09/2026.",
             "jusqu’au 27/09/2026 inclus",
+            "First meal reserved: 3 September 2026.",
             "0,50 % du quotient",
             "entre 0,64 € et 7,00 €",
             "Aujourd’hui : 7,00 €",
             "Inès: Monday, Thursday; no pork meals",
-            "until 27 September 2026 included",
+            "until 27 September 2026 inclusive",
         ] {
             assert!(email.body.contains(expected), "{expected}\n{}", email.body);
         }
+    }
+
+    #[test]
+    fn after_the_deadline_the_message_says_the_days_are_final() {
+        let email = enrolment_recorded(
+            "famille@example.fr",
+            SchoolYear { start_year: 2026 },
+            &[],
+            PriceRule::default(),
+            700,
+            EnrolmentDates {
+                first_meal: Date::new(2026, 12, 7),
+                weekdays_until: None,
+            },
+            "https://passplus.example/cantine",
+        );
+        assert!(email
+            .body
+            .contains("La date limite pour changer les jours est passée"));
+        assert!(email
+            .body
+            .contains("The deadline to change the days has passed"));
+        assert!(!email.body.contains("inclus"), "{}", email.body);
     }
 }

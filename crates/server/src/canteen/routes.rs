@@ -11,7 +11,7 @@ use passplus_validation::canteen::answers::{
 use passplus_validation::canteen::choices::{CanteenDay, CanteenEnrolmentForm, WeekdaysForm};
 use passplus_validation::canteen::deadlines::may_change_weekdays;
 use passplus_validation::codes::{self, refusal};
-use passplus_validation::{links, FieldErrors, SchoolYear};
+use passplus_validation::{links, Date, FieldErrors, SchoolYear};
 use sqlx::{AnyConnection, AnyPool};
 
 use super::emails::{self, Recorded};
@@ -172,13 +172,22 @@ pub async fn enrol(
     let price_cents = answers
         .first()
         .map_or(rules.price_rule.max_cents, |e| e.price_cents);
+    let dates = emails::EnrolmentDates {
+        first_meal: answers
+            .iter()
+            .filter_map(|enrolment| enrolment.meals.first())
+            .filter_map(|meal| Date::parse_iso(&meal.day))
+            .min(),
+        weekdays_until: may_change_weekdays(rules.weekdays_deadline, today)
+            .then_some(rules.weekdays_deadline),
+    };
     let email = emails::enrolment_recorded(
         &to,
         school_year,
         &recorded,
         rules.price_rule,
         price_cents,
-        rules.weekdays_deadline,
+        dates,
         &state.link(links::CANTEEN_PATH),
     );
     // Queued with the enrolment: both are kept, or neither.

@@ -12,6 +12,7 @@ use reqwest::Method;
 use serde_json::{json, Value};
 
 use crate::helpers::canteen::{enrolment, meal_days};
+use crate::helpers::mail::words;
 use crate::helpers::pupils::{pupil, pupil_body, COLLEGE_92, COLLEGE_NOT_RUN};
 use crate::helpers::{assert_refused_from_other_sites, error_code, field_code, spawn_app};
 
@@ -89,11 +90,13 @@ async fn two_pupils_enrol_with_the_same_days_and_each_school_day_of_them_has_a_m
     }
 
     let sent = app.emails_to("famille@example.fr").await;
-    let message = sent.last().expect("an e-mail");
+    let message = words(sent.last().expect("an e-mail"));
     for expected in [
         "Inès : lundi, jeudi",
         "Noé : lundi, jeudi",
-        "jusqu’au 27/09/2026",
+        "Premier repas réservé : le 05/11/2026.",
+        // Enrolled after 27 September: the days are final, and the message says so.
+        "La date limite pour changer les jours est passée",
         "/cantine/",
     ] {
         assert!(message.contains(expected), "{expected} in\n{message}");
@@ -300,7 +303,7 @@ async fn weekdays_change_until_their_deadline_and_the_open_meals_follow() {
     );
     assert_eq!(changed["weekdays"], json!(["tuesday", "thursday"]));
     let sent = app.emails_to("famille@example.fr").await;
-    assert!(sent.last().unwrap().contains("mardi, jeudi"));
+    assert!(words(sent.last().unwrap()).contains("mardi, jeudi"));
 
     let family = app
         .family_later("famille@example.fr", "2026-09-28", 8)
