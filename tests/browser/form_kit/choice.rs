@@ -342,7 +342,7 @@ async fn a_checkbox_group_asks_its_question_in_a_legend_and_keeps_every_box_tick
     });
     settle().await;
     let legend = mounted.find::<web_sys::HtmlElement>("legend");
-    assert_eq!(text_of(&legend), "Jours de cantine de Inès");
+    assert_eq!(text_of(&legend), "Jours de cantine pour Inès");
     let fieldset = mounted.find::<web_sys::HtmlElement>("fieldset");
     assert_eq!(
         fieldset.get_attribute("aria-describedby").as_deref(),
