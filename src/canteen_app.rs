@@ -13,6 +13,7 @@ use crate::nav::location::provide_location;
 use crate::pages::canteen::enrol::EnrolPage;
 use crate::pages::canteen::meals::MealsPage;
 use crate::pages::canteen::overview::OverviewPage;
+use crate::pages::canteen::price::PricePage;
 use crate::pages::canteen::statement::StatementPage;
 use crate::pages::info::not_found::NotFoundPage;
 use crate::shell::layout::Layout;
@@ -32,6 +33,7 @@ pub fn CanteenApp(lang: Lang) -> impl IntoView {
                 Some(CanteenRoute::Enrol) => EnrolPage().into_any(),
                 Some(CanteenRoute::Meals) => MealsPage().into_any(),
                 Some(CanteenRoute::Statement) => StatementPage().into_any(),
+                Some(CanteenRoute::Price) => PricePage().into_any(),
                 None => NotFoundPage().into_any(),
             }}
         </Layout>

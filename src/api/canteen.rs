@@ -1,6 +1,6 @@
 //! The API client for the canteen: the family's overview, enrolling, an enrolment with its
-//! meals, cancelling or booking a meal again, changing weekdays, declaring an income, a
-//! month's statement.
+//! meals, cancelling or booking a meal again, changing weekdays, declaring an income, sending
+//! or removing the tax notice, a month's statement.
 
 use passplus_validation::canteen::answers::{
     CanteenEnrolment, CanteenOverview, CanteenPrice, EnrolmentList, Meal, Statement,
@@ -8,7 +8,12 @@ use passplus_validation::canteen::answers::{
 use passplus_validation::canteen::choices::{CanteenEnrolmentForm, MealChange, WeekdaysForm};
 use passplus_validation::canteen::income::IncomeForm;
 
-use crate::api::http_client::{self, Body};
+use std::rc::Rc;
+
+use passplus_validation::upload::UploadKind;
+use web_sys::{File, FormData};
+
+use crate::api::http_client::{self, Body, InFlight, Sending, Watch};
 use crate::api::{get, json_answer, to_json, ApiError};
 
 pub async fn overview() -> Result<CanteenOverview, ApiError> {
@@ -39,6 +44,35 @@ pub async fn declare_income(school_year: i32, form: &IncomeForm) -> Result<Cante
         form,
     )
     .await
+}
+
+/// Sends the year's tax notice (replacing any other); `report` is told where the upload is,
+/// and `in_flight` can abort it.
+pub async fn send_tax_notice(
+    school_year: i32,
+    notice: File,
+    report: Rc<dyn Fn(Sending)>,
+    in_flight: InFlight,
+) -> Result<CanteenPrice, ApiError> {
+    let body = FormData::new().map_err(|_| ApiError::Server)?;
+    body.append_with_blob(UploadKind::TaxNotice.field(), &notice)
+        .map_err(|_| ApiError::Server)?;
+    report(Sending::Uploading { percent: 0 });
+    let watch = Watch {
+        on_progress: http_client::upload_progress(report),
+        in_flight,
+    };
+    let path = tax_notice_path(school_year);
+    json_answer(http_client::send("PUT", &path, Body::Form(&body), Some(watch)).await)
+}
+
+pub async fn remove_tax_notice(school_year: i32) -> Result<CanteenPrice, ApiError> {
+    json_answer(http_client::send("DELETE", &tax_notice_path(school_year), Body::Empty, None).await)
+}
+
+/// Where the notice sent is read back from (a plain link: the browser saves it).
+pub fn tax_notice_path(school_year: i32) -> String {
+    format!("/api/canteen/years/{school_year}/tax-notice")
 }
 
 pub async fn statement(id: &str, month: &str) -> Result<Statement, ApiError> {

@@ -69,6 +69,19 @@ pub struct Watch {
     pub in_flight: InFlight,
 }
 
+/// Tells `report` how much of a body is sent, then that the server checks it.
+pub fn upload_progress(report: Rc<dyn Fn(Sending)>) -> OnUploadProgress {
+    Box::new(move |sent: f64, total: f64| {
+        report(if sent >= total {
+            Sending::Checking
+        } else {
+            Sending::Uploading {
+                percent: (sent / total * 100.0) as u8,
+            }
+        })
+    })
+}
+
 /// Sends `method path` with `body`; `watch`, if any, is told as the body goes out and can
 /// abort it.
 pub async fn send(

@@ -59,18 +59,8 @@ pub async fn save(
         None => ("POST", "/api/pupils".to_owned()),
     };
     report(Sending::Uploading { percent: 0 });
-    let progress = report.clone();
-    let on_progress = Box::new(move |sent: f64, total: f64| {
-        progress(if sent >= total {
-            Sending::Checking
-        } else {
-            Sending::Uploading {
-                percent: (sent / total * 100.0) as u8,
-            }
-        })
-    });
     let watch = Watch {
-        on_progress,
+        on_progress: http_client::upload_progress(report),
         in_flight,
     };
     json_answer(http_client::send(method, &path, Body::Form(&body), Some(watch)).await)

@@ -39,19 +39,20 @@ pub fn FileField(
     /// A choice that cannot be made or changed now.
     #[prop(optional)]
     disabled: bool,
+    /// A form that is only this file (a file is optional in a larger form).
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described_by = described_by(Some(hint_id.clone()), error, error_id.clone());
-    let accept = match kind {
-        UploadKind::Photo => "image/jpeg,image/png",
-        UploadKind::BourseCertificate => "application/pdf,image/jpeg,image/png",
-    };
+    let accept = kind.accepted_media_types();
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
-                {move || i18n.t(label)}" "{move || i18n.t(Key::field_optional)}
+                {move || i18n.t(label)}
+                {(!required).then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
             </label>
             <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p>
             <FieldError id=error_id error />

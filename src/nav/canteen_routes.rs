@@ -4,7 +4,7 @@ use passplus_validation::links;
 
 use crate::i18n::Key;
 
-/// The query key naming the school year on the enrolment page (`?annee=2026`).
+/// The query key naming the school year on the enrolment and price pages (`?annee=2026`).
 pub const YEAR_PARAMETER: &str = "annee";
 /// The query key naming the enrolment on its pages (`?inscription=…`).
 pub const ENROLMENT_PARAMETER: &str = "inscription";
@@ -21,14 +21,17 @@ pub enum CanteenRoute {
     Meals,
     /// One enrolment's statement for a month.
     Statement,
+    /// A school year's price: the income, the simulator, the tax notice.
+    Price,
 }
 
 impl CanteenRoute {
-    pub const ALL: [CanteenRoute; 4] = [
+    pub const ALL: [CanteenRoute; 5] = [
         CanteenRoute::Overview,
         CanteenRoute::Enrol,
         CanteenRoute::Meals,
         CanteenRoute::Statement,
+        CanteenRoute::Price,
     ];
 
     /// The route at `path` (the location's: no trailing slash), if any.
@@ -44,6 +47,7 @@ impl CanteenRoute {
             CanteenRoute::Enrol => "inscription",
             CanteenRoute::Meals => "repas",
             CanteenRoute::Statement => "releve",
+            CanteenRoute::Price => "tarif",
         };
         format!("{}{below}", links::CANTEEN_PATH)
     }
@@ -54,7 +58,13 @@ impl CanteenRoute {
             CanteenRoute::Enrol => Key::canteen_enrol_title,
             CanteenRoute::Meals => Key::canteen_meals_title,
             CanteenRoute::Statement => Key::canteen_statement_title,
+            CanteenRoute::Price => Key::canteen_price_title,
         }
+    }
+
+    /// The path of a page about one school year (`?annee=2026`).
+    pub fn of_year(self, school_year: i32) -> String {
+        format!("{}?{YEAR_PARAMETER}={school_year}", self.path())
     }
 
     /// The path of one enrolment's page.

@@ -46,6 +46,10 @@ pub struct Config {
     pub password_reset_link_minutes: i64,
     pub mail: MailConfig,
     pub canteen: CanteenConfig,
+    /// For end-to-end tests only, never in production: a file holding a number of seconds the
+    /// server adds to the system clock, read each time it reads the time (a test moves a running
+    /// server's days past a deadline). Unset: the system clock.
+    pub test_clock_offset_file: Option<PathBuf>,
 }
 
 /// The canteen's settings for each school year the Département has set them for; a year not
@@ -116,6 +120,7 @@ impl Default for Config {
             password_reset_link_minutes: 60,
             mail: MailConfig::default(),
             canteen: CanteenConfig::default(),
+            test_clock_offset_file: None,
         }
     }
 }

@@ -50,7 +50,14 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database, imports the reference list if needed, binds the address.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
-        Application::build_with_clock(config, Clock::System).await
+        let clock = match &config.test_clock_offset_file {
+            Some(path) => {
+                tracing::warn!(file = %path.display(), "the clock is shifted by a file: for tests only");
+                Clock::offset_by_file(path.clone())
+            }
+            None => Clock::System,
+        };
+        Application::build_with_clock(config, clock).await
     }
 
     /// As [`Application::build`], with a clock of the caller's (tests move time forward).

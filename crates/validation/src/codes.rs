@@ -63,6 +63,10 @@ pub const CERTIFICATE_NOT_NEEDED: &str = "certificate_not_needed";
 pub const REFERENCE_INCOME_EMPTY: &str = "reference_income_empty";
 pub const REFERENCE_INCOME_NOT_EUROS: &str = "reference_income_not_euros";
 pub const REFERENCE_INCOME_TOO_LARGE: &str = "reference_income_too_large";
+/// No file sent where the tax notice is the form's only question.
+pub const TAX_NOTICE_MISSING: &str = "tax_notice_missing";
+pub const TAX_NOTICE_TYPE_NOT_ALLOWED: &str = "tax_notice_type_not_allowed";
+pub const TAX_NOTICE_CONTENT_NOT_ALLOWED: &str = "tax_notice_content_not_allowed";
 pub const TAX_PARTS_EMPTY: &str = "tax_parts_empty";
 pub const TAX_PARTS_NOT_A_NUMBER: &str = "tax_parts_not_a_number";
 pub const TAX_PARTS_NOT_A_QUARTER: &str = "tax_parts_not_a_quarter";
@@ -163,6 +167,14 @@ pub const CANTEEN: &[&str] = &[
     TAX_PARTS_OUT_OF_RANGE,
 ];
 
+/// The codes a tax notice can get of its own (the size's and an unreadable image's are the
+/// pupils' files'), covered by `upload`'s tests.
+pub const TAX_NOTICE: &[&str] = &[
+    TAX_NOTICE_MISSING,
+    TAX_NOTICE_TYPE_NOT_ALLOWED,
+    TAX_NOTICE_CONTENT_NOT_ALLOWED,
+];
+
 /// The codes of the enrolment's choices (weekdays, pupils), covered by `canteen::choices`' tests…
 pub const CANTEEN_CHOICES: &[&str] = &[
     WEEKDAYS_EMPTY,
@@ -183,6 +195,7 @@ pub fn all() -> impl Iterator<Item = &'static str> {
         .chain(ACCOUNT_SERVER_ONLY)
         .chain(PUPIL)
         .chain(CANTEEN)
+        .chain(TAX_NOTICE)
         .chain(CANTEEN_CHOICES)
         .chain(CANTEEN_SERVER_ONLY)
         .chain(refusal::SHOWN_AT_A_FIELD)
@@ -248,6 +261,9 @@ pub mod refusal {
     pub const MEAL_DEADLINE_PASSED: &str = "meal_deadline_passed";
     /// The school year's last day to change the weekdays has passed: 409.
     pub const WEEKDAYS_DEADLINE_PASSED: &str = "weekdays_deadline_passed";
+    /// A validated tax notice is the record of the family's reduced price: it can be replaced
+    /// by a newer one, not removed: 409.
+    pub const TAX_NOTICE_VALIDATED: &str = "tax_notice_validated";
 
     /// The refusals the app shows under a field, like a field code.
     pub const SHOWN_AT_A_FIELD: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_TAKEN];
@@ -279,6 +295,7 @@ pub mod refusal {
         CANTEEN_NOT_OFFERED,
         MEAL_DEADLINE_PASSED,
         WEEKDAYS_DEADLINE_PASSED,
+        TAX_NOTICE_VALIDATED,
     ];
 }
 

@@ -1,5 +1,6 @@
-//! Files a family uploads for a pupil: an identity photo for the Pass+ card (JPEG or PNG) and
-//! the bourse certificate (JPEG, PNG or PDF), at most 10 MiB each.
+//! Files a family uploads: for a pupil, an identity photo for the Pass+ card (JPEG or PNG) and
+//! the bourse certificate (JPEG, PNG or PDF); for the canteen's price, its tax notice (JPEG, PNG
+//! or PDF). At most 10 MiB each.
 //!
 //! The browser checks what the file says it is (its declared type and size) before sending it;
 //! the server checks the same and then the content itself ([`FileType::sniff`]), since a name or
@@ -26,12 +27,22 @@ pub const BEYOND_SCHEMA: &[&str] = &[
     codes::CERTIFICATE_NOT_NEEDED,
 ];
 
+/// The same for a tax notice (see [`crate::codes::TAX_NOTICE`]).
+pub const TAX_NOTICE_BEYOND_SCHEMA: &[&str] = &[
+    codes::FILE_EMPTY,
+    codes::FILE_TOO_LARGE,
+    codes::TAX_NOTICE_TYPE_NOT_ALLOWED,
+    codes::TAX_NOTICE_CONTENT_NOT_ALLOWED,
+    codes::IMAGE_UNREADABLE,
+];
+
 /// What the file is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UploadKind {
     Photo,
     BourseCertificate,
+    TaxNotice,
 }
 
 /// The file formats accepted anywhere.
@@ -75,10 +86,29 @@ impl FileType {
 }
 
 impl UploadKind {
+    /// The name of the file's part in a request, and of its field in a 422.
+    pub fn field(self) -> &'static str {
+        match self {
+            UploadKind::Photo => "photo",
+            UploadKind::BourseCertificate => "bourse_certificate",
+            UploadKind::TaxNotice => "tax_notice",
+        }
+    }
+
     pub fn accepts(self, file_type: FileType) -> bool {
         match self {
             UploadKind::Photo => matches!(file_type, FileType::Jpeg | FileType::Png),
-            UploadKind::BourseCertificate => true,
+            UploadKind::BourseCertificate | UploadKind::TaxNotice => true,
+        }
+    }
+
+    /// What the browser's file picker offers.
+    pub fn accepted_media_types(self) -> &'static str {
+        match self {
+            UploadKind::Photo => "image/jpeg,image/png",
+            UploadKind::BourseCertificate | UploadKind::TaxNotice => {
+                "application/pdf,image/jpeg,image/png"
+            }
         }
     }
 
@@ -86,13 +116,16 @@ impl UploadKind {
         match self {
             UploadKind::Photo => codes::PHOTO_TYPE_NOT_ALLOWED,
             UploadKind::BourseCertificate => codes::CERTIFICATE_TYPE_NOT_ALLOWED,
+            UploadKind::TaxNotice => codes::TAX_NOTICE_TYPE_NOT_ALLOWED,
         }
     }
 
-    fn content_code(self) -> &'static str {
+    /// The code of a file whose content is not what this kind accepts.
+    pub fn content_code(self) -> &'static str {
         match self {
             UploadKind::Photo => codes::PHOTO_CONTENT_NOT_ALLOWED,
             UploadKind::BourseCertificate => codes::CERTIFICATE_CONTENT_NOT_ALLOWED,
+            UploadKind::TaxNotice => codes::TAX_NOTICE_CONTENT_NOT_ALLOWED,
         }
     }
 }
@@ -166,6 +199,15 @@ mod tests {
             Some("certificate_type_not_allowed")
         );
         assert_eq!(declared(Photo, "", 10), None);
+        assert_eq!(declared(TaxNotice, "image/png", 10), None);
+        assert_eq!(
+            declared(TaxNotice, "text/plain", 10).as_deref(),
+            Some("tax_notice_type_not_allowed")
+        );
+        assert_eq!(
+            declared(TaxNotice, "application/pdf", MAX_BYTES + 1).as_deref(),
+            Some("file_too_large")
+        );
     }
 
     fn validate_content(
@@ -192,6 +234,12 @@ mod tests {
         assert_eq!(
             validate_content(UploadKind::Photo, "image/png", png).unwrap(),
             FileType::Png
+        );
+        let error = validate_content(UploadKind::TaxNotice, "application/pdf", text).unwrap_err();
+        assert_eq!(error.code, "tax_notice_content_not_allowed");
+        assert_eq!(
+            validate_content(UploadKind::TaxNotice, "image/jpeg", pdf).unwrap(),
+            FileType::Pdf
         );
     }
 

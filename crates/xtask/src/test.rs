@@ -141,9 +141,14 @@ fn ensure_axe_core(root: &Path) -> anyhow::Result<()> {
 
 fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
     let dist = spa::build_release(root)?;
+    check_budgets(&dist)
+}
+
+/// Each app's first visit, file by file, against its budget.
+fn check_budgets(dist: &Path) -> anyhow::Result<()> {
     let mut over = Vec::new();
     for app in spa::APPS {
-        let files = sizes::first_visit_of(&dist, app)?;
+        let files = sizes::first_visit_of(dist, app)?;
         println!("{}:", app.path);
         print!("{}", sizes::table(&files));
         if let Err(error) = sizes::check_budget(app, &files) {
@@ -155,10 +160,12 @@ fn release_build_and_budget(root: &Path) -> anyhow::Result<()> {
 }
 
 /// `cargo xtask e2e [arguments]`: the release build, then Playwright with these arguments (a
-/// spec name, `--grep`…), for working on one journey without the whole suite.
+/// spec name, `--grep`…), for working on one journey without the whole suite. The budgets are
+/// checked too: the build is there, and a change that weighs is best known at once.
 pub fn end_to_end_only(root: &Path, arguments: Vec<String>) -> anyhow::Result<()> {
     tools::ensure_spa_toolchain(root)?;
-    spa::build_release(root)?;
+    let dist = spa::build_release(root)?;
+    check_budgets(&dist)?;
     run_playwright(root, &arguments)
 }
 
@@ -181,6 +188,21 @@ fn run_playwright(root: &Path, arguments: &[String]) -> anyhow::Result<()> {
         &root.join("target/e2e-expiring"),
         &[("PASSPLUS_VERIFICATION_LINK_HOURS", "0")],
     )?;
+    // A third whose clock the tests move (a file of seconds added to it), for the journeys
+    // across a deadline.
+    let clocked_dir = root.join("target/e2e-clocked");
+    std::fs::create_dir_all(&clocked_dir)?;
+    let clock_offset = clocked_dir.join("clock-offset");
+    std::fs::write(&clock_offset, "0")?;
+    let clocked = BackgroundServer::start_with(
+        &binary,
+        &dist,
+        &clocked_dir,
+        &[(
+            "PASSPLUS_TEST_CLOCK_OFFSET_FILE",
+            &clock_offset.display().to_string(),
+        )],
+    )?;
     let outcome = cmd::run(
         Command::new("npx")
             .args(["playwright", "test"])
@@ -189,13 +211,17 @@ fn run_playwright(root: &Path, arguments: &[String]) -> anyhow::Result<()> {
             .env("PASSPLUS_E2E_OUTBOX", &server.outbox)
             .env("PASSPLUS_E2E_EXPIRING_BASE_URL", &expiring.base_url)
             .env("PASSPLUS_E2E_EXPIRING_OUTBOX", &expiring.outbox)
+            .env("PASSPLUS_E2E_CLOCKED_BASE_URL", &clocked.base_url)
+            .env("PASSPLUS_E2E_CLOCKED_OUTBOX", &clocked.outbox)
+            .env("PASSPLUS_E2E_CLOCKED_OFFSET_FILE", &clock_offset)
             .current_dir(&e2e),
     );
     if outcome.is_err() {
         eprintln!(
-            "server logs: {} {}",
+            "server logs: {} {} {}",
             server.log.display(),
-            expiring.log.display()
+            expiring.log.display(),
+            clocked.log.display()
         );
     }
     outcome

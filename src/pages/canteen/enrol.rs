@@ -15,13 +15,12 @@ use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
 use crate::api::ApiError;
 use crate::canteen::words::{day_text, DAYS_WITHOUT_WEDNESDAY, DAYS_WITH_WEDNESDAY, DIETS};
+use crate::canteen::year_page::{load_year_of_page, year_page_content, BackToCanteen};
 use crate::form::choice::{Checkbox, CheckboxGroup, RadioGroup};
 use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
 use crate::form::submit_button::SubmitButton;
 use crate::i18n::{use_i18n, Key, Text};
-use crate::nav::canteen_routes::{CanteenRoute, YEAR_PARAMETER};
-use crate::nav::location::use_location;
 use crate::shell::document_title::use_document_title;
 
 /// At most ten pupils in a family: the ids of each one's controls, by its place on the page.
@@ -99,43 +98,14 @@ const FIELDS: &[FormField] = &[
 #[component]
 pub fn EnrolPage() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
     let has_errors = RwSignal::new(false);
     use_document_title(Key::canteen_enrol_title, has_errors.into());
-    let wanted = location
-        .query(YEAR_PARAMETER)
-        .and_then(|year| year.parse::<i32>().ok());
-    let year = RwSignal::new(None::<Result<Option<CanteenYear>, ()>>);
-    leptos::task::spawn_local(async move {
-        let found = canteen::overview().await.map_err(|_| ()).map(|overview| {
-            overview
-                .years
-                .into_iter()
-                .find(|year| Some(year.school_year) == wanted)
-        });
-        year.try_set(Some(found));
-    });
+    let year = load_year_of_page();
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_enrol_title)}</h1>
         <SignedIn>
-            {move || match year.get() {
-                None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
-                Some(Err(())) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
-                Some(Ok(None)) => view! {
-                    <p>{i18n.t(Key::canteen_year_not_open)}</p>
-                    <BackLink />
-                }.into_any(),
-                Some(Ok(Some(year))) => view! { <EnrolForm year has_errors /> }.into_any(),
-            }}
+            {year_page_content(year, move |year| view! { <EnrolForm year has_errors /> }.into_any())}
         </SignedIn>
-    }
-}
-
-#[component]
-fn BackLink() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <p><a href=CanteenRoute::Overview.path()>{move || i18n.t(Key::canteen_enrol_back)}</a></p>
     }
 }
 
@@ -179,7 +149,7 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
         };
         return view! {
             <p>{i18n.t(why)}</p>
-            <BackLink />
+            <BackToCanteen />
         }
         .into_any();
     }
@@ -400,7 +370,7 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
                     <p>{i18n.format(Key::canteen_enrol_first_meal, &[("date", &day_text(i18n, &day))])}</p>
                 })}
                 <p>{i18n.t(Key::canteen_enrol_done_text)}</p>
-                <BackLink />
+                <BackToCanteen />
             </div>
         })}
         <Show when=move || done.get().is_none()>

@@ -1,18 +1,20 @@
 //! "Cantine": for each school year open, the rules and their dates, what a meal costs the family
-//! and why, and each pupil's place: enrolled (days, diet), to enrol, or why it cannot be.
+//! and why (with the way to the price page), and each pupil's place: enrolled (days, diet), to enrol, or why it cannot be.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::canteen::answers::{
-    CanteenOffer, CanteenOverview, CanteenPrice, CanteenPupil, CanteenYear, TaxNoticeStatus,
+    CanteenOffer, CanteenOverview, CanteenPupil, CanteenYear,
 };
 use passplus_validation::SchoolYear;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
-use crate::canteen::words::{coefficient_text, date_text, days_text, diet_key, price_text};
+use crate::canteen::price_summary::PriceSummary;
+use crate::canteen::re_enrolment::ReEnrolment;
+use crate::canteen::words::{date_text, days_text, diet_key};
 use crate::i18n::{use_i18n, Key};
-use crate::nav::canteen_routes::{CanteenRoute, YEAR_PARAMETER};
+use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::routes::AppRoute;
 use crate::shell::document_title::use_document_title;
 
@@ -33,10 +35,19 @@ pub fn OverviewPage() -> impl IntoView {
 fn Overview() -> impl IntoView {
     let i18n = use_i18n();
     let overview = RwSignal::new(None::<Result<CanteenOverview, ()>>);
-    spawn_local(async move {
-        overview.try_set(Some(canteen::overview().await.map_err(|_| ())));
+    let load = move || {
+        spawn_local(async move {
+            overview.try_set(Some(canteen::overview().await.map_err(|_| ())));
+        });
+    };
+    load();
+    // What re-enrolling did, said in a live region always in the page (the offer goes with it).
+    let announced = RwSignal::new(None::<Key>);
+    let re_enrolled = Callback::new(move |()| {
+        announced.set(Some(Key::canteen_reenrol_done));
+        load();
     });
-    move || match overview.get() {
+    let years = move || match overview.get() {
         None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
         Some(Err(())) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
         Some(Ok(overview)) if overview.years.is_empty() => {
@@ -45,14 +56,18 @@ fn Overview() -> impl IntoView {
         Some(Ok(overview)) => overview
             .years
             .into_iter()
-            .map(|year| view! { <YearSection year /> })
+            .map(|year| view! { <YearSection year re_enrolled /> })
             .collect_view()
             .into_any(),
+    };
+    view! {
+        <p class="canteen-announce" role="status">{move || announced.get().map(|key| i18n.t(key))}</p>
+        {years}
     }
 }
 
 #[component]
-fn YearSection(year: CanteenYear) -> impl IntoView {
+fn YearSection(year: CanteenYear, re_enrolled: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let name = SchoolYear {
         start_year: year.school_year,
@@ -72,11 +87,9 @@ fn YearSection(year: CanteenYear) -> impl IntoView {
         .pupils
         .iter()
         .any(|pupil| pupil.offer == CanteenOffer::Open);
-    let enrol_href = format!(
-        "{}?{YEAR_PARAMETER}={}",
-        CanteenRoute::Enrol.path(),
-        year.school_year
-    );
+    let enrol_href = CanteenRoute::Enrol.of_year(year.school_year);
+    let price_href = CanteenRoute::Price.of_year(year.school_year);
+    let year_for_offer = year.clone();
     let pupils = year.pupils;
     let enrol_label = {
         let name = name.clone();
@@ -86,7 +99,9 @@ fn YearSection(year: CanteenYear) -> impl IntoView {
         <section class="canteen-year" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{i18n.format(Key::canteen_year_heading, &[("year", &name)])}</h2>
             <p>{rules}</p>
-            <PriceSummary price=year.price />
+            <h3>{move || i18n.t(Key::canteen_price_heading)}</h3>
+            <PriceSummary price=Signal::stored(year.price) />
+            <p><a href=price_href>{move || i18n.t(Key::canteen_price_link)}</a></p>
             <h3>{move || i18n.t(Key::canteen_pupils_heading)}</h3>
             {if pupils.is_empty() {
                 view! {
@@ -101,47 +116,9 @@ fn YearSection(year: CanteenYear) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <ReEnrolment year=year_for_offer on_done=re_enrolled />
             {any_open.then(|| view! { <p><a class="button" href=enrol_href>{enrol_label}</a></p> })}
         </section>
-    }
-}
-
-#[component]
-fn PriceSummary(price: CanteenPrice) -> impl IntoView {
-    let i18n = use_i18n();
-    let reduced = price.income.is_some() && price.tax_notice == TaxNoticeStatus::Validated;
-    let amount = move || {
-        let key = if reduced {
-            Key::canteen_price_reduced
-        } else {
-            Key::canteen_price_full
-        };
-        i18n.format(key, &[("price", &price_text(i18n, price.price_cents))])
-    };
-    let why = (!reduced).then_some(match price.tax_notice {
-        TaxNoticeStatus::Pending => Key::canteen_price_why_pending,
-        TaxNoticeStatus::Refused => Key::canteen_price_why_refused,
-        _ => Key::canteen_price_why_missing,
-    });
-    let rule = price.rule;
-    let rule_text = move || {
-        i18n.format(
-            Key::canteen_price_rule,
-            &[
-                (
-                    "coefficient",
-                    &coefficient_text(i18n, rule.coefficient_millionths),
-                ),
-                ("min", &price_text(i18n, rule.min_cents)),
-                ("max", &price_text(i18n, rule.max_cents)),
-            ],
-        )
-    };
-    view! {
-        <h3>{move || i18n.t(Key::canteen_price_heading)}</h3>
-        <p class="canteen-price">{amount}</p>
-        {why.map(|why| view! { <p>{move || i18n.t(why)}</p> })}
-        <p class="field__hint">{rule_text}</p>
     }
 }
 

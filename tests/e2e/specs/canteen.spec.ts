@@ -3,7 +3,8 @@
 // keyboard alone; the refusals explained; axe-core on every page and error state, in both
 // languages and at 320 px.
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
-import { signedInFamily } from './family';
+import { writeFileSync } from 'node:fs';
+import { CLOCKED, logIn, signedInFamily } from './family';
 import { addChildrenThroughApi } from './pupil-form';
 
 /** The school year under way on the server's clock (the suite runs on the real date). */
@@ -230,6 +231,80 @@ test('a meal is cancelled before its deadline and booked again, each said aloud'
   await expect(page.locator('.meal').filter({ hasText: day })).toContainText('Réservé');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(320);
+});
+
+/** Sets the clocked server's time to `instant` (an ISO date and time with its offset). */
+function moveClockedServerTo(instant: string) {
+  const seconds = Math.round((Date.parse(instant) - Date.now()) / 1000);
+  writeFileSync(process.env.PASSPLUS_E2E_CLOCKED_OFFSET_FILE ?? '', `${seconds}`);
+}
+
+test.describe('on a server whose clock the test moves', () => {
+  // The late cancellation is refused by the server: the browser logs its 409.
+  test.use({ apiRefusalsExpected: true });
+
+  test('a meal cancelled once its deadline has passed is refused, the deadline said', async ({ page }) => {
+    expect(CLOCKED.baseUrl, 'cargo xtask test starts a server whose clock the tests move').not.toBe('');
+    // Monday 2 November 2026, 23:45 in Paris (the first day back after the autumn holidays):
+    // Thursday 5 November can be cancelled until 23:59 tonight (the third working day before it).
+    moveClockedServerTo('2026-11-02T23:45:00+01:00');
+    await signedInFamily(page, '92000', CLOCKED);
+    await addChildrenThroughApi(page, ['Inès']);
+    await openApp(page, `${CLOCKED.baseUrl}/cantine/inscription?annee=2026`);
+    await page.getByLabel('Lundi').check();
+    await page.getByLabel('Jeudi').check();
+    await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+    await expect(page.getByText('Premier repas réservé : jeudi 5 novembre 2026.')).toBeVisible();
+    await page.getByRole('link', { name: 'Revenir à la cantine' }).click();
+    await page.getByRole('link', { name: 'Voir les repas, en annuler un' }).click();
+    const thursday = page.locator('.meal').filter({ hasText: 'jeudi 5 novembre 2026' });
+    await expect(thursday).toContainText('Annulable jusqu’au 2 novembre 2026 à 23 h 59');
+
+    // The page stays open past midnight: the server refuses, and says until when it could.
+    moveClockedServerTo('2026-11-03T00:05:00+01:00');
+    await thursday.getByRole('button', { name: 'Annuler le repas du jeudi 5 novembre 2026' }).click();
+    await expect(page.locator('.canteen-announce')).toHaveText(
+      'Trop tard : le repas du jeudi 5 novembre 2026 ne pouvait être changé que jusqu’au 2 novembre 2026 à 23 h 59.',
+    );
+    await expect(thursday).toContainText('Réservé');
+    await expect(thursday.getByRole('button')).toHaveCount(0);
+    await expectNoAxeViolations(page, 'a meal refused after its deadline');
+    // Stored as it was: billed.
+    await page.reload();
+    await expect(page.locator('.meal').filter({ hasText: 'jeudi 5 novembre 2026' })).toContainText(
+      'Ne peut plus être changé : il est facturé s’il est réservé',
+    );
+  });
+
+  test('last year\'s children are enrolled again in one step, in the class after', async ({ page }) => {
+    // June 2026: 2025-2026 is under way; Inès is in 5e.
+    moveClockedServerTo('2026-06-01T10:00:00+02:00');
+    const email = await signedInFamily(page, '92000', CLOCKED);
+    await addChildrenThroughApi(page, ['Inès']);
+    await openApp(page, `${CLOCKED.baseUrl}/cantine/inscription?annee=2025`);
+    await page.getByLabel('Lundi').check();
+    await page.getByLabel('Jeudi').check();
+    await page.getByRole('group', { name: 'Repas pour Inès' }).getByLabel('Sans porc').check();
+    await page.getByRole('button', { name: 'Inscrire à la cantine' }).click();
+    await expect(page.getByText('Inscription enregistrée')).toBeVisible();
+
+    // 2 July: 2026-2027 is open; the session of a month ago has ended.
+    moveClockedServerTo('2026-07-02T10:00:00+02:00');
+    await logIn(page, email, CLOCKED);
+    await openApp(page, `${CLOCKED.baseUrl}/cantine/`);
+    const next = page.getByRole('region', { name: 'Année scolaire 2026-2027' });
+    const offer = next.locator('.canteen-reenrol');
+    await expect(offer).toContainText('Ces enfants étaient inscrits à la cantine en 2025-2026');
+    await expect(offer).toContainText('Inès, en 4e : le lundi, jeudi ; repas sans porc.');
+    await expectNoAxeViolations(page, 're-enrolment offered');
+    await offer.getByRole('button', { name: 'Réinscrire avec les mêmes choix' }).click();
+    await expect(page.locator('.canteen-announce')).toHaveText(
+      'Réinscription enregistrée : un e-mail vous confirme les jours et les règles d’annulation.',
+    );
+    await expect(offer).toHaveCount(0);
+    await expect(next.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi, jeudi ; repas sans porc.');
+    await expect(next.locator('.pupil-card')).toContainText('4e');
+  });
 });
 
 test('a month\'s statement counts what the meals say, as a page, a CSV and a print', async ({ page }) => {

@@ -32,8 +32,9 @@ export const test = base.extend<{ guard: void; apiRefusalsExpected: boolean }>({
     async ({ page, baseURL, apiRefusalsExpected }, use) => {
       const problems: string[] = [];
       const origins = [new URL(baseURL!).origin];
-      const expiring = process.env.PASSPLUS_E2E_EXPIRING_BASE_URL;
-      if (expiring) origins.push(new URL(expiring).origin);
+      for (const other of [process.env.PASSPLUS_E2E_EXPIRING_BASE_URL, process.env.PASSPLUS_E2E_CLOCKED_BASE_URL]) {
+        if (other) origins.push(new URL(other).origin);
+      }
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         const refusal =

@@ -92,9 +92,11 @@ export function pupilJson(givenName: string, bourseHolder = false): string {
 
 /** Adds Martin children of these names through the API, with the session the page holds. */
 export async function addChildrenThroughApi(page: Page, names: string[]) {
-  const headers = { Origin: new URL(page.url()).origin };
+  // The server of the page: the suite has more than one.
+  const origin = new URL(page.url()).origin;
+  const headers = { Origin: origin };
   for (const name of names) {
-    const added = await page.request.post('/api/pupils', { headers, multipart: { pupil: pupilJson(name) } });
+    const added = await page.request.post(`${origin}/api/pupils`, { headers, multipart: { pupil: pupilJson(name) } });
     if (added.status() !== 201) throw new Error(`adding ${name}: ${added.status()} ${await added.text()}`);
   }
 }

@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
     let (api, document) = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(routes().layer(timeout(REQUEST_TIMEOUT)))
         .merge(crate::pupils::upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
+        .merge(crate::canteen::upload_routes().layer(timeout(UPLOAD_TIMEOUT)))
         .split_for_parts();
     let rest = openapi::route(document)
         // An unknown API path is a JSON 404, never the app's HTML.

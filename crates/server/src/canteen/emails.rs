@@ -273,8 +273,8 @@ mod tests {
             "jusqu’au 27/09/2026 inclus",
             "First meal reserved: 3 September 2026.",
             "0,50 % du quotient",
-            "entre 0,64 € et 7,00 €",
-            "Aujourd’hui : 7,00 €",
+            "entre 0,64\u{a0}€ et 7,00\u{a0}€",
+            "Aujourd’hui : 7,00\u{a0}€",
             "Inès: Monday, Thursday; no pork meals",
             "until 27 September 2026 inclusive",
         ] {

@@ -3,12 +3,9 @@
 //! tax notice is validated.
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::Json;
 use passplus_validation::canteen::answers::CanteenPrice;
 use passplus_validation::canteen::income::IncomeForm;
-use passplus_validation::codes::refusal;
-use passplus_validation::SchoolYear;
 
 use super::store;
 use super::years;
@@ -55,15 +52,7 @@ pub async fn declare(
     ValidatedJson(form): ValidatedJson<IncomeForm>,
 ) -> Result<Json<CanteenPrice>, AppError> {
     let now = state.clock.now();
-    let school_year = SchoolYear {
-        start_year: school_year.parse().map_err(|_| AppError::NotFound)?,
-    };
-    if !years::open_years(day_in_paris(now)).contains(&school_year) {
-        return Err(AppError::Refused {
-            status: StatusCode::CONFLICT,
-            code: refusal::CANTEEN_NOT_OFFERED,
-        });
-    }
+    let school_year = years::open_year_named(&school_year, day_in_paris(now))?;
     let income = form
         .income()
         .ok_or_else(|| anyhow::anyhow!("a valid income form has an income"))?;

@@ -7,8 +7,7 @@
 //! `prix_du_repas_euros` and `montant_euros` (the meal's price if billed, else `0,00`).
 
 use axum::extract::{Path, State};
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use passplus_validation::canteen::answers::{Statement, TaxNoticeStatus};
 use passplus_validation::canteen::deadlines::may_change_meal;
@@ -19,6 +18,7 @@ use super::store;
 use super::views;
 use super::years;
 use crate::accounts::sessions::CurrentSession;
+use crate::http::downloads::{self, Disposition};
 use crate::http::error::{AppError, ErrorBody};
 use crate::platform::paris_time::day_in_paris;
 use crate::startup::AppState;
@@ -92,17 +92,12 @@ pub async fn csv(
         statement.month,
         ascii_name(&statement.given_name)
     );
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file_name}\""),
-            ),
-        ],
+    Ok(downloads::file(
+        "text/csv; charset=utf-8",
+        Disposition::Attachment,
+        &file_name,
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 async fn statement(

@@ -2,18 +2,29 @@
 //! family's overview, an enrolment with its meals, a meal.
 
 use passplus_validation::canteen::answers::{
-    CanteenEnrolment, CanteenOverview, CanteenPupil, CanteenYear, EnrolmentSummary, Meal,
+    CanteenEnrolment, CanteenOffer, CanteenOverview, CanteenPupil, CanteenYear, EnrolmentSummary,
+    Meal,
 };
 use passplus_validation::canteen::deadlines::{
     last_day_to_cancel, may_change_meal, may_change_weekdays,
 };
-use passplus_validation::Date;
+use passplus_validation::{Date, SchoolYear};
 use sqlx::AnyConnection;
 
 use super::offers::offer;
 use super::store::{self, Enrolment, StoredMeal};
 use super::years::{self, YearRules};
 use crate::config::CanteenConfig;
+
+/// An enrolment's choices, as the overview lists them.
+fn summary(enrolment: &Enrolment) -> EnrolmentSummary {
+    EnrolmentSummary {
+        id: enrolment.id.clone(),
+        weekdays: enrolment.weekdays.clone(),
+        diet: enrolment.diet,
+        allergy_plan: enrolment.allergy_plan,
+    }
+}
 
 pub fn meal(stored: StoredMeal, today: Date) -> Meal {
     Meal {
@@ -40,10 +51,17 @@ pub async fn overview(
         let pupils = pupils
             .iter()
             .map(|pupil| {
-                let enrolment = enrolments
-                    .iter()
-                    .find(|e| e.pupil_id == pupil.id && e.school_year == school_year);
+                let enrolment_of = |year: SchoolYear| {
+                    enrolments
+                        .iter()
+                        .find(|e| e.pupil_id == pupil.id && e.school_year == year)
+                };
+                let enrolment = enrolment_of(school_year);
                 let (offer, class) = offer(pupil, school_year, enrolment.is_some());
+                let year_before = SchoolYear {
+                    start_year: school_year.start_year - 1,
+                };
+                let year_before = enrolment_of(year_before).filter(|_| offer == CanteenOffer::Open);
                 CanteenPupil {
                     pupil_id: pupil.id.clone(),
                     given_name: pupil.given_name.clone(),
@@ -51,12 +69,8 @@ pub async fn overview(
                     class: enrolment.map_or(class, |e| e.class.clone()),
                     serves_wednesday: pupil.serves_wednesday,
                     offer,
-                    enrolment: enrolment.map(|e| EnrolmentSummary {
-                        id: e.id.clone(),
-                        weekdays: e.weekdays.clone(),
-                        diet: e.diet,
-                        allergy_plan: e.allergy_plan,
-                    }),
+                    enrolment: enrolment.map(summary),
+                    year_before: year_before.map(summary),
                 }
             })
             .collect();

@@ -5,12 +5,15 @@
 use std::sync::OnceLock;
 
 use anyhow::{bail, Context};
+use axum::http::StatusCode;
 use passplus_validation::canteen::deadlines::default_weekdays_deadline;
 use passplus_validation::canteen::price::PriceRule;
 use passplus_validation::canteen::school_calendar::SchoolCalendar;
+use passplus_validation::codes::refusal;
 use passplus_validation::{Date, SchoolYear};
 
 use crate::config::CanteenConfig;
+use crate::http::error::AppError;
 
 /// One school year's rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,6 +90,21 @@ pub fn open_years(today: Date) -> Vec<SchoolYear> {
     let known: Vec<SchoolYear> = calendar().school_years().collect();
     years.retain(|year| known.contains(year));
     years
+}
+
+/// The school year a path names by its first calendar year (`2026`), if it is open on `today`:
+/// 404 when the text is not a year, 409 `canteen_not_offered` when the year is not open.
+pub fn open_year_named(text: &str, today: Date) -> Result<SchoolYear, AppError> {
+    let school_year = SchoolYear {
+        start_year: text.parse().map_err(|_| AppError::NotFound)?,
+    };
+    if !open_years(today).contains(&school_year) {
+        return Err(AppError::Refused {
+            status: StatusCode::CONFLICT,
+            code: refusal::CANTEEN_NOT_OFFERED,
+        });
+    }
+    Ok(school_year)
 }
 
 #[cfg(test)]

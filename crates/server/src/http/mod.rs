@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod client_ip;
+pub mod downloads;
 pub mod error;
 pub mod extract;
 pub mod links;

@@ -216,7 +216,7 @@ fn add_shared_answers(method: HttpMethod, operation: &mut Operation) {
     );
     add(
         "408",
-        "The request took longer than allowed: 30 s, 10 min for the pupils' uploads \
+        "The request took longer than allowed: 30 s, 10 min for the uploads (a pupil, a tax notice) \
          (`timeout`); nothing was changed.",
         "ErrorBody",
     );
@@ -333,6 +333,7 @@ fn refusals_beyond_schema(operation: &Operation) -> Vec<&'static str> {
         (Some("PasswordChangeForm"), _) => PasswordChangeForm::BEYOND_SCHEMA.to_vec(),
         (Some("PasswordResetForm"), _) => PasswordResetForm::BEYOND_SCHEMA.to_vec(),
         (Some("PupilSubmission"), _) => [PupilForm::BEYOND_SCHEMA, upload::BEYOND_SCHEMA].concat(),
+        (Some("TaxNoticeSubmission"), _) => upload::TAX_NOTICE_BEYOND_SCHEMA.to_vec(),
         (Some("CanteenEnrolmentForm"), _) => CanteenEnrolmentForm::BEYOND_SCHEMA.to_vec(),
         (Some("WeekdaysForm"), _) => WeekdaysForm::BEYOND_SCHEMA.to_vec(),
         (Some("IncomeForm"), _) => IncomeForm::BEYOND_SCHEMA.to_vec(),

@@ -3,13 +3,13 @@
 //! file on disk belongs to which pupil of which family.
 
 use axum::extract::{Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use passplus_validation::upload::UploadKind;
 
 use super::store::{self, kind_name};
 use crate::accounts::sessions::CurrentSession;
+use crate::http::downloads::{self, extension_of, Disposition};
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::openapi::FileBytes;
 use crate::platform::db;
@@ -131,28 +131,19 @@ async fn download(
     else {
         return Err(store::not_found_for(&state.pool, &session.account_id, &pupil_id).await);
     };
-    let bytes = file.bytes;
-    let extension = if file.media_type == "application/pdf" {
-        "pdf"
-    } else {
-        "jpg"
-    };
+    let extension = extension_of(&file.media_type);
     // A photo shows in the page; a certificate downloads rather than opening inside the site.
-    let disposition = match kind {
-        UploadKind::Photo => format!("inline; filename=\"photo.{extension}\""),
-        UploadKind::BourseCertificate => {
-            format!("attachment; filename=\"attestation-de-bourse.{extension}\"")
-        }
+    let (disposition, name) = match kind {
+        UploadKind::Photo => (Disposition::Inline, "photo"),
+        _ => (Disposition::Attachment, "attestation-de-bourse"),
     };
-    Ok((
-        [
-            (CONTENT_TYPE, file.media_type),
-            (CACHE_CONTROL, "private, no-store".to_owned()),
-            (CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    )
-        .into_response())
+    let file_name = format!("{name}.{extension}");
+    Ok(downloads::file(
+        &file.media_type,
+        disposition,
+        &file_name,
+        file.bytes,
+    ))
 }
 
 async fn remove(

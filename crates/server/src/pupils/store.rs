@@ -14,11 +14,10 @@ use crate::platform::secrets::random_token;
 pub const PHOTO: &str = "photo";
 pub const BOURSE_CERTIFICATE: &str = "bourse_certificate";
 
+/// A pupil's file is stored under the name of its part in a request ([`PHOTO`],
+/// [`BOURSE_CERTIFICATE`]).
 pub fn kind_name(kind: UploadKind) -> &'static str {
-    match kind {
-        UploadKind::Photo => PHOTO,
-        UploadKind::BourseCertificate => BOURSE_CERTIFICATE,
-    }
+    kind.field()
 }
 
 /// A stored file of a pupil.

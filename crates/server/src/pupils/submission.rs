@@ -24,8 +24,9 @@ use crate::startup::AppState;
 const MAX_FORM_BYTES: usize = 16 * 1024;
 /// Longest side of a stored identity photo, in pixels (plenty for a card).
 const PHOTO_MAX_SIDE: u32 = 1000;
-/// Longest side of a stored certificate image: an A4 page at 300 dpi stays legible.
-const CERTIFICATE_MAX_SIDE: u32 = 2480;
+/// Longest side of a stored document's image (a certificate, a tax notice): an A4 page at
+/// 300 dpi stays legible.
+const DOCUMENT_MAX_SIDE: u32 = 2480;
 
 /// What a client sent.
 pub struct Submission {
@@ -111,14 +112,16 @@ async fn read_form(mut field: Field<'_>) -> Result<PupilForm, AppError> {
     serde_json::from_slice(&json).map_err(|_| AppError::BadRequest)
 }
 
-async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
+/// Streams a file part to disk (see `received_file`): the refusals a request gets when it
+/// cannot be received.
+pub(crate) async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
     received_file::receive(field, MAX_BYTES, &UPLOAD_RATE_FLOOR)
         .await
         .map_err(|error| match error {
             NotReceived::Body(error) => unreadable(error),
             NotReceived::Disk(error) => AppError::Internal(error.into()),
             NotReceived::TooSlow => {
-                tracing::warn!(event = "pupil", outcome = "upload_too_slow");
+                tracing::warn!(event = "upload", outcome = "too_slow");
                 AppError::Refused {
                     status: StatusCode::REQUEST_TIMEOUT,
                     code: refusal::TIMEOUT,
@@ -128,7 +131,7 @@ async fn receive(field: Field<'_>) -> Result<ReceivedFile, AppError> {
 }
 
 /// A body over the route's limit is a 413 (`too_large`); anything else unreadable, a 400.
-fn unreadable(error: MultipartError) -> AppError {
+pub(crate) fn unreadable(error: MultipartError) -> AppError {
     if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::Refused {
             status: StatusCode::PAYLOAD_TOO_LARGE,
@@ -218,19 +221,13 @@ pub async fn check(
     }
 
     let photo = match photo {
-        Some((file_type, upload)) => Some(clean(file_type, upload, PHOTO_MAX_SIDE, "photo").await?),
+        Some((file_type, upload)) => Some(clean(UploadKind::Photo, file_type, upload).await?),
         None => None,
     };
     let certificate = match certificate {
-        Some((file_type, upload)) => Some(
-            clean(
-                file_type,
-                upload,
-                CERTIFICATE_MAX_SIDE,
-                "bourse_certificate",
-            )
-            .await?,
-        ),
+        Some((file_type, upload)) => {
+            Some(clean(UploadKind::BourseCertificate, file_type, upload).await?)
+        }
         None => None,
     };
     let birth_date = form
@@ -268,13 +265,18 @@ async fn eligibility(
     Ok(pupil::eligibility(&postal_code, run_by_departement))
 }
 
-/// Images are re-encoded without their metadata; PDFs are disarmed (`pdfs`).
-async fn clean(
+/// Images are re-encoded without their metadata; PDFs are disarmed (`pdfs`). A file that
+/// cannot be is refused at its field (a 422).
+pub(crate) async fn clean(
+    kind: UploadKind,
     file_type: FileType,
     upload: ReceivedFile,
-    max_side: u32,
-    field: &str,
 ) -> Result<CheckedFile, AppError> {
+    let field = kind.field();
+    let max_side = match kind {
+        UploadKind::Photo => PHOTO_MAX_SIDE,
+        UploadKind::BourseCertificate | UploadKind::TaxNotice => DOCUMENT_MAX_SIDE,
+    };
     let content = upload.into_reader().map_err(anyhow::Error::from)?;
     if file_type == FileType::Pdf {
         // Parsing a large PDF is CPU work: off the request threads, as images are. lopdf parses
@@ -295,7 +297,7 @@ async fn clean(
             }),
             Err(pdfs::NotAcceptable) => Err(AppError::Invalid(FieldErrors::one(
                 field,
-                codes::CERTIFICATE_CONTENT_NOT_ALLOWED,
+                kind.content_code(),
             ))),
         };
     }

@@ -380,6 +380,79 @@ async fn a_statement_counts_the_month_from_the_stored_meals() {
 }
 
 #[tokio::test]
+async fn next_year_repeats_last_years_choices_in_the_class_after_and_not_after_3e() {
+    let app = spawn_app().await;
+    // June 2026: 2025-2026 is under way; Inès is in 5e, Noé in 3e.
+    let (family, pupils) = app
+        .canteen_family("famille@example.fr", "2026-06-01", &["Inès"])
+        .await;
+    let mut noe = pupil("Noé", (2, 5, 2011), COLLEGE_92, false);
+    noe["class"] = json!("3e");
+    let noe = family.added_pupil(pupil_body(&noe, vec![])).await;
+    let both = [pupils[0].clone(), noe.clone()];
+    let mut choices = enrolment(2025, &both, &MONDAY_AND_THURSDAY);
+    choices["pupils"][0]["diet"] = json!("no_pork");
+    choices["pupils"][0]["allergy_plan"] = json!(true);
+    family.enrolled(&choices).await;
+
+    // From 1 July, 2026-2027 is open too: Inès's choices come with her, Noé leaves collège.
+    let family = app
+        .family_later("famille@example.fr", "2026-07-02", 10)
+        .await;
+    let overview = family.read_json("/api/canteen").await;
+    let next = &overview["years"][1];
+    assert_eq!(next["school_year"], 2026);
+    // Added at the same second: found by name.
+    let named = |name: &str| {
+        next["pupils"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|pupil| pupil["given_name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let ines = named("Inès");
+    assert_eq!(ines["offer"], "open");
+    assert_eq!(ines["class"], "4e");
+    assert_eq!(ines["year_before"]["weekdays"], json!(MONDAY_AND_THURSDAY));
+    assert_eq!(ines["year_before"]["diet"], "no_pork");
+    assert_eq!(ines["year_before"]["allergy_plan"], true);
+    let leaving = named("Noé");
+    assert_eq!(leaving["offer"], "left_college");
+    assert_eq!(leaving["year_before"], Value::Null);
+    assert_eq!(
+        overview["years"][0]["pupils"][0]["year_before"],
+        Value::Null
+    );
+
+    let mut again = enrolment(2026, &pupils, &MONDAY_AND_THURSDAY);
+    again["pupils"][0]["diet"] = ines["year_before"]["diet"].clone();
+    again["pupils"][0]["allergy_plan"] = ines["year_before"]["allergy_plan"].clone();
+    let id = family.enrolled(&again).await.remove(0);
+    let enrolled = family.enrolment(&id).await;
+    assert_eq!(enrolled["school_year"], 2026);
+    assert_eq!(enrolled["class"], "4e");
+    assert_eq!(enrolled["diet"], "no_pork");
+    assert_eq!(
+        meal_days(&enrolled)[0].0,
+        "2026-09-03",
+        "from the first school day"
+    );
+    let refused = family
+        .enrol(&enrolment(2026, &[noe], &MONDAY_AND_THURSDAY))
+        .await;
+    assert_eq!(refused.status(), 409);
+    assert_eq!(error_code(refused).await, refusal::CANTEEN_NOT_OFFERED);
+    let overview = family.read_json("/api/canteen").await;
+    assert_eq!(overview["years"][1]["pupils"][0]["offer"], "enrolled");
+    assert_eq!(
+        overview["years"][1]["pupils"][0]["year_before"],
+        Value::Null
+    );
+}
+
+#[tokio::test]
 async fn the_price_is_the_full_one_until_the_tax_notice_is_validated() {
     let app = spawn_app().await;
     let (family, pupils) = app

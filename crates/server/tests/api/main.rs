@@ -26,6 +26,7 @@ mod colleges;
 mod pupil_files;
 mod pupils;
 mod site;
+mod tax_notice;
 
 // Across the areas.
 mod limits;

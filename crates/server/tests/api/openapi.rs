@@ -128,6 +128,9 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
         "GET /api/canteen/enrolments/{enrolment_id}/statements/{month}",
         "GET /api/canteen/enrolments/{enrolment_id}/statements/{month}/csv",
         "PUT /api/canteen/years/{school_year}/income",
+        "PUT /api/canteen/years/{school_year}/tax-notice",
+        "GET /api/canteen/years/{school_year}/tax-notice",
+        "DELETE /api/canteen/years/{school_year}/tax-notice",
     ];
     expected.sort();
     assert_eq!(listed, expected);

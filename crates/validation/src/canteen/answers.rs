@@ -104,6 +104,9 @@ pub struct CanteenPupil {
     pub serves_wednesday: bool,
     pub offer: CanteenOffer,
     pub enrolment: Option<EnrolmentSummary>,
+    /// For a pupil that can be enrolled (`open`), its enrolment of the school year before:
+    /// re-enrolment repeats its choices in one step.
+    pub year_before: Option<EnrolmentSummary>,
 }
 
 /// Whether a pupil can be enrolled for a school year.

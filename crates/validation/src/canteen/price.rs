@@ -77,14 +77,32 @@ fn rounded_half_up(numerator: u64, denominator: u64) -> u64 {
     (2 * numerator + denominator) / (2 * denominator)
 }
 
-/// `1234` cents as French write it: `12,34 €`.
+/// `123456` cents as French write it: `1 234,56 €` (thousands apart by a narrow no-break
+/// space, the euro sign after a no-break one: a line never breaks inside an amount).
 pub fn euros_fr(cents: u64) -> String {
-    format!("{},{:02} €", cents / 100, cents % 100)
+    format!(
+        "{},{:02}\u{a0}€",
+        grouped(cents / 100, '\u{202f}'),
+        cents % 100
+    )
 }
 
-/// `1234` cents as English write it: `€12.34`.
+/// `123456` cents as English write it: `€1,234.56`.
 pub fn euros_en(cents: u64) -> String {
-    format!("€{}.{:02}", cents / 100, cents % 100)
+    format!("€{}.{:02}", grouped(cents / 100, ','), cents % 100)
+}
+
+/// `1234567` as `1,234,567` with `separator` between thousands.
+fn grouped(whole: u64, separator: char) -> String {
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -136,7 +154,11 @@ mod tests {
 
     #[test]
     fn amounts_read_in_each_language() {
-        assert_eq!(euros_fr(64), "0,64 €");
+        assert_eq!(euros_fr(64), "0,64\u{a0}€");
         assert_eq!(euros_en(70_000), "€700.00");
+        assert_eq!(euros_fr(108_333), "1\u{202f}083,33\u{a0}€");
+        assert_eq!(euros_en(108_333), "€1,083.33");
+        assert_eq!(euros_en(100_000_000), "€1,000,000.00");
+        assert_eq!(euros_fr(0), "0,00\u{a0}€");
     }
 }
