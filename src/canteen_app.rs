@@ -10,6 +10,7 @@ use crate::i18n::{provide_i18n, Lang};
 use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::focus::FocusOnNavigation;
 use crate::nav::location::provide_location;
+use crate::pages::canteen::card_access::CardAccessPage;
 use crate::pages::canteen::enrol::EnrolPage;
 use crate::pages::canteen::meals::MealsPage;
 use crate::pages::canteen::overview::OverviewPage;
@@ -34,6 +35,7 @@ pub fn CanteenApp(lang: Lang) -> impl IntoView {
                 Some(CanteenRoute::Meals) => MealsPage().into_any(),
                 Some(CanteenRoute::Statement) => StatementPage().into_any(),
                 Some(CanteenRoute::Price) => PricePage().into_any(),
+                Some(CanteenRoute::Card) => CardAccessPage().into_any(),
                 None => NotFoundPage().into_any(),
             }}
         </Layout>

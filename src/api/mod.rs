@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod canteen;
+pub mod card;
 pub mod colleges;
 pub mod http_client;
 pub mod pupils;

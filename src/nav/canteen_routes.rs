@@ -3,6 +3,7 @@
 use passplus_validation::links;
 
 use crate::i18n::Key;
+use crate::nav::routes::PUPIL_PARAMETER;
 
 /// The query key naming the school year on the enrolment and price pages (`?annee=2026`).
 pub const YEAR_PARAMETER: &str = "annee";
@@ -23,15 +24,18 @@ pub enum CanteenRoute {
     Statement,
     /// A school year's price: the income, the simulator, the tax notice.
     Price,
+    /// A pupil's card: how to open it, the parent's personal links, the accesses.
+    Card,
 }
 
 impl CanteenRoute {
-    pub const ALL: [CanteenRoute; 5] = [
+    pub const ALL: [CanteenRoute; 6] = [
         CanteenRoute::Overview,
         CanteenRoute::Enrol,
         CanteenRoute::Meals,
         CanteenRoute::Statement,
         CanteenRoute::Price,
+        CanteenRoute::Card,
     ];
 
     /// The route at `path` (the location's: no trailing slash), if any.
@@ -48,6 +52,7 @@ impl CanteenRoute {
             CanteenRoute::Meals => "repas",
             CanteenRoute::Statement => "releve",
             CanteenRoute::Price => "tarif",
+            CanteenRoute::Card => "carte",
         };
         format!("{}{below}", links::CANTEEN_PATH)
     }
@@ -59,12 +64,22 @@ impl CanteenRoute {
             CanteenRoute::Meals => Key::canteen_meals_title,
             CanteenRoute::Statement => Key::canteen_statement_title,
             CanteenRoute::Price => Key::canteen_price_title,
+            CanteenRoute::Card => Key::canteen_card_title,
         }
     }
 
     /// The path of a page about one school year (`?annee=2026`).
     pub fn of_year(self, school_year: i32) -> String {
         format!("{}?{YEAR_PARAMETER}={school_year}", self.path())
+    }
+
+    /// The path of a page about one pupil (`?eleve=…`).
+    pub fn of_pupil(self, id: &str) -> String {
+        format!(
+            "{}?{PUPIL_PARAMETER}={}",
+            self.path(),
+            js_sys::encode_uri_component(id)
+        )
     }
 
     /// The path of one enrolment's page.

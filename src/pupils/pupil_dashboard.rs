@@ -8,6 +8,7 @@ use passplus_validation::{CertificateStatus, PupilSummary, SchoolYear};
 
 use crate::api::pupils;
 use crate::i18n::{use_i18n, Key};
+use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::routes::{AppRoute, PUPIL_PARAMETER};
 use crate::pupils::pupil_form::{class_key, grouped_pass_number};
 
@@ -91,10 +92,18 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
                     <dt>{i18n.t(Key::pupil_certificate_label)}</dt><dd>{i18n.t(key)}</dd>
                 })}
             </dl>
-            <a href=edit>
-                {i18n.t(Key::dashboard_edit)}
-                <span class="visually-hidden">" "{full_name}</span>
-            </a>
+            <p>
+                <a href=edit>
+                    {i18n.t(Key::dashboard_edit)}
+                    <span class="visually-hidden">" "{full_name.clone()}</span>
+                </a>
+            </p>
+            <p>
+                <a href=CanteenRoute::Card.of_pupil(&pupil.id)>
+                    {i18n.t(Key::dashboard_card)}
+                    <span class="visually-hidden">" "{full_name}</span>
+                </a>
+            </p>
         </li>
     }
 }

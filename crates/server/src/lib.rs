@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod api;
 pub mod canteen;
+pub mod card;
 pub mod colleges;
 pub mod config;
 pub mod http;

@@ -265,6 +265,15 @@ pub mod refusal {
     /// by a newer one, not removed: 409.
     pub const TAX_NOTICE_VALIDATED: &str = "tax_notice_validated";
 
+    /// No pupil has that Pass+ number with that date of birth (which of the two is wrong is
+    /// not said): 404.
+    pub const CARD_NOT_FOUND: &str = "card_not_found";
+    /// The card's access was revoked by a parent, or never existed: 401. The card app forgets
+    /// what it kept.
+    pub const CARD_ACCESS_ENDED: &str = "card_access_ended";
+    /// The pupil has as many personal links as it may: 409.
+    pub const TOO_MANY_CARD_LINKS: &str = "too_many_card_links";
+
     /// The refusals the app shows under a field, like a field code.
     pub const SHOWN_AT_A_FIELD: &[&str] = &[CURRENT_PASSWORD_WRONG, EMAIL_TAKEN];
 
@@ -296,6 +305,9 @@ pub mod refusal {
         MEAL_DEADLINE_PASSED,
         WEEKDAYS_DEADLINE_PASSED,
         TAX_NOTICE_VALIDATED,
+        CARD_NOT_FOUND,
+        CARD_ACCESS_ENDED,
+        TOO_MANY_CARD_LINKS,
     ];
 }
 

@@ -12,6 +12,7 @@ pub mod address;
 pub mod birth_date;
 pub mod calendar;
 pub mod canteen;
+pub mod card;
 pub mod codes;
 pub mod college;
 pub mod contact_details;

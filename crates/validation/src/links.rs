@@ -32,6 +32,11 @@ pub const LEGAL_NOTICE_PATH: &str = "/mentions-legales";
 /// to.
 pub const CANTEEN_PATH: &str = "/cantine/";
 
+/// The pupil's card, and the key of a personal link in its address's fragment (`#cle=…`, never
+/// sent to a server).
+pub const CARD_PATH: &str = "/carte/";
+pub const CARD_KEY_PARAMETER: &str = "cle";
+
 /// The apps beside the family app, by their path: each has its own `index.html` in its folder,
 /// which the server sends for the paths under it, and the family app leaves their links to the
 /// browser (a page load).

@@ -42,6 +42,7 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
     let cookie = logins::session_cookie(&server.base_url)?;
     let pupil_id = add_pupil(&server.base_url, &cookie)?;
     let enrolment_id = enrol(&server.base_url, &cookie, &pupil_id)?;
+    let card_key = card_key(&server.base_url, &cookie, &pupil_id)?;
 
     let mut passes = Vec::new();
     let mut failed = Vec::new();
@@ -52,7 +53,7 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
             &server,
             (name, cases),
             session,
-            (&pupil_id, &enrolment_id),
+            (&pupil_id, &enrolment_id, &card_key),
         ) {
             Ok(pass) => passes.push(pass),
             Err(error) => failed.push(format!("{name}: {error:#}")),
@@ -101,14 +102,15 @@ fn run_pass(
     server: &BackgroundServer,
     (name, cases): (&'static str, u32),
     cookie: Option<&str>,
-    (pupil_id, enrolment_id): (&str, &str),
+    (pupil_id, enrolment_id, card_key): (&str, &str, &str),
 ) -> anyhow::Result<Pass> {
     let fuzz_dir = root.join("tests/fuzz");
     let work_dir = root.join("target/fuzz");
-    let mut config = fuzz_dir.join("schemathesis.toml");
-    if cookie.is_some() {
-        config = signed_in_config(&config, &work_dir)?;
-    }
+    let config = pass_config(
+        &fuzz_dir.join("schemathesis.toml"),
+        &work_dir,
+        cookie.is_some(),
+    )?;
     let mut command = Command::new(schemathesis);
     command
         .arg("--config-file")
@@ -134,7 +136,8 @@ fn run_pass(
     }
     command
         .env("PASSPLUS_FUZZ_PUPIL_ID", pupil_id)
-        .env("PASSPLUS_FUZZ_ENROLMENT_ID", enrolment_id);
+        .env("PASSPLUS_FUZZ_ENROLMENT_ID", enrolment_id)
+        .env("PASSPLUS_FUZZ_CARD_KEY", card_key);
     let started = Instant::now();
     let output = command.output().context("cannot run schemathesis")?;
     let seconds = started.elapsed().as_secs_f64();
@@ -157,12 +160,17 @@ fn run_pass(
     })
 }
 
-/// The shared settings with the session as the document's `session` scheme, so that
-/// schemathesis knows which requests carry it (and leaves it out on purpose to test a 401).
-fn signed_in_config(shared: &Path, work_dir: &Path) -> anyhow::Result<PathBuf> {
+/// The shared settings with the card's key as the document's `card_key` scheme, and for the
+/// signed-in pass the session as its `session` scheme, so that schemathesis knows which
+/// requests carry them (and leaves them out on purpose to test a 401).
+fn pass_config(shared: &Path, work_dir: &Path, signed_in: bool) -> anyhow::Result<PathBuf> {
     let mut config = std::fs::read_to_string(shared)?;
-    config.push_str("\n[auth.openapi.session]\napi_key = \"${PASSPLUS_FUZZ_SESSION}\"\n");
-    let path = work_dir.join("schemathesis-signed-in.toml");
+    config.push_str("\n[auth.openapi.card_key]\nbearer = \"${PASSPLUS_FUZZ_CARD_KEY}\"\n");
+    if signed_in {
+        config.push_str("\n[auth.openapi.session]\napi_key = \"${PASSPLUS_FUZZ_SESSION}\"\n");
+    }
+    let name = if signed_in { "signed-in" } else { "anonymous" };
+    let path = work_dir.join(format!("schemathesis-{name}.toml"));
     std::fs::write(&path, config)?;
     Ok(path)
 }
@@ -225,6 +233,28 @@ fn enrol(base_url: &str, cookie: &str, pupil_id: &str) -> anyhow::Result<String>
         .as_str()
         .map(str::to_owned)
         .context("the enrolment has no id")
+}
+
+/// Makes a personal link to the fuzzing pupil's card; returns its key, which the passes read
+/// the card with.
+fn card_key(base_url: &str, cookie: &str, pupil_id: &str) -> anyhow::Result<String> {
+    let answer = http::send(
+        base_url,
+        "POST",
+        &format!("/api/pupils/{pupil_id}/card-links"),
+        &[("Cookie", cookie)],
+        "application/json",
+        b"{}",
+    )?;
+    if answer.status != 201 {
+        bail!("making the fuzzing card link answered {}", answer.status);
+    }
+    let created: serde_json::Value = serde_json::from_str(&answer.body)?;
+    created["url"]
+        .as_str()
+        .and_then(|url| url.split_once("#cle="))
+        .map(|(_, key)| key.to_owned())
+        .context("the card link has no key")
 }
 
 /// schemathesis in `target/tools/schemathesis`, unless it is there at the right version;

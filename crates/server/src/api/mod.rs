@@ -76,6 +76,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .merge(crate::privacy::routes())
         .merge(crate::pupils::routes())
         .merge(crate::canteen::routes())
+        .merge(crate::card::routes())
 }
 
 async fn not_found() -> AppError {

@@ -22,7 +22,7 @@ use crate::startup::AppState;
     operation_id = "declareCanteenIncome",
     tag = "canteen",
     security(("session" = [])),
-    params(("school_year" = i32, Path, description = "The school year by its first calendar year (2026 is 2026-2027)")),
+    params(("school_year" = String, Path, description = "The school year by its first calendar year: `2026` is 2026-2027")),
     request_body = IncomeForm,
     responses(
         (

@@ -45,7 +45,7 @@ pub struct TaxNoticeSubmission {
     operation_id = "sendTaxNotice",
     tag = "canteen",
     security(("session" = [])),
-    params(("school_year" = i32, Path, description = "The school year by its first calendar year (2026 is 2026-2027)")),
+    params(("school_year" = String, Path, description = "The school year by its first calendar year: `2026` is 2026-2027")),
     request_body(content = TaxNoticeSubmission, content_type = "multipart/form-data"),
     responses(
         (
@@ -144,7 +144,7 @@ pub async fn send(
     operation_id = "taxNotice",
     tag = "canteen",
     security(("session" = [])),
-    params(("school_year" = i32, Path, description = "The school year by its first calendar year (2026 is 2026-2027)")),
+    params(("school_year" = String, Path, description = "The school year by its first calendar year: `2026` is 2026-2027")),
     responses(
         (
             status = 200,
@@ -189,7 +189,7 @@ pub async fn download(
     operation_id = "removeTaxNotice",
     tag = "canteen",
     security(("session" = [])),
-    params(("school_year" = i32, Path, description = "The school year by its first calendar year (2026 is 2026-2027)")),
+    params(("school_year" = String, Path, description = "The school year by its first calendar year: `2026` is 2026-2027")),
     responses(
         (status = 200, description = "The notice is removed (no notice is no error); the price \
             that follows", body = CanteenPrice),

@@ -17,11 +17,12 @@ use axum::Router;
 use passplus_validation::account_changes::{ContactForm, PasswordChangeForm, PasswordResetForm};
 use passplus_validation::canteen::choices::{CanteenEnrolmentForm, WeekdaysForm};
 use passplus_validation::canteen::income::IncomeForm;
+use passplus_validation::card::CardOpeningForm;
 use passplus_validation::{upload, CollegeSearch, FieldErrors, PupilForm, SignupForm};
 use utoipa::openapi::extensions::ExtensionsBuilder;
 use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{HttpMethod, Operation};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -31,6 +32,8 @@ use crate::startup::AppState;
 
 /// The session cookie's security scheme, named so in the handlers' `security(("session" = []))`.
 pub const SESSION: &str = "session";
+/// The security scheme of the card's key (a bearer token).
+pub const CARD_KEY: &str = "card_key";
 
 #[derive(OpenApi)]
 #[openapi(
@@ -49,6 +52,7 @@ pub const SESSION: &str = "session";
         (name = "accounts", description = "Signing up, logging in, the family's own account"),
         (name = "pupils", description = "The family's pupils, their Pass+ and their files"),
         (name = "canteen", description = "The collège canteen: enrolments, meals, price, statements"),
+        (name = "card", description = "The pupil's card: opened on a device, read with its key; parents' links and revocations"),
     )
 )]
 pub struct ApiDoc;
@@ -165,6 +169,18 @@ impl Modify for SharedAnswers {
                 COOKIE_NAME,
                 "Set by a successful login; HttpOnly, Secure, SameSite=Lax.",
             ))),
+        );
+        components.add_security_scheme(
+            CARD_KEY,
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The key of a card access: a personal link's (its address's fragment) \
+                         or the one `openCard` answered.",
+                    ))
+                    .build(),
+            ),
         );
         link_created_pupil(openapi);
         for item in openapi.paths.paths.values_mut() {
@@ -335,6 +351,7 @@ fn refusals_beyond_schema(operation: &Operation) -> Vec<&'static str> {
         (Some("PupilSubmission"), _) => [PupilForm::BEYOND_SCHEMA, upload::BEYOND_SCHEMA].concat(),
         (Some("TaxNoticeSubmission"), _) => upload::TAX_NOTICE_BEYOND_SCHEMA.to_vec(),
         (Some("CanteenEnrolmentForm"), _) => CanteenEnrolmentForm::BEYOND_SCHEMA.to_vec(),
+        (Some("CardOpeningForm"), _) => CardOpeningForm::BEYOND_SCHEMA.to_vec(),
         (Some("WeekdaysForm"), _) => WeekdaysForm::BEYOND_SCHEMA.to_vec(),
         (Some("IncomeForm"), _) => IncomeForm::BEYOND_SCHEMA.to_vec(),
         (_, true) => CollegeSearch::BEYOND_SCHEMA.to_vec(),

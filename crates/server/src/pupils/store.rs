@@ -3,7 +3,7 @@
 
 use passplus_validation::grant::{grant, CertificateStatus};
 use passplus_validation::upload::UploadKind;
-use passplus_validation::{PupilSummary, SchoolYear};
+use passplus_validation::{Date, PupilSummary, SchoolYear};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 
@@ -221,6 +221,36 @@ pub async fn find_file(
         })
     })
     .transpose()
+}
+
+/// The family a pupil belongs to, if the pupil exists (the card finds its pupil by a key, not
+/// through a session).
+pub async fn family_of(
+    connection: &mut AnyConnection,
+    pupil_id: &str,
+) -> anyhow::Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT account_id FROM pupils WHERE id = $1")
+            .bind(pupil_id)
+            .fetch_optional(connection)
+            .await?,
+    )
+}
+
+/// The pupil with this Pass+ number (normalised: twelve digits) and date of birth, if there is
+/// one: both must match, and a miss does not say which did not.
+pub async fn by_pass_number(
+    connection: &mut AnyConnection,
+    pass_number: &str,
+    birth_date: Date,
+) -> anyhow::Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM pupils WHERE pass_number = $1 AND birth_date = $2")
+            .bind(pass_number)
+            .bind(birth_date.to_string())
+            .fetch_optional(connection)
+            .await?,
+    )
 }
 
 /// The answer to a pupil id this family has no pupil under: 404 always (nobody learns whether

@@ -123,9 +123,9 @@ async fn a_pupil_is_enrolled_once_a_year_even_when_two_requests_race() {
     for answer in answers.into_iter().filter(|answer| answer.status() == 409) {
         assert_eq!(error_code(answer).await, refusal::ALREADY_ENROLLED);
     }
-    assert_eq!(app.canteen_rows("canteen_enrolments").await, 1);
+    assert_eq!(app.table_rows("canteen_enrolments").await, 1);
     let meals = expected_days(&[0, 3], "2026-11-02").len() as i64;
-    assert_eq!(app.canteen_rows("canteen_meals").await, meals);
+    assert_eq!(app.table_rows("canteen_meals").await, meals);
 
     // Again later, in a batch with a pupil not enrolled yet: refused whole.
     let second = family
@@ -137,8 +137,8 @@ async fn a_pupil_is_enrolled_once_a_year_even_when_two_requests_race() {
     let both = enrolment(2026, &[second, pupils[0].clone()], &["friday"]);
     let answer = family.enrol(&both).await;
     assert_eq!(error_code(answer).await, refusal::ALREADY_ENROLLED);
-    assert_eq!(app.canteen_rows("canteen_enrolments").await, 1);
-    assert_eq!(app.canteen_rows("canteen_meals").await, meals);
+    assert_eq!(app.table_rows("canteen_enrolments").await, 1);
+    assert_eq!(app.table_rows("canteen_meals").await, meals);
 }
 
 #[tokio::test]
@@ -180,7 +180,7 @@ async fn the_canteen_is_offered_only_where_and_when_it_is_run() {
             "{year}"
         );
     }
-    assert_eq!(app.canteen_rows("canteen_enrolments").await, 0);
+    assert_eq!(app.table_rows("canteen_enrolments").await, 0);
 }
 
 #[tokio::test]
@@ -196,7 +196,7 @@ async fn wednesday_is_chosen_only_where_the_collège_serves_it() {
         field_code(answer, "pupils.0.weekdays").await,
         "wednesday_not_served"
     );
-    assert_eq!(app.canteen_rows("canteen_enrolments").await, 0);
+    assert_eq!(app.table_rows("canteen_enrolments").await, 0);
 
     app.serve_wednesday(COLLEGE_92).await;
     let overview = family.read_json("/api/canteen").await;
@@ -554,7 +554,7 @@ async fn another_familys_ids_find_nothing_on_any_canteen_route() {
     let theirs = other.read_json("/api/canteen").await;
     assert_eq!(theirs["years"][0]["pupils"], json!([]));
     assert_eq!(owner.enrolment(&id).await, before);
-    assert_eq!(app.canteen_rows("canteen_enrolments").await, 1);
+    assert_eq!(app.table_rows("canteen_enrolments").await, 1);
 }
 
 #[tokio::test]
@@ -594,5 +594,5 @@ async fn canteen_changes_from_another_site_are_refused() {
         assert_refused_from_other_sites(&family, method, &path, &body).await;
     }
     assert_eq!(family.enrolment(&id).await, before);
-    assert_eq!(app.canteen_rows("canteen_incomes").await, 0);
+    assert_eq!(app.table_rows("canteen_incomes").await, 0);
 }

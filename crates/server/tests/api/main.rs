@@ -22,6 +22,7 @@ mod passwords;
 // The pupils (`pupils/`), the canteen (`canteen/`), the collèges (`colleges/`), the site
 // (`site/`, `privacy/`, `http/`).
 mod canteen;
+mod card;
 mod colleges;
 mod pupil_files;
 mod pupils;

@@ -24,8 +24,19 @@ impl Operation {
         self.spec["responses"].get(status.to_string()).is_some()
     }
 
+    /// The security schemes it names (`session`, `card_key`).
+    fn schemes(&self) -> Vec<String> {
+        self.spec["security"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|requirement| requirement.as_object())
+            .flat_map(|requirement| requirement.keys().cloned())
+            .collect()
+    }
+
     fn needs_session(&self) -> bool {
-        self.spec.get("security").is_some()
+        self.schemes().iter().any(|scheme| scheme == "session")
     }
 
     fn body_type(&self) -> Option<&str> {
@@ -131,6 +142,11 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
         "PUT /api/canteen/years/{school_year}/tax-notice",
         "GET /api/canteen/years/{school_year}/tax-notice",
         "DELETE /api/canteen/years/{school_year}/tax-notice",
+        "POST /api/card/accesses",
+        "GET /api/card",
+        "GET /api/pupils/{id}/card-accesses",
+        "POST /api/pupils/{id}/card-links",
+        "DELETE /api/pupils/{id}/card-accesses/{access_id}",
     ];
     expected.sort();
     assert_eq!(listed, expected);
@@ -191,8 +207,22 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
             );
         }
     }
-    // Only the pupils', the canteen's and the account's own routes need a session.
+    // Only the pupils', the canteen's and the account's own routes need a session; the card is
+    // read with its key, and only it.
     for operation in operations(&document) {
+        let card_key = operation.path == "/api/card";
+        assert_eq!(
+            operation.schemes(),
+            if card_key {
+                vec!["card_key".to_owned()]
+            } else if operation.needs_session() {
+                vec!["session".to_owned()]
+            } else {
+                Vec::new()
+            },
+            "{}",
+            operation.label()
+        );
         let own_data = operation.path.starts_with("/api/pupils")
             || operation.path.starts_with("/api/canteen")
             || operation.path.starts_with("/api/account/")

@@ -62,7 +62,7 @@ async fn a_notice_is_sent_read_back_replaced_and_removed_until_it_is_validated()
     assert_eq!(stored.headers()["content-type"], "image/jpeg");
     let image = image::load_from_memory(&stored.bytes().await.unwrap()).unwrap();
     assert_eq!((image.width(), image.height()), (800, 1100));
-    assert_eq!(app.canteen_rows("canteen_tax_notices").await, 1);
+    assert_eq!(app.table_rows("canteen_tax_notices").await, 1);
 
     app.set_tax_notice("famille@example.fr", "validated").await;
     let overview = family.read_json("/api/canteen").await;
@@ -70,7 +70,7 @@ async fn a_notice_is_sent_read_back_replaced_and_removed_until_it_is_validated()
     let removal = family.delete(NOTICE_PATH).await;
     assert_eq!(removal.status(), 409);
     assert_eq!(error_code(removal).await, refusal::TAX_NOTICE_VALIDATED);
-    assert_eq!(app.canteen_rows("canteen_tax_notices").await, 1);
+    assert_eq!(app.table_rows("canteen_tax_notices").await, 1);
 
     // A newer notice waits for an agent again, and can then be removed.
     let price = family.sent_notice("application/pdf", pdf()).await;
@@ -81,7 +81,7 @@ async fn a_notice_is_sent_read_back_replaced_and_removed_until_it_is_validated()
     let price: Value = removal.json().await.unwrap();
     assert_eq!(price["tax_notice"], "missing");
     assert_eq!(family.get(NOTICE_PATH).await.status(), 404);
-    assert_eq!(app.canteen_rows("canteen_tax_notices").await, 0);
+    assert_eq!(app.table_rows("canteen_tax_notices").await, 0);
     assert_eq!(
         family.delete(NOTICE_PATH).await.status(),
         200,
@@ -142,7 +142,7 @@ async fn a_file_that_is_not_a_notice_or_a_year_not_open_changes_nothing() {
         assert_eq!(family.get(path).await.status(), 404, "{path}");
         assert_eq!(family.delete(path).await.status(), 404, "{path}");
     }
-    assert_eq!(app.canteen_rows("canteen_tax_notices").await, 0);
+    assert_eq!(app.table_rows("canteen_tax_notices").await, 0);
 }
 
 #[tokio::test]

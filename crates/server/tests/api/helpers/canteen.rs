@@ -66,8 +66,8 @@ impl TestApp {
         .unwrap();
     }
 
-    /// Rows in a canteen table.
-    pub async fn canteen_rows(&self, table: &str) -> i64 {
+    /// Rows in a table.
+    pub async fn table_rows(&self, table: &str) -> i64 {
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
             .fetch_one(&self.state.pool)
             .await
