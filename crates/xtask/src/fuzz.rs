@@ -15,7 +15,7 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 
 use crate::server::{self, BackgroundServer, Profile};
-use crate::{benchmarks, cmd, http, logins};
+use crate::{benchmarks, cmd, family_data, logins};
 
 /// Must match `tests/fuzz/requirements.txt` (a test checks it).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
@@ -40,9 +40,10 @@ pub fn run(root: &Path, cases: u32) -> anyhow::Result<String> {
     let server = BackgroundServer::start(&binary, &dist, &work_dir)?;
     logins::prepare(&server.base_url, &work_dir)?;
     let cookie = logins::session_cookie(&server.base_url)?;
-    let pupil_id = add_pupil(&server.base_url, &cookie)?;
-    let enrolment_id = enrol(&server.base_url, &cookie, &pupil_id)?;
-    let card_key = card_key(&server.base_url, &cookie, &pupil_id)?;
+    let pupil_id = family_data::add_pupil(&server.base_url, &cookie, "Inès")?;
+    let enrolment_id =
+        family_data::enrol(&server.base_url, &cookie, &[pupil_id.as_str()])?.remove(0);
+    let card_key = family_data::card_key(&server.base_url, &cookie, &pupil_id)?;
 
     let mut passes = Vec::new();
     let mut failed = Vec::new();
@@ -173,88 +174,6 @@ fn pass_config(shared: &Path, work_dir: &Path, signed_in: bool) -> anyhow::Resul
     let path = work_dir.join(format!("schemathesis-{name}.toml"));
     std::fs::write(&path, config)?;
     Ok(path)
-}
-
-/// Adds a pupil for the signed-in family; returns its id.
-fn add_pupil(base_url: &str, cookie: &str) -> anyhow::Result<String> {
-    let pupil = r#"{"given_name":"Inès","family_name":"Essai","birth_date":{"day":"14","month":"3","year":"2014"},"college_uai":"0921243B","class":"5e","bourse_holder":false}"#;
-    let boundary = "passplus-fuzz-boundary";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"pupil\"\r\n\r\n{pupil}\r\n\
-         --{boundary}--\r\n"
-    );
-    let answer = http::send(
-        base_url,
-        "POST",
-        "/api/pupils",
-        &[("Cookie", cookie)],
-        &format!("multipart/form-data; boundary={boundary}"),
-        body.as_bytes(),
-    )?;
-    if answer.status != 201 {
-        bail!("adding the fuzzing pupil answered {}", answer.status);
-    }
-    let summary: serde_json::Value = serde_json::from_str(&answer.body)?;
-    summary["id"]
-        .as_str()
-        .map(str::to_owned)
-        .context("the added pupil has no id")
-}
-
-/// Enrols the fuzzing pupil in the canteen for the school year under way (on the real clock);
-/// returns the enrolment's id.
-fn enrol(base_url: &str, cookie: &str, pupil_id: &str) -> anyhow::Result<String> {
-    let today = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs() as i64;
-    let school_year =
-        passplus_validation::SchoolYear::of(passplus_validation::Date::from_unix_seconds(today));
-    let body = serde_json::json!({
-        "school_year": school_year.start_year,
-        "pupils": [{ "pupil_id": pupil_id, "weekdays": ["monday", "thursday"], "diet": "standard", "allergy_plan": false }],
-    });
-    let answer = http::send(
-        base_url,
-        "POST",
-        "/api/canteen/enrolments",
-        &[("Cookie", cookie)],
-        "application/json",
-        body.to_string().as_bytes(),
-    )?;
-    if answer.status != 201 {
-        bail!(
-            "enrolling the fuzzing pupil answered {} {}",
-            answer.status,
-            answer.body
-        );
-    }
-    let list: serde_json::Value = serde_json::from_str(&answer.body)?;
-    list["enrolments"][0]["id"]
-        .as_str()
-        .map(str::to_owned)
-        .context("the enrolment has no id")
-}
-
-/// Makes a personal link to the fuzzing pupil's card; returns its key, which the passes read
-/// the card with.
-fn card_key(base_url: &str, cookie: &str, pupil_id: &str) -> anyhow::Result<String> {
-    let answer = http::send(
-        base_url,
-        "POST",
-        &format!("/api/pupils/{pupil_id}/card-links"),
-        &[("Cookie", cookie)],
-        "application/json",
-        b"{}",
-    )?;
-    if answer.status != 201 {
-        bail!("making the fuzzing card link answered {}", answer.status);
-    }
-    let created: serde_json::Value = serde_json::from_str(&answer.body)?;
-    created["url"]
-        .as_str()
-        .and_then(|url| url.split_once("#cle="))
-        .map(|(_, key)| key.to_owned())
-        .context("the card link has no key")
 }
 
 /// schemathesis in `target/tools/schemathesis`, unless it is there at the right version;

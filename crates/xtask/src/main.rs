@@ -3,8 +3,10 @@
 
 mod bench;
 mod benchmarks;
+mod canteen_load;
 mod cmd;
 mod compress;
+mod family_data;
 mod fuzz;
 mod http;
 mod loader;

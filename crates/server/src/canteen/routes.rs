@@ -22,6 +22,7 @@ use super::years;
 use crate::accounts::sessions::CurrentSession;
 use crate::http::error::{AppError, ErrorBody};
 use crate::http::extract::ValidatedJson;
+use crate::http::not_found;
 use crate::platform::paris_time::day_in_paris;
 use crate::platform::{db, outbox};
 use crate::startup::AppState;
@@ -110,7 +111,13 @@ pub async fn enrol(
             store::pupil(&mut transaction, &session.account_id, &choice.pupil_id).await?
         else {
             drop(transaction);
-            return Err(pupil_not_found(&state.pool, &session.account_id, &choice.pupil_id).await);
+            return Err(not_found::not_found_for(
+                &state.pool,
+                not_found::PUPIL,
+                &session.account_id,
+                &choice.pupil_id,
+            )
+            .await);
         };
         let already = store::is_enrolled(&mut transaction, &pupil.id, school_year).await?;
         let (offer, class) = super::offers::offer(&pupil, school_year, already);
@@ -356,52 +363,11 @@ fn not_offered() -> AppError {
     }
 }
 
-/// 404 for a pupil id this family has no pupil under, logged as an authorization miss when it
-/// is another family's.
-async fn pupil_not_found(pool: &AnyPool, account_id: &str, pupil_id: &str) -> AppError {
-    not_found_logged(
-        pool,
-        "SELECT account_id FROM pupils WHERE id = $1",
-        account_id,
-        pupil_id,
-    )
-    .await
-}
-
-/// 404 for an enrolment id this family has none under, logged as an authorization miss when
-/// it is another family's.
+/// 404 for an enrolment id this family has none under (logged when another family's).
 pub(super) async fn enrolment_not_found(
     pool: &AnyPool,
     account_id: &str,
     enrolment_id: &str,
 ) -> AppError {
-    not_found_logged(
-        pool,
-        "SELECT p.account_id FROM canteen_enrolments e JOIN pupils p ON p.id = e.pupil_id \
-         WHERE e.id = $1",
-        account_id,
-        enrolment_id,
-    )
-    .await
-}
-
-async fn not_found_logged(
-    pool: &AnyPool,
-    owner_query: &str,
-    account_id: &str,
-    id: &str,
-) -> AppError {
-    let owner: Result<Option<String>, _> = sqlx::query_scalar(owner_query)
-        .bind(id)
-        .fetch_optional(pool)
-        .await;
-    if matches!(owner, Ok(Some(ref owner)) if owner != account_id) {
-        tracing::warn!(
-            event = "authorization_miss",
-            account = %account_id,
-            id = %id,
-            "another family's canteen data was asked for"
-        );
-    }
-    AppError::NotFound
+    not_found::not_found_for(pool, not_found::ENROLMENT, account_id, enrolment_id).await
 }

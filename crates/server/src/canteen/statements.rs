@@ -23,16 +23,23 @@ use crate::http::error::{AppError, ErrorBody};
 use crate::platform::paris_time::day_in_paris;
 use crate::startup::AppState;
 
+/// A statement's path, the same for the page's JSON and the CSV.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+pub struct StatementPath {
+    /// The enrolment's id.
+    enrolment_id: String,
+    /// The month, `YYYY-MM`.
+    month: String,
+}
+
 #[utoipa::path(
     get,
     path = "/api/canteen/enrolments/{enrolment_id}/statements/{month}",
     operation_id = "canteenStatement",
     tag = "canteen",
     security(("session" = [])),
-    params(
-        ("enrolment_id" = String, Path, description = "The enrolment's id"),
-        ("month" = String, Path, description = "`YYYY-MM`"),
-    ),
+    params(StatementPath),
     responses(
         (status = 200, description = "The month's meals, what is billed and the amount", body = Statement),
         (
@@ -46,7 +53,10 @@ use crate::startup::AppState;
 pub async fn show(
     State(state): State<AppState>,
     session: CurrentSession,
-    Path((enrolment_id, month)): Path<(String, String)>,
+    Path(StatementPath {
+        enrolment_id,
+        month,
+    }): Path<StatementPath>,
 ) -> Result<Json<Statement>, AppError> {
     Ok(Json(
         statement(&state, &session, &enrolment_id, &month).await?,
@@ -59,10 +69,7 @@ pub async fn show(
     operation_id = "canteenStatementCsv",
     tag = "canteen",
     security(("session" = [])),
-    params(
-        ("enrolment_id" = String, Path, description = "The enrolment's id"),
-        ("month" = String, Path, description = "`YYYY-MM`"),
-    ),
+    params(StatementPath),
     responses(
         (
             status = 200,
@@ -83,7 +90,10 @@ pub async fn show(
 pub async fn csv(
     State(state): State<AppState>,
     session: CurrentSession,
-    Path((enrolment_id, month)): Path<(String, String)>,
+    Path(StatementPath {
+        enrolment_id,
+        month,
+    }): Path<StatementPath>,
 ) -> Result<Response, AppError> {
     let statement = statement(&state, &session, &enrolment_id, &month).await?;
     let bytes = csv_bytes(&statement)?;

@@ -8,6 +8,7 @@ pub mod downloads;
 pub mod error;
 pub mod extract;
 pub mod links;
+pub mod not_found;
 pub mod openapi;
 pub mod origin_check;
 pub mod security_headers;

@@ -9,6 +9,7 @@ use sqlx::{AnyConnection, AnyPool, Row};
 
 use super::submission::{CheckedFile, CheckedPupil};
 use crate::http::error::AppError;
+use crate::http::not_found;
 use crate::platform::secrets::random_token;
 
 pub const PHOTO: &str = "photo";
@@ -253,21 +254,8 @@ pub async fn by_pass_number(
     )
 }
 
-/// The answer to a pupil id this family has no pupil under: 404 always (nobody learns whether
-/// the id exists), and when it is another family's pupil, an authorization miss in the log.
+/// The answer to a pupil id this family has no pupil under: 404 always, logged when it is
+/// another family's pupil (`http::not_found`).
 pub async fn not_found_for(pool: &AnyPool, account_id: &str, pupil_id: &str) -> AppError {
-    let owner: Result<Option<String>, _> =
-        sqlx::query_scalar("SELECT account_id FROM pupils WHERE id = $1")
-            .bind(pupil_id)
-            .fetch_optional(pool)
-            .await;
-    if matches!(owner, Ok(Some(ref owner)) if owner != account_id) {
-        tracing::warn!(
-            event = "authorization_miss",
-            account = %account_id,
-            pupil = %pupil_id,
-            "another family's pupil was asked for"
-        );
-    }
-    AppError::NotFound
+    not_found::not_found_for(pool, not_found::PUPIL, account_id, pupil_id).await
 }
