@@ -7,8 +7,8 @@
 //! languages do not have exactly the same keys, so a text can never be missing in one language;
 //! the app names keys through the generated `Key` enum, so a mistyped key does not compile either.
 //!
-//! The texts of `canteen_app.txt` are compiled into the canteen's app only: the family app's
-//! table (`FR_FAMILY`) leaves them empty.
+//! The texts of `canteen_app.txt` are compiled into the canteen's app only, and those of
+//! `card_app.txt` into the pupil's card only: the other apps' tables leave them empty.
 //!
 //! Files named `*-page.txt` hold the texts of the privacy notice, which the server renders from
 //! the registry (see `build/privacy_page.rs`): they are checked the same way but not compiled
@@ -22,6 +22,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const LANGUAGES: [&str; 2] = ["fr", "en"];
+
+/// Which keys a table of French texts holds (the others are empty in it).
+type TextFilter<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 
 fn main() {
     let languages: Vec<(BTreeMap<String, String>, BTreeSet<String>)> = LANGUAGES
@@ -79,28 +82,43 @@ fn main() {
     code.push_str("            _ => None,\n        }\n    }\n}\n\n");
     writeln!(code, "pub const KEY_COUNT: usize = {};\n", app_keys.len()).unwrap();
     // Each app compiles in only the French texts it shows: the family app does without the
-    // canteen pages' (`canteen_app.txt`), which it never shows. Its table has an empty text there.
+    // canteen pages' (`canteen_app.txt`) and the card's (`card_app.txt`); the card's app has
+    // its own and the messages of its form's errors only. A table has an empty text where its
+    // app never shows one.
     let canteen_only = locales::file_keys(&Path::new("locales").join("fr/canteen_app.txt"));
-    code.push_str(
-        "/// Every French text, for the canteen's app (and the browser tests).\n\
-         pub const FR: &[&str] = &[\n",
-    );
-    for key in &app_keys {
-        writeln!(code, "    {:?},", french[key]).unwrap();
+    let card_only = locales::file_keys(&Path::new("locales").join("fr/card_app.txt"));
+    let card_form_error =
+        |key: &str| key.starts_with("error_pass_number_") || key.starts_with("error_birth_date_");
+    let tables: [(&str, &str, TextFilter); 4] = [
+        (
+            "FR_ALL",
+            "Every French text, for development builds and the browser tests.",
+            Box::new(|_| true),
+        ),
+        (
+            "FR",
+            "Every French text but the card's, for the canteen's app (and the browser tests).",
+            Box::new(|key| !card_only.contains(key)),
+        ),
+        (
+            "FR_FAMILY",
+            "The French texts of the family app: the canteen pages' and the card's are left out.",
+            Box::new(|key| !canteen_only.contains(key) && !card_only.contains(key)),
+        ),
+        (
+            "FR_CARD",
+            "The French texts of the pupil's card: its own, its form's error messages, the site's name.",
+            Box::new(|key| card_only.contains(key) || card_form_error(key) || key == "site_name"),
+        ),
+    ];
+    for (name, doc, shown) in &tables {
+        writeln!(code, "/// {doc}\npub const {name}: &[&str] = &[").unwrap();
+        for key in &app_keys {
+            let text = if shown(key) { french[key].as_str() } else { "" };
+            writeln!(code, "    {text:?},").unwrap();
+        }
+        code.push_str("];\n\n");
     }
-    code.push_str(
-        "];\n\n/// The French texts of the family app: the canteen pages' are left out.\n\
-         pub const FR_FAMILY: &[&str] = &[\n",
-    );
-    for key in &app_keys {
-        let text = if canteen_only.contains(key) {
-            ""
-        } else {
-            french[key].as_str()
-        };
-        writeln!(code, "    {text:?},").unwrap();
-    }
-    code.push_str("];\n\n");
     // The English texts are served by the server (built from the same files); the app names
     // the version it expects, and the browser tests read the file written here.
     let english_file = locales::texts_file(&app_keys, english);

@@ -1,6 +1,6 @@
 //! The Pass+ browser apps (Leptos, client-side rendered), one library for all of them: the
-//! family app (`main.rs` calls [`mount`]) and the family's canteen pages (`bin/passplus-cantine.rs`
-//! calls [`mount_canteen`]). Each binary links only what its app reaches. It exists for wasm32
+//! family app (`main.rs` calls [`mount`]), the family's canteen pages (`bin/passplus-cantine.rs`
+//! calls [`mount_canteen`]) and the pupil's card (`bin/passplus-carte.rs`, [`mount_card`]). Each binary links only what its app reaches. It exists for wasm32
 //! only: natively the package is empty.
 #![cfg(target_arch = "wasm32")]
 
@@ -9,6 +9,8 @@ pub mod api;
 pub mod app;
 pub mod canteen;
 pub mod canteen_app;
+pub mod card;
+pub mod card_app;
 pub mod colleges;
 pub mod form;
 pub mod i18n;
@@ -33,6 +35,20 @@ pub fn mount() {
 pub fn mount_canteen() {
     i18n::use_french(i18n::FR);
     mount_app(|lang| view! { <canteen_app::CanteenApp lang /> }.into_any());
+}
+
+/// Starts the pupil's card. Its frame has nothing to carry over (no pre-rendered page, no
+/// field): it is replaced at once, without the takeover the family's apps need.
+pub fn mount_card() {
+    i18n::use_french(i18n::FR_CARD);
+    let shell = document()
+        .get_element_by_id(SHELL_ID)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .expect("index.html has the app's container");
+    shell.set_inner_html("");
+    let lang = i18n::remembered_lang();
+    leptos::mount::mount_to(shell.clone(), move || view! { <card_app::CardApp lang /> }).forget();
+    let _ = shell.set_attribute("data-mounted", "");
 }
 
 /// Replaces the page the server sent (a pre-rendered page, or `index.html`'s frame) with the

@@ -69,7 +69,7 @@ impl Lang {
     }
 }
 
-/// The French texts this app carries, in the order of [`Key`] (`FR_FAMILY`, `FR`), set once
+/// The French texts this app carries, in the order of [`Key`] (`FR_FAMILY`, `FR`, `FR_CARD`), set once
 /// when it starts: each binary names only its own table, so that it holds only its own texts.
 static FRENCH: OnceLock<&'static [&'static str]> = OnceLock::new();
 
@@ -84,7 +84,7 @@ fn french() -> &'static [&'static str] {
         // Development builds and the browser tests, which mount components without an app:
         // every text. A release build names no table here, so it carries only its app's.
         #[cfg(debug_assertions)]
-        None => FR,
+        None => FR_ALL,
         #[cfg(not(debug_assertions))]
         None => &[],
     }

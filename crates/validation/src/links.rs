@@ -40,7 +40,7 @@ pub const CARD_KEY_PARAMETER: &str = "cle";
 /// The apps beside the family app, by their path: each has its own `index.html` in its folder,
 /// which the server sends for the paths under it, and the family app leaves their links to the
 /// browser (a page load).
-pub const OTHER_APPS: [&str; 1] = [CANTEEN_PATH];
+pub const OTHER_APPS: [&str; 2] = [CANTEEN_PATH, CARD_PATH];
 
 /// The app a path belongs to: one of [`OTHER_APPS`], or the family app's [`HOME_PATH`].
 pub fn app_of(path: &str) -> &'static str {
@@ -102,6 +102,7 @@ mod tests {
         assert_eq!(app_of("/cantine"), CANTEEN_PATH);
         assert_eq!(app_of("/cantine/inscription"), CANTEEN_PATH);
         assert_eq!(app_of("/cantines"), HOME_PATH);
+        assert_eq!(app_of("/carte/"), CARD_PATH);
         assert_eq!(app_of("/mon-compte"), HOME_PATH);
         assert_eq!(app_of("/"), HOME_PATH);
     }

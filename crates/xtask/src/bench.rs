@@ -44,8 +44,12 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
     let canteen_files = sizes::first_visit_of(&dist, spa::CANTEEN_APP)?;
     let canteen_table = sizes::table(&canteen_files);
     print!("{canteen_table}");
+    let card_files = sizes::first_visit_of(&dist, spa::CARD_APP)?;
+    let card_table = sizes::table(&card_files);
+    print!("{card_table}");
     let within_budget = sizes::check_budget(spa::FAMILY_APP, &files)
-        .and(sizes::check_budget(spa::CANTEEN_APP, &canteen_files));
+        .and(sizes::check_budget(spa::CANTEEN_APP, &canteen_files))
+        .and(sizes::check_budget(spa::CARD_APP, &card_files));
     let contributors = wasm_contributors::report(root)?;
     print!("{contributors}");
     write_reference_page(&dist)?;
@@ -136,6 +140,8 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          {size_table}\n\
          The family's canteen pages (`/cantine/`), their own app:\n\n\
          {canteen_table}\n\
+         The pupil's card (`/carte/`), its own app (budget {}):\n\n\
+         {card_table}\n\
          ## What the wasm is made of\n\n\
          {contributors}\n\
          ## Lighthouse {LIGHTHOUSE_VERSION} (mobile emulation, simulated slow 4G, 4× CPU slowdown)\n\n\
@@ -169,6 +175,7 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
          ## In the browser (headless Chromium, optimised wasm)\n\n\
          {signup_validation}\n",
         sizes::kib(sizes::FIRST_VISIT_BROTLI_BUDGET),
+        sizes::kib(sizes::CARD_FIRST_VISIT_BROTLI_BUDGET),
         canteen.statements
     );
     let old = std::fs::read_to_string(root.join("BENCHMARKS.md")).unwrap_or_default();

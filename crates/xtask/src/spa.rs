@@ -16,7 +16,7 @@ use anyhow::Context;
 use passplus_validation::links;
 use sha2::{Digest, Sha256};
 
-use crate::{cmd, compress, loader, prerender, tools};
+use crate::{cmd, compress, loader, prerender, sizes, tools};
 
 /// A browser app: a binary of the root package (`src/main.rs`, `src/bin/`), built from the same
 /// library, with its own `index.html` in its own folder of `dist/`. Each audience downloads only
@@ -33,6 +33,8 @@ pub struct WebApp {
     /// Its own styles, after the shared stylesheet: what only its pages use is not in every
     /// app's first visit.
     pub own_stylesheet: Option<&'static str>,
+    /// Its whole first visit, brotli-compressed, at most this (bytes).
+    pub brotli_budget: u64,
 }
 
 /// The family app: the public pages, the account and the pupils.
@@ -41,6 +43,7 @@ pub const FAMILY_APP: WebApp = WebApp {
     path: links::HOME_PATH,
     title_key: "home_title",
     own_stylesheet: None,
+    brotli_budget: sizes::FIRST_VISIT_BROTLI_BUDGET,
 };
 
 /// The family's canteen pages.
@@ -49,9 +52,19 @@ pub const CANTEEN_APP: WebApp = WebApp {
     path: links::CANTEEN_PATH,
     title_key: "canteen_title",
     own_stylesheet: Some("style/canteen.css"),
+    brotli_budget: sizes::FIRST_VISIT_BROTLI_BUDGET,
 };
 
-pub const APPS: [WebApp; 2] = [FAMILY_APP, CANTEEN_APP];
+/// The pupil's card, on the pupil's phone.
+pub const CARD_APP: WebApp = WebApp {
+    binary: "passplus-carte",
+    path: links::CARD_PATH,
+    title_key: "card_title",
+    own_stylesheet: Some("style/card.css"),
+    brotli_budget: sizes::CARD_FIRST_VISIT_BROTLI_BUDGET,
+};
+
+pub const APPS: [WebApp; 3] = [FAMILY_APP, CANTEEN_APP, CARD_APP];
 
 impl WebApp {
     /// Its `index.html`, under `dist`.
