@@ -4,6 +4,7 @@
 mod bench;
 mod benchmarks;
 mod canteen_load;
+mod card_offline;
 mod cmd;
 mod compress;
 mod family_data;

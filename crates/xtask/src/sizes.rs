@@ -39,15 +39,15 @@ pub fn first_visit_of(dist: &Path, app: WebApp) -> anyhow::Result<Vec<FileSize>>
     };
     let index = std::fs::read_to_string(dist.join(&home))
         .with_context(|| format!("{}/{home}: build the app first", dist.display()))?;
-    // Files that the page names; folders (pages fetched later, such as `content/`) are not
-    // part of the first visit.
-    let mut names: Vec<String> = std::fs::read_dir(dist)?
-        .filter_map(Result::ok)
-        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz") && name != "index.html")
-        .filter(|name| index.contains(name.as_str()))
-        .collect();
+    // Files that the page names by their path, at the site's root or in the app's own folder
+    // (the card's manifest and service worker); other folders (pages fetched later, such as
+    // `content/`) are not part of the first visit.
+    let own_folder = app.path.trim_matches('/');
+    let mut names: Vec<String> = files_in(dist, "")?;
+    if !own_folder.is_empty() {
+        names.extend(files_in(dist, own_folder)?);
+    }
+    names.retain(|name| index.contains(&format!("\"/{name}\"")));
     names.sort();
     names.insert(0, home);
     names
@@ -62,6 +62,23 @@ pub fn first_visit_of(dist: &Path, app: WebApp) -> anyhow::Result<Vec<FileSize>>
             })
         })
         .collect()
+}
+
+/// The built files of a folder of `dist` (`""` for its root), by their path from `dist`.
+fn files_in(dist: &Path, folder: &str) -> anyhow::Result<Vec<String>> {
+    Ok(std::fs::read_dir(dist.join(folder))?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_file()))
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| !name.ends_with(".br") && !name.ends_with(".gz") && name != "index.html")
+        .map(|name| {
+            if folder.is_empty() {
+                name
+            } else {
+                format!("{folder}/{name}")
+            }
+        })
+        .collect())
 }
 
 pub fn total(files: &[FileSize]) -> FileSize {

@@ -16,7 +16,7 @@ use anyhow::Context;
 use passplus_validation::links;
 use sha2::{Digest, Sha256};
 
-use crate::{cmd, compress, loader, prerender, sizes, tools};
+use crate::{card_offline, cmd, compress, loader, prerender, sizes, tools};
 
 /// A browser app: a binary of the root package (`src/main.rs`, `src/bin/`), built from the same
 /// library, with its own `index.html` in its own folder of `dist/`. Each audience downloads only
@@ -35,6 +35,9 @@ pub struct WebApp {
     pub own_stylesheet: Option<&'static str>,
     /// Its whole first visit, brotli-compressed, at most this (bytes).
     pub brotli_budget: u64,
+    /// Its page's source: the family's `index.html` (its frame painted by the build for the
+    /// canteen), or a page of its own that is already its frame (the card).
+    pub source: &'static str,
 }
 
 /// The family app: the public pages, the account and the pupils.
@@ -44,6 +47,7 @@ pub const FAMILY_APP: WebApp = WebApp {
     title_key: "home_title",
     own_stylesheet: None,
     brotli_budget: sizes::FIRST_VISIT_BROTLI_BUDGET,
+    source: SHARED_SOURCE,
 };
 
 /// The family's canteen pages.
@@ -53,6 +57,7 @@ pub const CANTEEN_APP: WebApp = WebApp {
     title_key: "canteen_title",
     own_stylesheet: Some("style/canteen.css"),
     brotli_budget: sizes::FIRST_VISIT_BROTLI_BUDGET,
+    source: SHARED_SOURCE,
 };
 
 /// The pupil's card, on the pupil's phone.
@@ -62,7 +67,11 @@ pub const CARD_APP: WebApp = WebApp {
     title_key: "card_title",
     own_stylesheet: Some("style/card.css"),
     brotli_budget: sizes::CARD_FIRST_VISIT_BROTLI_BUDGET,
+    source: "src/card/index.html",
 };
+
+/// The page the family's apps are built from.
+const SHARED_SOURCE: &str = "index.html";
 
 pub const APPS: [WebApp; 3] = [FAMILY_APP, CANTEEN_APP, CARD_APP];
 
@@ -123,8 +132,8 @@ pub fn package(root: &Path) -> anyhow::Result<PathBuf> {
     }
     copy_dir(&root.join("public"), &dist)?;
     let shared = stylesheet(root, &dist, STYLESHEET)?;
-    let source = std::fs::read_to_string(root.join("index.html"))?;
     for app in APPS {
+        let source = std::fs::read_to_string(root.join(app.source))?;
         let (script, wasm) = bind_and_shrink(root, app, &dist)?;
         let loader = loader::script(root, &script, &wasm)?;
         let mut stylesheets = vec![shared.clone()];
@@ -133,11 +142,28 @@ pub fn package(root: &Path) -> anyhow::Result<PathBuf> {
         }
         let index = app.index(&dist);
         std::fs::create_dir_all(index.parent().expect("a folder"))?;
-        std::fs::write(&index, index_html(&source, &stylesheets, &loader)?)?;
+        let mut html = index_html(&source, &stylesheets, &loader)?;
+        if app == CARD_APP {
+            // Offline: its service worker registered.
+            html = html.replace(
+                "</head>",
+                &format!(
+                    "<script type=\"module\">{}</script>\n</head>",
+                    card_offline::REGISTRATION
+                ),
+            );
+            let mut files = vec![script.clone(), wasm.clone()];
+            files.extend(stylesheets.iter().cloned());
+            card_offline::write(&dist, &files)?;
+        }
+        std::fs::write(&index, html)?;
     }
     let pages = prerender::write_pages(root, &dist)?;
     println!("pre-rendered {pages} public pages");
-    for app in APPS.into_iter().filter(|app| *app != FAMILY_APP) {
+    for app in APPS
+        .into_iter()
+        .filter(|app| *app != FAMILY_APP && app.source == SHARED_SOURCE)
+    {
         prerender::write_app_frame(root, &app.index(&dist), app.title_key)?;
     }
     let written = compress::precompress_dir(&dist)?;

@@ -84,6 +84,32 @@ test.describe('the pupil\'s card', () => {
     expect(kept).toEqual([]);
   });
 
+  test('after a first visit the card opens offline, saying when it was last updated', async ({ page, context }) => {
+    const { id } = await enrolledChild(page);
+    const headers = { Origin: new URL(page.url()).origin };
+    const link = await (await page.request.post(`/api/pupils/${id}/card-links`, { headers, data: {} })).json();
+    await openApp(page, new URL(link.url).pathname + new URL(link.url).hash);
+    await expect(page.getByRole('region', { name: 'Inès' })).toBeVisible();
+    // The service worker has kept the card's files and controls the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    const manifest = await page.request.get('/carte/manifest.webmanifest');
+    expect((await manifest.json()).scope).toBe('/carte/');
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Inès' })).toBeVisible();
+    await expect(page.getByText(/^Hors connexion : ta carte telle qu’elle était le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Inès' }).locator('.card-days__day')).toHaveCount(5);
+    await context.setOffline(false);
+    await page.reload();
+    await expect(page.getByText(/^Mis à jour le /)).toBeVisible();
+  });
+
   test('opened with a parent\'s link, its key out of the address, then revoked', async ({ page }) => {
     const { id } = await enrolledChild(page);
     const headers = { Origin: new URL(page.url()).origin };

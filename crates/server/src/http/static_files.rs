@@ -119,6 +119,9 @@ pub async fn cache_control(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     let policy = if is_hashed_file_name(path) {
         FOREVER
+    } else if path.ends_with("/sw.js") {
+        // A service worker is the card's update: each new one is asked for.
+        REVALIDATE
     } else if has_file_extension(path) && !path.ends_with(".html") {
         ONE_HOUR
     } else {
