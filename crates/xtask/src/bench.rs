@@ -110,11 +110,6 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         "| `POST /api/sessions` during a signup flood | {logins_in_flood} |\n\
          | `POST /api/accounts` (the flood, new addresses) | {signups_in_flood} |"
     )?;
-    let cookie = logins::session_cookie(&server.base_url)?;
-    let canteen = canteen_load::measure(&server.base_url, &cookie, &root.join("target/bench"))?;
-    print!("{}", canteen.load_rows);
-    println!("{}", canteen.statements);
-    load_table.push_str(&canteen.load_rows);
     let upload = uploads::measure(
         root,
         &server.base_url,
@@ -122,6 +117,11 @@ pub fn run(root: &Path) -> anyhow::Result<()> {
         &root.join("target/bench"),
     )?;
     println!("photo upload: {upload}");
+    let cookie = logins::session_cookie(&server.base_url)?;
+    let canteen = canteen_load::measure(&server.base_url, &cookie, &root.join("target/bench"))?;
+    print!("{}", canteen.load_rows);
+    println!("{}", canteen.statements);
+    load_table.push_str(&canteen.load_rows);
     drop(server);
     let mail_throughput = mail_throughput(root)?;
     println!("mail queue: {mail_throughput}");

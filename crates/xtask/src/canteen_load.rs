@@ -19,7 +19,9 @@ pub struct CanteenFigures {
 }
 
 pub fn measure(base_url: &str, cookie: &str, work_dir: &Path) -> anyhow::Result<CanteenFigures> {
-    let pupils: Vec<String> = ["Inès", "Noé", "Lina"]
+    // Names of their own: the bench family has the upload's children too, and a family's
+    // children are told apart by name and date of birth.
+    let pupils: Vec<String> = ["Lina", "Sacha", "Malo"]
         .iter()
         .map(|name| family_data::add_pupil(base_url, cookie, name))
         .collect::<anyhow::Result<_>>()?;
