@@ -92,8 +92,12 @@ pub fn link_token(message: &str, path: &str) -> Option<String> {
 }
 
 /// A message's text as written, undoing quoted-printable (which the mailer falls back to when a
-/// link makes a line too long for 8bit: a longer public address would do it).
+/// link makes a line too long for 8bit: a longer public address would do it). An 8bit message
+/// is left as it is: a token beginning with `3D` follows `jeton=` there, and is not an escape.
 fn readable(message: &str) -> String {
+    if !message.contains("Content-Transfer-Encoding: quoted-printable") {
+        return message.to_owned();
+    }
     message
         .replace("=\r\n", "")
         .replace("=\n", "")
