@@ -6,6 +6,7 @@ pub mod canteen;
 pub mod card;
 pub mod colleges;
 pub mod http_client;
+mod json_value;
 pub mod pupils;
 
 use passplus_validation::codes::refusal;
@@ -37,7 +38,7 @@ pub enum ApiError {
 /// Parses JSON text with the browser's parser, then maps the value onto `T`.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
     let value = js_sys::JSON::parse(text).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+    json_value::from_value(value)
 }
 
 /// JSON text of `body`, built by the browser (`None` is `null`, maps are objects).

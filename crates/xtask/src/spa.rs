@@ -112,7 +112,30 @@ pub fn build_wasm(root: &Path) -> anyhow::Result<()> {
     for app in APPS {
         command.args(["--bin", app.binary]);
     }
+    command.env(WASM_RUSTFLAGS, wasm_rustflags());
     cmd::run(&mut command)
+}
+
+/// The wasm target's flags for the release build, which replace `.cargo/config.toml`'s.
+const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
+
+/// `.cargo/config.toml`'s flags, and the crates' folders cut from the paths that panic
+/// messages carry (`/root/.cargo/registry/src/index…/tachys-0.2.19/src/…` becomes
+/// `tachys-0.2.19/src/…`): some hundred of them, which every phone would download.
+fn wasm_rustflags() -> String {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
+    let registries = cargo_home
+        .map(|home| home.join("registry").join("src"))
+        .and_then(|sources| std::fs::read_dir(sources).ok())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|registry| format!(" --remap-path-prefix={}/=", registry.path().display()));
+    std::iter::once("--cfg erase_components".to_owned())
+        .chain(registries)
+        .collect()
 }
 
 /// The wasm rustc links for an app's release build, before wasm-bindgen.
