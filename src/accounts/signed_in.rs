@@ -1,7 +1,9 @@
 //! The frame of a page that needs a signed-in family: a loading line until the server says who
-//! is signed in, an invitation to log in when nobody is, the page's content otherwise.
+//! is signed in, an invitation to log in when nobody is (which comes back to this page), the
+//! page's content otherwise.
 
 use leptos::prelude::*;
+use passplus_validation::links::RETURN_PARAMETER;
 
 use crate::accounts::session::use_session;
 use crate::i18n::{use_i18n, Key};
@@ -17,11 +19,26 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
             false => view! { <p>{move || i18n.t(Key::account_loading)}</p> }.into_any(),
             true => view! {
                 <p>{move || i18n.t(Key::account_signed_out)}" "
-                    <a href=AppRoute::LogIn.path()>{move || i18n.t(Key::login_title)}</a>
+                    <a href=log_in_and_come_back()>{move || i18n.t(Key::login_title)}</a>
                 </p>
             }.into_any(),
         }>
             {children()}
         </Show>
     }
+}
+
+/// The login page, told to come back to this page (its path and query, not its fragment).
+fn log_in_and_come_back() -> String {
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    format!(
+        "{}?{RETURN_PARAMETER}={}",
+        AppRoute::LogIn.path(),
+        js_sys::encode_uri_component(&here)
+    )
 }

@@ -105,3 +105,14 @@ pub fn month_text(i18n: I18n, month: &str) -> String {
         .unwrap_or(number);
     format!("{name} {year}")
 }
+
+/// "Décembre 2026": a month as a heading, where French starts with a capital as English does.
+/// Every month's name starts with an ASCII letter in both languages: the ASCII capital spares
+/// the app Unicode's case tables.
+pub fn month_heading(i18n: I18n, month: &str) -> String {
+    let mut text = month_text(i18n, month);
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}

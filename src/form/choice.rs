@@ -78,22 +78,8 @@ pub fn RadioGroup(
     disabled: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
     view! {
-        <fieldset
-            class="fieldset field"
-            class:field--error=move || error.get().is_some()
-            disabled=disabled
-            aria-describedby=described_by
-        >
-            <legend class="fieldset__legend">
-                {move || legend.in_language(i18n)}
-                {optional.then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
-            </legend>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
-            <FieldError id=error_id error />
+        <ChoiceFieldset name legend hint error optional disabled>
             {options
                 .iter()
                 .map(|(value, label)| {
@@ -121,7 +107,7 @@ pub fn RadioGroup(
                     }
                 })
                 .collect_view()}
-        </fieldset>
+        </ChoiceFieldset>
     }
 }
 
@@ -142,18 +128,8 @@ pub fn CheckboxGroup(
     on_change: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
     view! {
-        <fieldset
-            class="fieldset field"
-            class:field--error=move || error.get().is_some()
-            aria-describedby=described_by
-        >
-            <legend class="fieldset__legend">{move || legend.in_language(i18n)}</legend>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
-            <FieldError id=error_id error />
+        <ChoiceFieldset name legend hint error>
             {move || options
                 .get()
                 .iter()
@@ -188,6 +164,41 @@ pub fn CheckboxGroup(
                     }
                 })
                 .collect_view()}
+        </ChoiceFieldset>
+    }
+}
+
+/// The frame of a group of choices: the fieldset whose legend asks the question, its hint and
+/// its error, both linked to it.
+#[component]
+fn ChoiceFieldset(
+    /// The group's name, which the hint's and the error's ids start with.
+    name: &'static str,
+    legend: Text,
+    hint: Option<Key>,
+    error: Signal<Option<Key>>,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] disabled: bool,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = described_by(hint.map(|_| hint_id.clone()), error, error_id.clone());
+    view! {
+        <fieldset
+            class="fieldset field"
+            class:field--error=move || error.get().is_some()
+            disabled=disabled
+            aria-describedby=described_by
+        >
+            <legend class="fieldset__legend">
+                {move || legend.in_language(i18n)}
+                {optional.then(|| view! { " "{move || i18n.t(Key::field_optional)} })}
+            </legend>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || i18n.t(hint)}</p> })}
+            <FieldError id=error_id error />
+            {children()}
         </fieldset>
     }
 }

@@ -14,6 +14,10 @@ pub fn ErrorSummary(
     /// Set at each submit; focus moves to the summary whenever it is set and not empty.
     #[prop(into)]
     errors: Signal<Vec<SummaryEntry>>,
+    /// For a form that repeats its fields (one set per child): whom the field of an id is about,
+    /// said before its message here, away from the heading that says it beside the field.
+    #[prop(optional)]
+    about: Option<Callback<&'static str, Option<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let container = NodeRef::<leptos::html::Div>::new();
@@ -38,6 +42,13 @@ pub fn ErrorSummary(
                             .get()
                             .into_iter()
                             .map(|(field, message)| {
+                                let text = match about.and_then(|about| about.run(field)) {
+                                    Some(name) => i18n.format(
+                                        Key::error_summary_about,
+                                        &[("name", &name), ("message", i18n.t(message))],
+                                    ),
+                                    None => i18n.t(message).to_owned(),
+                                };
                                 view! {
                                     <li>
                                         <a
@@ -47,7 +58,7 @@ pub fn ErrorSummary(
                                                 focus_element_by_id(field);
                                             }
                                         >
-                                            {i18n.t(message)}
+                                            {text}
                                         </a>
                                     </li>
                                 }

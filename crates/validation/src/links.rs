@@ -50,6 +50,26 @@ pub fn app_of(path: &str) -> &'static str {
         .unwrap_or(HOME_PATH)
 }
 
+/// The query key of the login page naming the page to go back to once logged in
+/// (`/connexion?retour=%2Fcantine%2F`): the page that asked a signed-out visitor to log in.
+pub const RETURN_PARAMETER: &str = "retour";
+
+/// Longest return path kept: a page's path and query are far shorter.
+const RETURN_PATH_MAX: usize = 512;
+
+/// `path` if a login may go back to it: a page of the family's apps on this site. Never another
+/// site (`//ailleurs.example`, `/\ailleurs.example`, `https://…`), so that a link to the login
+/// page cannot send a family elsewhere once logged in; never the card, which needs no login, nor
+/// the login page itself.
+pub fn return_path(path: &str) -> Option<&str> {
+    let on_this_site = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= RETURN_PATH_MAX
+        && path.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    let family_page = app_of(path) != CARD_PATH && !path.starts_with(LOGIN_PATH);
+    (on_this_site && family_page).then_some(path)
+}
+
 /// The pages the server sends as real HTML, pre-rendered at build time (readable without
 /// JavaScript; the app takes them over): the public information pages in full, and the form
 /// pages a visitor reaches first with their heading and introduction.
@@ -105,6 +125,36 @@ mod tests {
         assert_eq!(app_of("/carte/"), CARD_PATH);
         assert_eq!(app_of("/mon-compte"), HOME_PATH);
         assert_eq!(app_of("/"), HOME_PATH);
+    }
+
+    #[test]
+    fn a_login_goes_back_only_to_a_family_page_of_this_site() {
+        for page in [
+            "/cantine/",
+            "/cantine/repas?inscription=e1",
+            "/mon-compte/enfants",
+            "/",
+        ] {
+            assert_eq!(return_path(page), Some(page), "{page}");
+        }
+        for elsewhere in [
+            "",
+            "cantine/",
+            "//ailleurs.example/",
+            "/\\ailleurs.example/",
+            "/cantine/\\..",
+            "https://ailleurs.example/",
+            "javascript:alert(1)",
+            "/cantine/ x",
+            "/cantine/\nSet-Cookie:x",
+            "/carte/",
+            "/connexion",
+            "/connexion?retour=/cantine/",
+        ] {
+            assert_eq!(return_path(elsewhere), None, "{elsewhere:?}");
+        }
+        let long = format!("/cantine/?{}", "a".repeat(RETURN_PATH_MAX));
+        assert_eq!(return_path(&long), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use passplus_validation::account::LoginForm;
 use passplus_validation::check;
 use passplus_validation::codes::refusal;
+use passplus_validation::links::{return_path, RETURN_PARAMETER};
 
 use crate::accounts::resend_link::ResendLink;
 use crate::accounts::session::use_session;
@@ -16,7 +17,7 @@ use crate::form::password_field::PasswordField;
 use crate::form::submit_button::SubmitButton;
 use crate::form::text_field::TextField;
 use crate::i18n::{use_i18n, Key};
-use crate::nav::location::use_location;
+use crate::nav::location::{use_location, Location};
 use crate::nav::routes::AppRoute;
 use crate::shell::document_title::use_document_title;
 
@@ -33,6 +34,15 @@ const FIELDS: &[FormField] = &[
         id: "mot-de-passe",
     },
 ];
+
+/// The page that sent the family to log in (`?retour=`), if it is one of theirs on this site;
+/// their account otherwise.
+fn page_after_login(location: Location) -> String {
+    location
+        .query(RETURN_PARAMETER)
+        .and_then(|path| return_path(&path).map(str::to_owned))
+        .unwrap_or_else(|| AppRoute::Account.path())
+}
 
 #[component]
 pub fn LogInPage() -> impl IntoView {
@@ -75,7 +85,7 @@ pub fn LogInPage() -> impl IntoView {
             move |outcome| match outcome {
                 Ok(()) => {
                     session.refresh();
-                    location.navigate(&AppRoute::Account.path());
+                    location.navigate(&page_after_login(location));
                 }
                 Err(ApiError::Refused(code)) if code == refusal::EMAIL_NOT_VERIFIED => {
                     unverified.try_set(true);

@@ -13,6 +13,7 @@ use passplus_validation::PupilSummary;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::{self, ApiError};
+use crate::canteen::loaded::{loaded_content, Loaded};
 use crate::canteen::year_page::BackToCanteen;
 use crate::i18n::{local_date_time, use_i18n, I18n, Key};
 use crate::nav::location::use_location;
@@ -24,22 +25,16 @@ pub fn CardAccessPage() -> impl IntoView {
     let i18n = use_i18n();
     use_document_title(Key::canteen_card_title, Signal::stored(false));
     let id = use_location().query(PUPIL_PARAMETER).unwrap_or_default();
-    let pupil = RwSignal::new(None::<Result<PupilSummary, ApiError>>);
+    let pupil: Loaded<PupilSummary> = RwSignal::new(None);
     spawn_local(async move {
         pupil.try_set(Some(api::pupils::get(&id).await));
     });
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_card_title)}</h1>
         <SignedIn>
-            {move || match pupil.get() {
-                None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
-                Some(Err(ApiError::Refused(code))) if code == refusal::NOT_FOUND => view! {
-                    <p>{i18n.t(Key::canteen_card_not_found)}</p>
-                    <BackToCanteen />
-                }.into_any(),
-                Some(Err(_)) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
-                Some(Ok(pupil)) => view! { <PupilCard pupil /> }.into_any(),
-            }}
+            {loaded_content(pupil, Key::canteen_card_not_found, |pupil| {
+                view! { <PupilCard pupil /> }.into_any()
+            })}
         </SignedIn>
     }
 }

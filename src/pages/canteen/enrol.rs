@@ -350,6 +350,15 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
     };
     let sharing = Signal::derive(move || same_days.get() && several_chosen.get());
 
+    // A child's own days are named in the summary: "Inès : Cochez au moins un jour…".
+    let whose_field = {
+        let names: Vec<String> = open.iter().map(|pupil| pupil.given_name.clone()).collect();
+        Callback::new(move |id: &'static str| {
+            let place = FIELDS[2..].iter().position(|field| field.id == id)?;
+            names.get(place).cloned()
+        })
+    };
+
     let confirmation = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if done.get().is_some() {
@@ -374,7 +383,7 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
             </div>
         })}
         <Show when=move || done.get().is_none()>
-            <ErrorSummary errors=form_check.summary() />
+            <ErrorSummary errors=form_check.summary() about=whose_field />
             <form novalidate on:submit=on_submit.clone()>
                 <fieldset class="fieldset field">
                     <legend class="fieldset__legend">{move || i18n.t(Key::canteen_enrol_pupils_legend)}</legend>

@@ -12,10 +12,12 @@ use passplus_validation::{check, SchoolYear};
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
 use crate::api::ApiError;
+use crate::canteen::loaded::{loaded_content, Loaded};
 use crate::canteen::words::{
-    date_text, day_text, days_text, diet_key, month_text, DAYS_WITHOUT_WEDNESDAY,
+    date_text, day_text, days_text, diet_key, month_heading, month_text, DAYS_WITHOUT_WEDNESDAY,
     DAYS_WITH_WEDNESDAY,
 };
+use crate::canteen::year_page::BackToCanteen;
 use crate::form::choice::CheckboxGroup;
 use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
@@ -39,22 +41,16 @@ pub fn MealsPage() -> impl IntoView {
     let id = use_location()
         .query(ENROLMENT_PARAMETER)
         .unwrap_or_default();
-    let enrolment = RwSignal::new(None::<Result<CanteenEnrolment, ApiError>>);
+    let enrolment: Loaded<CanteenEnrolment> = RwSignal::new(None);
     spawn_local(async move {
         enrolment.try_set(Some(canteen::enrolment(&id).await));
     });
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_meals_title)}</h1>
         <SignedIn>
-            {move || match enrolment.get() {
-                None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
-                Some(Err(ApiError::Refused(code))) if code == refusal::NOT_FOUND => view! {
-                    <p>{i18n.t(Key::canteen_not_found)}</p>
-                    <p><a href=CanteenRoute::Overview.path()>{i18n.t(Key::canteen_enrol_back)}</a></p>
-                }.into_any(),
-                Some(Err(_)) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
-                Some(Ok(found)) => view! { <EnrolmentView enrolment=found has_errors /> }.into_any(),
-            }}
+            {loaded_content(enrolment, Key::canteen_not_found, move |found| {
+                view! { <EnrolmentView enrolment=found has_errors /> }.into_any()
+            })}
         </SignedIn>
     }
 }
@@ -103,7 +99,7 @@ fn EnrolmentView(enrolment: CanteenEnrolment, has_errors: RwSignal<bool>) -> imp
         <p class="canteen-announce" role="status">{move || announced.get()}</p>
         <MealList id=enrolment.id.clone() meals announced />
         <Statements enrolment=enrolment.clone() />
-        <p><a href=CanteenRoute::Overview.path()>{move || i18n.t(Key::canteen_enrol_back)}</a></p>
+        <BackToCanteen />
     }
 }
 
@@ -156,7 +152,7 @@ fn MealList(id: String, meals: RwSignal<Vec<Meal>>, announced: RwSignal<String>)
             .map(|(month, days)| {
                 let id = id.clone();
                 view! {
-                    <h3>{month_text(i18n, &month)}</h3>
+                    <h3>{month_heading(i18n, &month)}</h3>
                     <ul class="meal-list">
                         {days.into_iter().map(|meal| view! { <MealRow id=id.clone() meal meals announced /> }).collect_view()}
                     </ul>

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::canteen::answers::Statement;
 use passplus_validation::canteen::statement::Month;
-use passplus_validation::codes::refusal;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
-use crate::api::ApiError;
+use crate::canteen::loaded::{loaded_content, Loaded};
 use crate::canteen::words::{day_text, month_text, price_text};
 use crate::i18n::{use_i18n, Key};
 use crate::nav::canteen_routes::{CanteenRoute, ENROLMENT_PARAMETER, MONTH_PARAMETER};
@@ -24,7 +23,7 @@ pub fn StatementPage() -> impl IntoView {
     let location = use_location();
     let id = location.query(ENROLMENT_PARAMETER).unwrap_or_default();
     let month = location.query(MONTH_PARAMETER).unwrap_or_default();
-    let statement = RwSignal::new(None::<Result<Statement, ApiError>>);
+    let statement: Loaded<Statement> = RwSignal::new(None);
     {
         let (id, month) = (id.clone(), month.clone());
         spawn_local(async move {
@@ -34,15 +33,9 @@ pub fn StatementPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_statement_title)}</h1>
         <SignedIn>
-            {move || match statement.get() {
-                None => view! { <p>{i18n.t(Key::canteen_loading)}</p> }.into_any(),
-                Some(Err(ApiError::Refused(code))) if code == refusal::NOT_FOUND => view! {
-                    <p>{i18n.t(Key::canteen_not_found)}</p>
-                    <p><a href=CanteenRoute::Overview.path()>{i18n.t(Key::canteen_enrol_back)}</a></p>
-                }.into_any(),
-                Some(Err(_)) => view! { <p>{i18n.t(Key::form_server_error)}</p> }.into_any(),
-                Some(Ok(found)) => view! { <StatementView statement=found /> }.into_any(),
-            }}
+            {loaded_content(statement, Key::canteen_not_found, |found| {
+                view! { <StatementView statement=found /> }.into_any()
+            })}
         </SignedIn>
     }
 }

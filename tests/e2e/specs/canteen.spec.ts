@@ -4,7 +4,7 @@
 // languages and at 320 px.
 import { test, expect, openApp, expectNoAxeViolations } from './fixtures';
 import { writeFileSync } from 'node:fs';
-import { CLOCKED, logIn, signedInFamily } from './family';
+import { CLOCKED, logIn, sendLogIn, signedInFamily } from './family';
 import { addChildrenThroughApi } from './pupil-form';
 
 /** The school year under way on the server's clock (the suite runs on the real date). */
@@ -114,6 +114,8 @@ test('each child may have days of their own', async ({ page }) => {
   // Noé has no day: the summary leads to his days, their question in view.
   const summary = page.locator('.error-summary');
   await expect(summary.getByRole('link')).toHaveCount(1);
+  // The summary, away from Noé's heading, names him.
+  await expect(summary.getByRole('link')).toHaveText('Noé\u00a0: Cochez au moins un jour de cantine.');
   await summary.getByRole('link').click();
   await expect(noe.getByLabel('Lundi')).toBeFocused();
   await expect(noe.locator('legend')).toBeInViewport();
@@ -193,6 +195,28 @@ test('the canteen is linked from the account, and its links to the family pages 
   await expect(page.getByRole('heading', { level: 1, name: 'Ajouter un enfant' })).toBeVisible();
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
+});
+
+test.describe('a page opened signed out', () => {
+  // The page asks the server who is signed in: a 401, logged by the browser.
+  test.use({ apiRefusalsExpected: true });
+
+  test('a signed-out parent sent to log in comes back to the canteen page, never to another site', async ({ page }) => {
+    const email = await signedInFamily(page);
+    const start = schoolYear().slice(0, 4);
+    await page.context().clearCookies();
+    await openApp(page, `/cantine/tarif?annee=${start}`);
+    await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/connexion\?retour=/);
+    await sendLogIn(page, email);
+    await expect(page).toHaveURL(new RegExp(`/cantine/tarif\\?annee=${start}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Prix d’un repas et avis d’imposition' })).toBeVisible();
+
+    await page.context().clearCookies();
+    await openApp(page, `/connexion?retour=${encodeURIComponent('//ailleurs.example/')}`);
+    await sendLogIn(page, email);
+    await expect(page).toHaveURL(/\/mon-compte$/);
+  });
 });
 
 test('a meal is cancelled before its deadline and booked again, each said aloud', async ({ page }) => {

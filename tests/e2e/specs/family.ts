@@ -78,8 +78,13 @@ export async function signedInFamily(page: Page, postalCode = '92000', server: S
 /** Logs the family of `email` in on `server` through the login page. */
 export async function logIn(page: Page, email: string, server: Server = MAIN) {
   await openApp(page, `${server.baseUrl}/connexion`);
+  await sendLogIn(page, email);
+  await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
+}
+
+/** Fills in and sends the login form on the page, with the family's password. */
+export async function sendLogIn(page: Page, email: string) {
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(FAMILY_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
-  await expect(page.getByText('Bonjour Amélie.')).toBeVisible();
 }
