@@ -126,6 +126,8 @@ async fn statement(
     };
     let month = Month::parse(month).ok_or(AppError::NotFound)?;
     let rules = years::rules(&state.config.canteen, enrolment.school_year);
+    // The price in force now, for every month: a month billed at its own price needs months
+    // closed by an agent, which comes with the staff desk.
     let price = store::price(
         &mut connection,
         &session.account_id,
