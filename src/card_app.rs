@@ -14,8 +14,12 @@ use crate::card::card_view::CardView;
 use crate::card::opening_form::OpeningForm;
 use crate::card::storage;
 use crate::i18n::{provide_i18n, Key, Lang};
+use crate::nav::focus::focus_element_by_id;
 use crate::shell::document_title::use_document_title;
 use crate::shell::language_switch::LanguageSwitch;
+
+/// The paragraph that says why the card is gone (left, or its access ended).
+const NOTICE_ID: &str = "carte-message";
 
 #[component]
 pub fn CardApp(lang: Lang) -> impl IntoView {
@@ -61,6 +65,8 @@ pub fn CardApp(lang: Lang) -> impl IntoView {
         storage::forget();
         card.set(None);
         notice.set(Some(Key::card_left));
+        // The button is gone with the card: focus goes to what is said of it, once drawn.
+        request_animation_frame(|| focus_element_by_id(NOTICE_ID));
     };
     view! {
         <header class="card-header">
@@ -77,7 +83,7 @@ pub fn CardApp(lang: Lang) -> impl IntoView {
                     </button></p>
                 }.into_any(),
                 None => view! {
-                    <p class="card-notice" role="status">{move || notice.get().map(|key| i18n.t(key))}</p>
+                    <p class="card-notice" id=NOTICE_ID tabindex="-1" role="status">{move || notice.get().map(|key| i18n.t(key))}</p>
                     <p>{move || i18n.t(Key::card_intro)}</p>
                     <OpeningForm on_opened=opened />
                 }.into_any(),

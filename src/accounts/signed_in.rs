@@ -3,7 +3,7 @@
 //! page's content otherwise.
 
 use leptos::prelude::*;
-use passplus_validation::links::RETURN_PARAMETER;
+use passplus_validation::links::{self, RETURN_PARAMETER};
 
 use crate::accounts::session::use_session;
 use crate::i18n::{use_i18n, Key};
@@ -29,7 +29,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
 }
 
 /// The login page, told to come back to this page (its path and query, not its fragment).
-fn log_in_and_come_back() -> String {
+pub fn log_in_and_come_back() -> String {
     let location = window().location();
     let here = format!(
         "{}{}",
@@ -41,4 +41,10 @@ fn log_in_and_come_back() -> String {
         AppRoute::LogIn.path(),
         js_sys::encode_uri_component(&here)
     )
+}
+
+/// Whether the page at `path` is one for a signed-in family, which a login should come back to
+/// (the account's pages and the canteen's); from another, a login goes to the account.
+pub fn for_signed_in(path: &str) -> bool {
+    path.starts_with(&AppRoute::Account.path()) || links::app_of(path) == links::CANTEEN_PATH
 }

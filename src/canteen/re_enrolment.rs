@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::canteen::answers::{CanteenOffer, CanteenPupil, CanteenYear};
 use passplus_validation::canteen::choices::{CanteenDay, CanteenEnrolmentForm, EnrolmentChoice};
-use passplus_validation::SchoolYear;
 
 use crate::api::canteen;
 use crate::canteen::words::{days_text, diet_key};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, year_text, Key};
 use crate::pupils::pupil_form::class_key;
 
 /// The year before's choices of a child that can be enrolled, as they can be repeated.
@@ -46,14 +45,8 @@ pub fn ReEnrolment(year: CanteenYear, on_done: Callback<()>) -> impl IntoView {
     if repeated.is_empty() {
         return ().into_any();
     }
-    let name = SchoolYear {
-        start_year: year.school_year,
-    }
-    .to_string();
-    let before = SchoolYear {
-        start_year: year.school_year - 1,
-    }
-    .to_string();
+    let name = year_text(year.school_year);
+    let before = year_text(year.school_year - 1);
     let form = CanteenEnrolmentForm {
         school_year: year.school_year,
         pupils: repeated.iter().map(|(_, choice)| choice.clone()).collect(),

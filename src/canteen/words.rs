@@ -5,7 +5,7 @@ use passplus_validation::canteen::choices::{CanteenDay, Diet};
 use passplus_validation::canteen::price::{euros_en, euros_fr};
 use passplus_validation::Date;
 
-use crate::i18n::{I18n, Key, Lang};
+use crate::i18n::{spoken_list, I18n, Key, Lang};
 
 /// A weekday within a sentence ("lundi", "Monday").
 pub fn day_key(day: CanteenDay) -> Key {
@@ -39,10 +39,14 @@ pub const DIETS: &[(&str, Key)] = &[
     ("no_meat", Key::diet_no_meat_label),
 ];
 
-/// "lundi, jeudi".
+/// "lundis, mardis et jeudis", "Mondays, Tuesdays and Thursdays": the days of every week.
 pub fn days_text(i18n: I18n, days: &[CanteenDay]) -> String {
-    let names: Vec<&str> = days.iter().map(|day| i18n.t(day_key(*day))).collect();
-    names.join(", ")
+    let plurals: Vec<&str> = i18n.t(Key::days_every_week).split(',').collect();
+    let names: Vec<&str> = days
+        .iter()
+        .filter_map(|day| plurals.get(*day as usize).copied())
+        .collect();
+    spoken_list(&names, i18n.t(Key::list_and))
 }
 
 pub fn diet_key(diet: Diet) -> Key {
@@ -53,7 +57,7 @@ pub fn diet_key(diet: Diet) -> Key {
     }
 }
 
-/// "27 septembre 2026", "27 September 2026"; an unreadable date as it came.
+/// "27 septembre 2026", "1er février 2027", "27 September 2026"; an unreadable date as it came.
 pub fn date_text(i18n: I18n, iso: &str) -> String {
     let Some(day) = Date::parse_iso(iso) else {
         return iso.to_owned();
@@ -63,7 +67,13 @@ pub fn date_text(i18n: I18n, iso: &str) -> String {
         .split(',')
         .nth(day.month as usize - 1)
         .unwrap_or_default();
-    format!("{} {month} {}", day.day, day.year)
+    // French says the first of the month as an ordinal.
+    let first = if day.day == 1 && i18n.lang() == Lang::Fr {
+        "er"
+    } else {
+        ""
+    };
+    format!("{}{first} {month} {}", day.day, day.year)
 }
 
 /// "7,00 €", "€7.00".

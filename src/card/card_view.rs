@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use passplus_validation::canteen::choices::CanteenDay;
 use passplus_validation::card::{CardDay, CardMeal, CardStatus};
-use passplus_validation::SchoolYear;
 
-use crate::i18n::{local_date_time, use_i18n, I18n, Key, Lang};
+use crate::i18n::{local_date_time, spoken_list, use_i18n, year_text, I18n, Key, Lang};
 
 fn meal_key(meal: CardMeal) -> Key {
     match meal {
@@ -53,10 +52,7 @@ fn day_text(i18n: I18n, iso: &str) -> String {
 #[component]
 pub fn CardView(card: CardStatus, offline: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let year = SchoolYear {
-        start_year: card.school_year,
-    }
-    .to_string();
+    let year = year_text(card.school_year);
     let weekdays = card.weekdays.clone();
     let days = move || {
         if weekdays.is_empty() {
@@ -66,7 +62,8 @@ pub fn CardView(card: CardStatus, offline: Signal<bool>) -> impl IntoView {
             .iter()
             .map(|day| i18n.t(weekday_key(*day)))
             .collect();
-        i18n.format(Key::card_days, &[("days", &names.join(", "))])
+        let days = spoken_list(&names, i18n.t(Key::card_list_and));
+        i18n.format(Key::card_days, &[("days", &days)])
     };
     let today = card.today.meal;
     let today_text = move || match today {

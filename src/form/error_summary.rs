@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key, Lang};
 use crate::nav::focus::focus_element_by_id;
 
 /// One entry: the id of the field in error and its message.
@@ -45,7 +45,7 @@ pub fn ErrorSummary(
                                 let text = match about.and_then(|about| about.run(field)) {
                                     Some(name) => i18n.format(
                                         Key::error_summary_about,
-                                        &[("name", &name), ("message", i18n.t(message))],
+                                        &[("name", &name), ("message", &after_colon(i18n, message))],
                                     ),
                                     None => i18n.t(message).to_owned(),
                                 };
@@ -70,4 +70,16 @@ pub fn ErrorSummary(
             </div>
         </Show>
     }
+}
+
+/// A message after "Noé : ", where French goes on in lower case ("cochez…"); messages start
+/// with an ASCII letter, which spares the app Unicode's case tables.
+fn after_colon(i18n: I18n, message: Key) -> String {
+    let mut text = i18n.t(message).to_owned();
+    if i18n.lang() == Lang::Fr {
+        if let Some(first) = text.get_mut(..1) {
+            first.make_ascii_lowercase();
+        }
+    }
+    text
 }

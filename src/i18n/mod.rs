@@ -239,6 +239,22 @@ pub fn provide_i18n(initial: Lang) -> I18n {
     i18n
 }
 
+/// "2026‑2027", the school year starting in `start_year`, with a hyphen that does not break
+/// the line (a button's words wrapping as "2026-" and "2027" reads as two things).
+pub fn year_text(start_year: i32) -> String {
+    format!("{start_year}\u{2011}{}", start_year + 1)
+}
+
+/// "lundis, mardis et jeudis": `items` as a sentence lists them, with the language's "and"
+/// (`and`) before the last.
+pub fn spoken_list(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [first @ .., last] => format!("{} {and} {last}", first.join(", ")),
+    }
+}
+
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }

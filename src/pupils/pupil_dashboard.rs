@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use passplus_validation::{CertificateStatus, PupilSummary, SchoolYear};
+use passplus_validation::{CertificateStatus, PupilSummary};
 
 use crate::api::pupils;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, year_text, Key};
 use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::routes::{AppRoute, PUPIL_PARAMETER};
 use crate::pupils::pupil_form::{class_key, grouped_pass_number};
@@ -57,10 +57,7 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
         ),
         None => i18n.format(Key::dashboard_grant, &[("euros", &euros)]),
     };
-    let school_year = SchoolYear {
-        start_year: pupil.school_year,
-    }
-    .to_string();
+    let school_year = year_text(pupil.school_year);
     let certificate = pupil.bourse_holder.then_some(match pupil.certificate {
         CertificateStatus::Missing => Key::dashboard_certificate_missing,
         CertificateStatus::Pending => Key::dashboard_certificate_pending,

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use passplus_validation::links;
 
 use crate::accounts::session::use_session;
+use crate::accounts::signed_in::{for_signed_in, log_in_and_come_back};
 use crate::api;
 
 use crate::i18n::{use_i18n, Key};
@@ -87,8 +88,13 @@ fn AccountLinks() -> impl IntoView {
     view! {
         <Show
             when=move || session.account().is_some()
-            fallback=|| view! {
-                <NavLink route=AppRoute::LogIn />
+            fallback=move || view! {
+                <li>
+                    <a href=move || log_in_link(&location.path())
+                        aria-current=move || (location.path() == AppRoute::LogIn.path()).then_some("page")>
+                        {move || i18n.t(Key::login_title)}
+                    </a>
+                </li>
                 <NavLink route=AppRoute::SignUp />
             }
         >
@@ -109,6 +115,16 @@ fn AccountLinks() -> impl IntoView {
                 </button>
             </li>
         </Show>
+    }
+}
+
+/// The login page, which comes back to the page a signed-out family was on if it needs them
+/// signed in.
+fn log_in_link(path: &str) -> String {
+    if for_signed_in(path) {
+        log_in_and_come_back()
+    } else {
+        AppRoute::LogIn.path()
     }
 }
 

@@ -13,12 +13,16 @@ use passplus_validation::PupilSummary;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::{self, ApiError};
-use crate::canteen::loaded::{loaded_content, Loaded};
+use crate::canteen::loaded::{loaded_content, Loaded, OnLanguage};
 use crate::canteen::year_page::BackToCanteen;
 use crate::i18n::{local_date_time, use_i18n, I18n, Key};
+use crate::nav::focus::focus_element_by_id;
 use crate::nav::location::use_location;
 use crate::nav::routes::PUPIL_PARAMETER;
 use crate::shell::document_title::use_document_title;
+
+/// The id of the heading of the list of accesses, where focus goes once one is revoked.
+const ACCESSES_HEADING: &str = "appareils";
 
 #[component]
 pub fn CardAccessPage() -> impl IntoView {
@@ -32,7 +36,7 @@ pub fn CardAccessPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_card_title)}</h1>
         <SignedIn>
-            {loaded_content(pupil, Key::canteen_card_not_found, |pupil| {
+            {loaded_content(pupil, Key::canteen_card_not_found, OnLanguage::Keep, |pupil| {
                 view! { <PupilCard pupil /> }.into_any()
             })}
         </SignedIn>
@@ -43,7 +47,8 @@ pub fn CardAccessPage() -> impl IntoView {
 fn PupilCard(pupil: PupilSummary) -> impl IntoView {
     let i18n = use_i18n();
     let name = pupil.given_name.clone();
-    let number = grouped(&pupil.pass_number);
+    // Groups joined by no-break spaces: the number is never cut at the end of a line.
+    let number = grouped(&pupil.pass_number).replace(' ', "\u{a0}");
     let address = format!(
         "{}{CARD_PATH}",
         window().location().origin().unwrap_or_default()
@@ -66,13 +71,16 @@ fn PupilCard(pupil: PupilSummary) -> impl IntoView {
     reload();
     let announced = RwSignal::new(None::<String>);
     view! {
-        <p class="canteen-who">{i18n.format(Key::canteen_card_of, &[("name", &name)])}</p>
+        <p class="canteen-who">{
+            let name = name.clone();
+            move || i18n.format(Key::canteen_card_of, &[("name", &name)])
+        }</p>
         <p>{move || i18n.t(Key::canteen_card_intro)}</p>
         <h2>{move || i18n.t(Key::canteen_card_open_heading)}</h2>
         <p>{with_number}</p>
         <p>{move || i18n.t(Key::canteen_card_with_link)}</p>
         <NewLink pupil_id=pupil.id.clone() name=name.clone() on_created=Callback::new(move |()| reload()) />
-        <h2>{move || i18n.t(Key::canteen_card_accesses_heading)}</h2>
+        <h2 id=ACCESSES_HEADING tabindex="-1">{move || i18n.t(Key::canteen_card_accesses_heading)}</h2>
         // Always in the page, so that screen readers announce what a button did.
         <p class="canteen-announce" role="status">{move || announced.get()}</p>
         {move || match accesses.get() {
@@ -221,6 +229,11 @@ fn AccessItem(
                 Key::canteen_card_revoke_failed
             };
             announced.try_set(Some(i18n.t(said).to_owned()));
+            // The button pressed is gone with its access: focus goes to the list's heading,
+            // just above what was said, not back to the top of the page.
+            if gone {
+                focus_element_by_id(ACCESSES_HEADING);
+            }
         });
     };
     view! {

@@ -9,7 +9,7 @@ use passplus_validation::canteen::choices::{
     CanteenDay, CanteenEnrolmentForm, Diet, EnrolmentChoice,
 };
 use passplus_validation::codes::refusal;
-use passplus_validation::{check, FieldErrors, SchoolYear};
+use passplus_validation::{check, FieldErrors};
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
@@ -20,7 +20,7 @@ use crate::form::choice::{Checkbox, CheckboxGroup, RadioGroup};
 use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
 use crate::form::submit_button::SubmitButton;
-use crate::i18n::{use_i18n, Key, Text};
+use crate::i18n::{use_i18n, year_text, Key, Text};
 use crate::shell::document_title::use_document_title;
 
 /// At most ten pupils in a family: the ids of each one's controls, by its place on the page.
@@ -148,7 +148,7 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
             Key::canteen_enrol_none_open
         };
         return view! {
-            <p>{i18n.t(why)}</p>
+            <p>{move || i18n.t(why)}</p>
             <BackToCanteen />
         }
         .into_any();
@@ -323,10 +323,7 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
         }
     };
 
-    let year_name = SchoolYear {
-        start_year: school_year,
-    }
-    .to_string();
+    let year_name = year_text(school_year);
     let all_serve_wednesday = {
         let open = open.clone();
         let choices = choices.clone();
@@ -369,8 +366,8 @@ fn EnrolForm(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
     });
 
     view! {
-        <p>{i18n.format(Key::canteen_enrol_intro, &[("year", &year_name)])}</p>
-        {days_final.then(|| view! { <p>{i18n.t(Key::canteen_enrol_days_final)}</p> })}
+        <p>{move || i18n.format(Key::canteen_enrol_intro, &[("year", &year_name)])}</p>
+        {days_final.then(|| view! { <p>{move || i18n.t(Key::canteen_enrol_days_final)}</p> })}
         {move || done.get().map(|(names, first)| view! {
             <div class="panel panel--success" role="status" tabindex="-1" node_ref=confirmation>
                 <h2>{i18n.t(Key::canteen_enrol_done)}</h2>

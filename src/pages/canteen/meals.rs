@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use passplus_validation::canteen::answers::{CanteenEnrolment, Meal};
 use passplus_validation::canteen::choices::{CanteenDay, WeekdaysForm};
+use passplus_validation::check;
 use passplus_validation::codes::refusal;
-use passplus_validation::{check, SchoolYear};
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
 use crate::api::ApiError;
-use crate::canteen::loaded::{loaded_content, Loaded};
+use crate::canteen::loaded::{loaded_content, Loaded, OnLanguage};
 use crate::canteen::words::{
     date_text, day_text, days_text, diet_key, month_heading, month_text, DAYS_WITHOUT_WEDNESDAY,
     DAYS_WITH_WEDNESDAY,
@@ -22,8 +22,9 @@ use crate::form::choice::CheckboxGroup;
 use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
 use crate::form::submit_button::SubmitButton;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, year_text, Key};
 use crate::nav::canteen_routes::{CanteenRoute, ENROLMENT_PARAMETER};
+use crate::nav::focus::focus_element_by_id;
 use crate::nav::location::use_location;
 use crate::pupils::pupil_form::class_key;
 use crate::shell::document_title::use_document_title;
@@ -48,7 +49,7 @@ pub fn MealsPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_meals_title)}</h1>
         <SignedIn>
-            {loaded_content(enrolment, Key::canteen_not_found, move |found| {
+            {loaded_content(enrolment, Key::canteen_not_found, OnLanguage::Redraw, move |found| {
                 view! { <EnrolmentView enrolment=found has_errors /> }.into_any()
             })}
         </SignedIn>
@@ -58,10 +59,7 @@ pub fn MealsPage() -> impl IntoView {
 #[component]
 fn EnrolmentView(enrolment: CanteenEnrolment, has_errors: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let year = SchoolYear {
-        start_year: enrolment.school_year,
-    }
-    .to_string();
+    let year = year_text(enrolment.school_year);
     let weekdays = RwSignal::new(enrolment.weekdays.clone());
     let diet = enrolment.diet;
     let college = enrolment.college_name.clone().unwrap_or_default();
@@ -94,11 +92,12 @@ fn EnrolmentView(enrolment: CanteenEnrolment, has_errors: RwSignal<bool>) -> imp
         <p class="canteen-who">{i18n.format(Key::canteen_meals_of, &[("name", &name), ("year", &year)])}</p>
         <p>{summary}</p>
         <WeekdaysChange enrolment=enrolment.clone() weekdays meals has_errors />
+        // Above the meals, which run to the end of the year.
+        <Statements enrolment=enrolment.clone() />
         <h2>{move || i18n.t(Key::canteen_meals_upcoming)}</h2>
         // Always in the page, so that screen readers announce what a button did.
         <p class="canteen-announce" role="status">{move || announced.get()}</p>
         <MealList id=enrolment.id.clone() meals announced />
-        <Statements enrolment=enrolment.clone() />
         <BackToCanteen />
     }
 }
@@ -131,9 +130,20 @@ fn Statements(enrolment: CanteenEnrolment) -> impl IntoView {
     .into_any()
 }
 
+/// How many months of meals the list shows at first: some forty meals, not the year's hundred
+/// and forty buttons to tab through.
+const MONTHS_SHOWN_FIRST: usize = 2;
+
+/// The id of a month's heading in the list (`mois-2026-12`), where focus goes when it is shown.
+fn month_heading_id(month: &str) -> String {
+    format!("mois-{month}")
+}
+
+/// The upcoming meals, month by month: the first months, then one more at each press.
 #[component]
 fn MealList(id: String, meals: RwSignal<Vec<Meal>>, announced: RwSignal<String>) -> impl IntoView {
     let i18n = use_i18n();
+    let shown = RwSignal::new(MONTHS_SHOWN_FIRST);
     move || {
         let list = meals.get();
         if list.is_empty() {
@@ -147,19 +157,33 @@ fn MealList(id: String, meals: RwSignal<Vec<Meal>>, announced: RwSignal<String>)
                 _ => months.push((month, vec![meal])),
             }
         }
-        months
+        let next_month = months.get(shown.get()).map(|(month, _)| month.clone());
+        let list = months
             .into_iter()
+            .take(shown.get())
             .map(|(month, days)| {
                 let id = id.clone();
                 view! {
-                    <h3>{month_heading(i18n, &month)}</h3>
+                    <h3 id=month_heading_id(&month) tabindex="-1">{month_heading(i18n, &month)}</h3>
                     <ul class="meal-list">
                         {days.into_iter().map(|meal| view! { <MealRow id=id.clone() meal meals announced /> }).collect_view()}
                     </ul>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        let more = next_month.map(|month| {
+            let label = i18n.format(Key::canteen_meals_more, &[("month", &month_text(i18n, &month))]);
+            let show_it = move |_| {
+                shown.update(|shown| *shown += 1);
+                // The press's button moves down: focus goes to the month it showed.
+                let heading = month_heading_id(&month);
+                request_animation_frame(move || focus_element_by_id(&heading));
+            };
+            view! {
+                <p><button type="button" class="button button--secondary" on:click=show_it>{label}</button></p>
+            }
+        });
+        view! { {list} {more} }.into_any()
     }
 }
 

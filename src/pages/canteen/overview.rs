@@ -6,14 +6,13 @@ use leptos::task::spawn_local;
 use passplus_validation::canteen::answers::{
     CanteenOffer, CanteenOverview, CanteenPupil, CanteenYear,
 };
-use passplus_validation::SchoolYear;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
 use crate::canteen::price_summary::PriceSummary;
 use crate::canteen::re_enrolment::ReEnrolment;
 use crate::canteen::words::{date_text, days_text, diet_key};
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, year_text, Key};
 use crate::nav::canteen_routes::CanteenRoute;
 use crate::nav::routes::AppRoute;
 use crate::shell::document_title::use_document_title;
@@ -69,10 +68,7 @@ fn Overview() -> impl IntoView {
 #[component]
 fn YearSection(year: CanteenYear, re_enrolled: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let name = SchoolYear {
-        start_year: year.school_year,
-    }
-    .to_string();
+    let name = year_text(year.school_year);
     let heading_id = format!("annee-{}", year.school_year);
     let deadline = year.weekdays_deadline.clone();
     let rules = move || {
@@ -97,7 +93,10 @@ fn YearSection(year: CanteenYear, re_enrolled: Callback<()>) -> impl IntoView {
     };
     view! {
         <section class="canteen-year" aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{i18n.format(Key::canteen_year_heading, &[("year", &name)])}</h2>
+            <h2 id=heading_id.clone()>{
+                let name = name.clone();
+                move || i18n.format(Key::canteen_year_heading, &[("year", &name)])
+            }</h2>
             <p>{rules}</p>
             <h3>{move || i18n.t(Key::canteen_price_heading)}</h3>
             <PriceSummary price=Signal::stored(year.price) />
@@ -105,8 +104,8 @@ fn YearSection(year: CanteenYear, re_enrolled: Callback<()>) -> impl IntoView {
             <h3>{move || i18n.t(Key::canteen_pupils_heading)}</h3>
             {if pupils.is_empty() {
                 view! {
-                    <p>{i18n.t(Key::canteen_no_pupils)}" "
-                        <a href=AppRoute::AddPupil.path()>{i18n.t(Key::canteen_add_pupil)}</a>
+                    <p>{move || i18n.t(Key::canteen_no_pupils)}" "
+                        <a href=AppRoute::AddPupil.path()>{move || i18n.t(Key::canteen_add_pupil)}</a>
                     </p>
                 }.into_any()
             } else {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use passplus_validation::canteen::answers::{CanteenPrice, CanteenYear, TaxNoticeStatus};
 use passplus_validation::canteen::income::IncomeForm;
 use passplus_validation::canteen::price::{Income, PriceRule};
-use passplus_validation::{check, SchoolYear};
+use passplus_validation::check;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
@@ -19,7 +19,7 @@ use crate::form::error_summary::ErrorSummary;
 use crate::form::form_check::{FormCheck, FormField};
 use crate::form::submit_button::SubmitButton;
 use crate::form::text_field::TextField;
-use crate::i18n::{use_i18n, I18n, Key, Lang};
+use crate::i18n::{use_i18n, year_text, I18n, Key, Lang};
 use crate::shell::document_title::use_document_title;
 
 const INCOME_FIELDS: &[FormField] = &[
@@ -50,16 +50,13 @@ pub fn PricePage() -> impl IntoView {
 #[component]
 fn YearPrice(year: CanteenYear, has_errors: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let name = SchoolYear {
-        start_year: year.school_year,
-    }
-    .to_string();
+    let name = year_text(year.school_year);
     let price = RwSignal::new(year.price);
     let income_errors = RwSignal::new(false);
     let notice_errors = RwSignal::new(false);
     Effect::new(move |_| has_errors.set(income_errors.get() || notice_errors.get()));
     view! {
-        <p class="canteen-who">{i18n.format(Key::canteen_year_heading, &[("year", &name)])}</p>
+        <p class="canteen-who">{move || i18n.format(Key::canteen_year_heading, &[("year", &name)])}</p>
         <PriceSummary price />
         <IncomeSection school_year=year.school_year price has_errors=income_errors />
         <TaxNoticeForm school_year=year.school_year price has_errors=notice_errors />
@@ -134,7 +131,9 @@ fn IncomeSection(
             reference_income: reference_income.get(),
             tax_parts: tax_parts.get(),
         };
-        simulation_text(i18n, rule, typed.income())
+        let both_typed =
+            !typed.reference_income.trim().is_empty() && !typed.tax_parts.trim().is_empty();
+        simulation_text(i18n, rule, typed.income(), both_typed)
     };
 
     view! {
@@ -158,9 +157,16 @@ fn IncomeSection(
     }
 }
 
-/// What the typed income gives: the monthly quotient and the price once a notice is validated.
-fn simulation_text(i18n: I18n, rule: PriceRule, income: Option<Income>) -> String {
+/// What the typed income gives: the monthly quotient and the price once a notice is validated;
+/// or what is missing, or that what is typed is not an income (`both_typed`).
+fn simulation_text(
+    i18n: I18n,
+    rule: PriceRule,
+    income: Option<Income>,
+    both_typed: bool,
+) -> String {
     match income {
+        None if both_typed => i18n.t(Key::canteen_simulation_invalid).to_owned(),
         None => i18n.t(Key::canteen_simulation_empty).to_owned(),
         Some(income) => i18n.format(
             Key::canteen_simulation,

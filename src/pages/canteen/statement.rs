@@ -9,7 +9,7 @@ use passplus_validation::canteen::statement::Month;
 
 use crate::accounts::signed_in::SignedIn;
 use crate::api::canteen;
-use crate::canteen::loaded::{loaded_content, Loaded};
+use crate::canteen::loaded::{loaded_content, Loaded, OnLanguage};
 use crate::canteen::words::{day_text, month_text, price_text};
 use crate::i18n::{use_i18n, Key};
 use crate::nav::canteen_routes::{CanteenRoute, ENROLMENT_PARAMETER, MONTH_PARAMETER};
@@ -33,7 +33,7 @@ pub fn StatementPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_statement_title)}</h1>
         <SignedIn>
-            {loaded_content(statement, Key::canteen_not_found, |found| {
+            {loaded_content(statement, Key::canteen_not_found, OnLanguage::Redraw, |found| {
                 view! { <StatementView statement=found /> }.into_any()
             })}
         </SignedIn>

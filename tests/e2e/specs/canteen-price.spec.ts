@@ -33,8 +33,9 @@ test('the price changes as the income is typed, and the income is saved', async 
   await income.fill('');
   await income.pressSequentially('1 000');
   await expect(simulation).toContainText('Prix d’un repas une fois votre avis validé : 0,64 €.');
+  // Both typed, but parts that are not quarters: the price waits, and says why.
   await parts.fill('2,3');
-  await expect(simulation).toHaveText('Saisissez les deux nombres pour voir votre prix.');
+  await expect(simulation).toContainText('Vérifiez les nombres saisis');
   await expectNoAxeViolations(page, 'price page, a simulation');
 
   await page.getByRole('button', { name: 'Enregistrer mon revenu' }).click();

@@ -11,7 +11,7 @@ import { addChildrenThroughApi } from './pupil-form';
 function schoolYear(): string {
   const now = new Date();
   const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${start}-${start + 1}`;
+  return `${start}\u2011${start + 1}`;
 }
 
 test('two children are enrolled with the same days for all, and the overview says so', async ({ page }) => {
@@ -66,7 +66,7 @@ test('two children are enrolled with the same days for all, and the overview say
 
   await done.getByRole('link', { name: 'Revenir à la cantine' }).click();
   const cards = page.locator('.pupil-card');
-  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Inscription à la cantine : lundi, jeudi ; repas standard.');
+  await expect(cards.filter({ hasText: 'Inès' })).toContainText('Inscription à la cantine : les lundis et jeudis ; repas standard.');
   await expect(cards.filter({ hasText: 'Inès' })).toContainText('PAI) pour une allergie alimentaire : oui.');
   await expect(cards.filter({ hasText: 'Noé' })).toContainText('repas sans porc.');
   await expect(page.getByRole('link', { name: /Inscrire à la cantine pour/ })).toHaveCount(0);
@@ -94,7 +94,7 @@ test.describe('a page opened before an enrolment', () => {
     await expect(summary).toContainText('déjà inscrit à la cantine pour cette année : rien n’a été enregistré');
     await expectNoAxeViolations(stale, 'enrolment refused');
     await openApp(page, '/cantine/');
-    await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi ;');
+    await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : les lundis ;');
   });
 });
 
@@ -115,7 +115,7 @@ test('each child may have days of their own', async ({ page }) => {
   const summary = page.locator('.error-summary');
   await expect(summary.getByRole('link')).toHaveCount(1);
   // The summary, away from Noé's heading, names him.
-  await expect(summary.getByRole('link')).toHaveText('Noé\u00a0: Cochez au moins un jour de cantine.');
+  await expect(summary.getByRole('link')).toHaveText('Noé\u00a0: cochez au moins un jour de cantine.');
   await summary.getByRole('link').click();
   await expect(noe.getByLabel('Lundi')).toBeFocused();
   await expect(noe.locator('legend')).toBeInViewport();
@@ -128,7 +128,7 @@ test('each child may have days of their own', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Inscription enregistrée' })).toContainText('Noé');
   await openApp(page, '/cantine/');
   const cards = page.locator('.pupil-card');
-  await expect(cards.filter({ hasText: 'Noé' })).toContainText('Inscription à la cantine : vendredi ;');
+  await expect(cards.filter({ hasText: 'Noé' })).toContainText('Inscription à la cantine : les vendredis ;');
   await expect(cards.filter({ hasText: 'Inès' })).toContainText('Pas encore d’inscription');
 });
 
@@ -160,7 +160,7 @@ test('the enrolment is done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Revenir à la cantine' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi, jeudi ; repas sans porc.');
+  await expect(page.locator('.pupil-card')).toContainText('Inscription à la cantine : les lundis et jeudis ; repas sans porc.');
 });
 
 test('the canteen pages in English and at 320 px pass axe-core', async ({ page }) => {
@@ -174,6 +174,9 @@ test('the canteen pages in English and at 320 px pass axe-core', async ({ page }
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Canteen' })).toBeVisible();
   await expect(page.locator('.canteen-price').first()).toHaveText('€7.00 a meal: the full price.');
+  // Every text of what was read follows the switch, not only the page's frame.
+  await expect(page.getByRole('heading', { level: 2, name: `School year ${schoolYear()}` })).toBeVisible();
+  await expect(page.getByText(/Année scolaire/)).toHaveCount(0);
   await expectNoAxeViolations(page, 'canteen overview in English');
   await page.getByRole('link', { name: /Enrol in the canteen for/ }).click();
   await page.getByRole('button', { name: 'Enrol in the canteen' }).click();
@@ -206,6 +209,10 @@ test.describe('a page opened signed out', () => {
     const start = schoolYear().slice(0, 4);
     await page.context().clearCookies();
     await openApp(page, `/cantine/tarif?annee=${start}`);
+    // The header's link comes back too.
+    await expect(
+      page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Se connecter' }),
+    ).toHaveAttribute('href', new RegExp(`^/connexion\\?retour=%2Fcantine%2Ftarif%3Fannee%3D${start}$`));
     await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
     await expect(page).toHaveURL(/\/connexion\?retour=/);
     await sendLogIn(page, email);
@@ -231,13 +238,13 @@ test('a meal is cancelled before its deadline and booked again, each said aloud'
   await page.getByRole('link', { name: 'Voir les repas, en annuler un' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Repas et jours de cantine' })).toBeFocused();
   await expect(page.getByText(/Inès, année scolaire/)).toBeVisible();
-  await expect(page.getByText(/le lundi, jeudi · repas standard/)).toBeVisible();
+  await expect(page.getByText(/les lundis et jeudis · repas standard/)).toBeVisible();
   await expectNoAxeViolations(page, 'meals at 320 px');
 
   // The first meal that can still be cancelled: its deadline is written beside it.
   const meal = page.locator('.meal').filter({ has: page.getByRole('button', { name: /^Annuler le repas du / }) }).first();
   await expect(meal).toContainText('Réservé');
-  await expect(meal).toContainText(/Annulable jusqu’au \d{1,2} \S+ \d{4} à 23\sh\s59/);
+  await expect(meal).toContainText(/Annulable jusqu’au \d{1,2}(er)? \S+ \d{4} à 23\sh\s59/);
   const day = (await meal.locator('.meal__day').textContent())!;
   await meal.getByRole('button').click();
   const announce = page.locator('.canteen-announce');
@@ -255,6 +262,22 @@ test('a meal is cancelled before its deadline and booked again, each said aloud'
   await expect(page.locator('.meal').filter({ hasText: day })).toContainText('Réservé');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(320);
+
+  // The list shows two months of meals, then one more at each press, focus on the month shown.
+  const id = new URL(page.url()).searchParams.get('inscription')!;
+  const enrolment = await (await page.request.get(`/api/canteen/enrolments/${id}`)).json();
+  const months = [...new Set(
+    enrolment.meals.filter((m: { day: string }) => m.day >= enrolment.today).map((m: { day: string }) => m.day.slice(0, 7)),
+  )] as string[];
+  await expect(page.locator('.meal-list')).toHaveCount(Math.min(2, months.length));
+  const more = page.getByRole('button', { name: /^Afficher les repas de / });
+  if (months.length > 2) {
+    await more.click();
+    await expect(page.locator(`#mois-${months[2]}`)).toBeFocused();
+    await expect(page.locator('.meal-list')).toHaveCount(3);
+  } else {
+    await expect(more).toHaveCount(0);
+  }
 });
 
 /** Sets the clocked server's time to `instant` (an ISO date and time with its offset). */
@@ -316,17 +339,17 @@ test.describe('on a server whose clock the test moves', () => {
     moveClockedServerTo('2026-07-02T10:00:00+02:00');
     await logIn(page, email, CLOCKED);
     await openApp(page, `${CLOCKED.baseUrl}/cantine/`);
-    const next = page.getByRole('region', { name: 'Année scolaire 2026-2027' });
+    const next = page.getByRole('region', { name: 'Année scolaire 2026\u20112027' });
     const offer = next.locator('.canteen-reenrol');
-    await expect(offer).toContainText('Ces enfants étaient inscrits à la cantine en 2025-2026');
-    await expect(offer).toContainText('Inès, en 4e : le lundi, jeudi ; repas sans porc.');
+    await expect(offer).toContainText('Ces enfants étaient inscrits à la cantine en 2025\u20112026');
+    await expect(offer).toContainText('Inès, en 4e : les lundis et jeudis ; repas sans porc.');
     await expectNoAxeViolations(page, 're-enrolment offered');
     await offer.getByRole('button', { name: 'Réinscrire avec les mêmes choix' }).click();
     await expect(page.locator('.canteen-announce')).toHaveText(
       'Réinscription enregistrée : un e-mail vous confirme les jours et les règles d’annulation.',
     );
     await expect(offer).toHaveCount(0);
-    await expect(next.locator('.pupil-card')).toContainText('Inscription à la cantine : lundi, jeudi ; repas sans porc.');
+    await expect(next.locator('.pupil-card')).toContainText('Inscription à la cantine : les lundis et jeudis ; repas sans porc.');
     await expect(next.locator('.pupil-card')).toContainText('4e');
   });
 });
@@ -364,6 +387,13 @@ test('a month\'s statement counts what the meals say, as a page, a CSV and a pri
   await expectNoAxeViolations(page, 'statement');
 
   const csvLink = page.getByRole('link', { name: 'Télécharger le relevé (CSV, pour un tableur)' });
+  // Its words are seen: not the colour of its background (axe-core only calls that incomplete).
+  const [colour, background] = await csvLink.evaluate((link) => {
+    const style = getComputedStyle(link);
+    return [style.color, style.backgroundColor];
+  });
+  expect(colour).not.toBe(background);
+  expect(colour).not.toBe('rgb(255, 255, 255)');
   const csv = await page.request.get((await csvLink.getAttribute('href'))!);
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
   const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');

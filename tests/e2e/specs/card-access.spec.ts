@@ -18,8 +18,8 @@ test.describe('a parent and a child\'s card', () => {
     await page.getByRole('link', { name: 'Sa carte sur téléphone Inès Martin' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Carte de l’élève' })).toBeVisible();
     await expect(page.getByText('Pour Inès', { exact: true })).toBeVisible();
-    await expect(page.getByText(/Avec son numéro Pass\+, \d{4} \d{4} \d{4}, et sa date de naissance/)).toBeVisible();
-    await expect(page.getByText('Aucun appareil n’ouvre encore sa carte.')).toBeVisible();
+    await expect(page.getByText(/Avec son numéro Pass\+, \d{4}\u00a0\d{4}\u00a0\d{4}, et sa date de naissance/)).toBeVisible();
+    await expect(page.getByText('Aucun appareil n’ouvre sa carte.')).toBeVisible();
     await expectNoAxeViolations(page, 'card page, no access, 320 px');
 
     await page.getByRole('button', { name: 'Créer un lien personnel' }).click();
@@ -47,6 +47,8 @@ test.describe('a parent and a child\'s card', () => {
       'L’accès est retiré : la carte qu’il ouvrait s’arrête à sa prochaine connexion.',
     );
     await expect(page.locator('.card-access')).toHaveCount(0);
+    // The button pressed is gone: focus is on the list's heading, not lost to the page.
+    await expect(page.getByRole('heading', { name: 'Les appareils qui ouvrent sa carte' })).toBeFocused();
     const ended = await page.request.get('/api/card', { headers: { Authorization: `Bearer ${key}` } });
     expect(ended.status()).toBe(401);
     expect((await ended.json()).error).toBe('card_access_ended');

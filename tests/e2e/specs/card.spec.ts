@@ -54,7 +54,7 @@ test.describe('the pupil\'s card', () => {
     const card = page.getByRole('region', { name: 'Inès' });
     await expect(card).toBeVisible();
     await expect(card).toContainText('Anne Frank');
-    await expect(card).toContainText('Cantine le lundi, jeudi');
+    await expect(card).toContainText('Cantine les lundis et jeudis');
     await expect(card.getByRole('heading', { name: /^Aujourd’hui · / })).toBeVisible();
     await expect(card.locator('.card-days__day')).toHaveCount(5);
     await expect(card).toContainText(/Mis à jour le \d{2}\/\d{2}\/\d{4}/);
@@ -72,12 +72,14 @@ test.describe('the pupil\'s card', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'My canteen card' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Inès' })).toContainText('Canteen on Monday, Thursday');
+    await expect(page.getByRole('region', { name: 'Inès' })).toContainText('Canteen on Mondays and Thursdays');
     await expectNoAxeViolations(page, 'card shown in English, 320 px');
     await page.getByRole('button', { name: 'Français' }).click();
 
     await page.getByRole('button', { name: 'Quitter la carte sur cet appareil' }).click();
     await expect(page.getByText('La carte est retirée de cet appareil.')).toBeVisible();
+    // The button is gone with the card: focus is on what is said of it.
+    await expect(page.getByText('La carte est retirée de cet appareil.')).toBeFocused();
     await page.reload();
     await expect(page.getByLabel('Numéro Pass+')).toBeVisible();
     const kept = await page.evaluate(() => Object.keys(localStorage).filter((name) => name.startsWith('passplus-carte')));
