@@ -119,23 +119,22 @@ pub fn build_wasm(root: &Path) -> anyhow::Result<()> {
 /// The wasm target's flags for the release build, which replace `.cargo/config.toml`'s.
 const WASM_RUSTFLAGS: &str = "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS";
 
-/// `.cargo/config.toml`'s flags, and the crates' folders cut from the paths that panic
+/// `.cargo/config.toml`'s flags, and the registry's folder cut from the paths that panic
 /// messages carry (`/root/.cargo/registry/src/index…/tachys-0.2.19/src/…` becomes
-/// `tachys-0.2.19/src/…`): some hundred of them, which every phone would download.
+/// `index…/tachys-0.2.19/src/…`): some hundred of them, which every phone would download. The
+/// same flags whether or not the registry exists yet (a first build downloads it), so that a
+/// second build does not start again.
 fn wasm_rustflags() -> String {
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")));
-    let registries = cargo_home
-        .map(|home| home.join("registry").join("src"))
-        .and_then(|sources| std::fs::read_dir(sources).ok())
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|registry| format!(" --remap-path-prefix={}/=", registry.path().display()));
-    std::iter::once("--cfg erase_components".to_owned())
-        .chain(registries)
-        .collect()
+    let registry = cargo_home.map(|home| {
+        format!(
+            " --remap-path-prefix={}/=",
+            home.join("registry").join("src").display()
+        )
+    });
+    format!("--cfg erase_components{}", registry.unwrap_or_default())
 }
 
 /// The wasm rustc links for an app's release build, before wasm-bindgen.
