@@ -33,7 +33,7 @@ pub fn StatementPage() -> impl IntoView {
     view! {
         <h1 tabindex="-1">{move || i18n.t(Key::canteen_statement_title)}</h1>
         <SignedIn>
-            {loaded_content(statement, Key::canteen_not_found, OnLanguage::Redraw, |found| {
+            {loaded_content(statement, Key::canteen_statement_not_found, OnLanguage::Redraw, |found| {
                 view! { <StatementView statement=found /> }.into_any()
             })}
         </SignedIn>

@@ -200,6 +200,19 @@ test('the canteen is linked from the account, and its links to the family pages 
   await expect(page.getByRole('heading', { level: 1, name: 'Mon compte' })).toBeVisible();
 });
 
+test.describe('an address that names no statement', () => {
+  // The server's 404, which the browser logs.
+  test.use({ apiRefusalsExpected: true });
+
+  test('an impossible month or another family\'s enrolment is told as no such statement', async ({ page }) => {
+    await signedInFamily(page);
+    await openApp(page, '/cantine/releve?inscription=inconnue&mois=2031-13');
+    await expect(page.getByText('Ce relevé n’existe pas : ce mois n’est pas dans l’année scolaire')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Revenir à la cantine' })).toBeVisible();
+    await expectNoAxeViolations(page, 'no such statement');
+  });
+});
+
 test.describe('a page opened signed out', () => {
   // The page asks the server who is signed in: a 401, logged by the browser.
   test.use({ apiRefusalsExpected: true });
