@@ -5,7 +5,7 @@ use passplus_validation::canteen::choices::{CanteenDay, Diet};
 use passplus_validation::canteen::price::{euros_en, euros_fr};
 use passplus_validation::Date;
 
-use crate::i18n::{spoken_list, I18n, Key, Lang};
+use crate::i18n::{spoken_list, with_first_letter, I18n, Key, Lang};
 
 /// A weekday within a sentence ("lundi", "Monday").
 pub fn day_key(day: CanteenDay) -> Key {
@@ -117,12 +117,6 @@ pub fn month_text(i18n: I18n, month: &str) -> String {
 }
 
 /// "Décembre 2026": a month as a heading, where French starts with a capital as English does.
-/// Every month's name starts with an ASCII letter in both languages: the ASCII capital spares
-/// the app Unicode's case tables.
 pub fn month_heading(i18n: I18n, month: &str) -> String {
-    let mut text = month_text(i18n, month);
-    if let Some(first) = text.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    text
+    with_first_letter(month_text(i18n, month), true)
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{use_i18n, I18n, Key, Lang};
+use crate::i18n::{use_i18n, with_first_letter, I18n, Key, Lang};
 use crate::nav::focus::focus_element_by_id;
 
 /// One entry: the id of the field in error and its message.
@@ -72,14 +72,11 @@ pub fn ErrorSummary(
     }
 }
 
-/// A message after "Noé : ", where French goes on in lower case ("cochez…"); messages start
-/// with an ASCII letter, which spares the app Unicode's case tables.
+/// A message after "Noé : ", where French goes on in lower case ("cochez…").
 fn after_colon(i18n: I18n, message: Key) -> String {
-    let mut text = i18n.t(message).to_owned();
-    if i18n.lang() == Lang::Fr {
-        if let Some(first) = text.get_mut(..1) {
-            first.make_ascii_lowercase();
-        }
+    let text = i18n.t(message).to_owned();
+    match i18n.lang() {
+        Lang::Fr => with_first_letter(text, false),
+        Lang::En => text,
     }
-    text
 }
