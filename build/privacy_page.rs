@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use passplus_validation::privacy::{registry, Retention, Right, Text};
+use passplus_validation::privacy::{
+    registry, Controller, Recipient, Retention, RgsApproval, Right, Text,
+};
 
 /// Text escaped for HTML element content and double-quoted attributes.
 fn escape(text: &str) -> String {
@@ -53,6 +55,41 @@ impl Page<'_> {
         self.push("</ul>");
     }
 
+    /// Each controller with what it answers for and where to write to it.
+    fn controllers(&mut self, controllers: &[Controller]) {
+        self.push("<ul>");
+        for controller in controllers {
+            let name = self.local(&controller.name);
+            let role = controller
+                .role
+                .as_ref()
+                .map(|role| format!(", {}", self.local(role)))
+                .unwrap_or_default();
+            let contact_label = self.t("privacy_controller_contact");
+            let contact = self.local(&controller.contact);
+            write!(
+                self.html,
+                "<li><strong>{name}</strong>{role}. {contact_label} {contact}</li>"
+            )
+            .unwrap();
+        }
+        self.push("</ul>");
+    }
+
+    /// Each recipient with what it receives.
+    fn recipients(&mut self, recipients: &[Recipient]) {
+        self.push("<ul>");
+        for recipient in recipients {
+            let name = format!("<strong>{}</strong>", self.local(&recipient.name));
+            let item = self
+                .t("privacy_recipient")
+                .replace("{name}", &name)
+                .replace("{receives}", &self.local(&recipient.receives));
+            write!(self.html, "<li>{item}</li>").unwrap();
+        }
+        self.push("</ul>");
+    }
+
     fn heading(&mut self, level: u8, key: &str) {
         let text = self.t(key);
         write!(self.html, "<h{level}>{text}</h{level}>").unwrap();
@@ -70,6 +107,15 @@ impl Page<'_> {
             }
             Retention::YearsAfterBenefitEnds { years } => ("retention_benefit", years),
             Retention::YearsAfterLastContact { years } => ("retention_contact", years),
+            Retention::SchoolYearsAfterSignup { school_years } => {
+                ("retention_signup_school_years", school_years)
+            }
+            Retention::DaysAfterSignup { days } => ("retention_signup_days", days),
+            Retention::DaysAfterEvent { days } => ("retention_event_days", days),
+            Retention::DaysAfterLastUse { days } => ("retention_last_use_days", days),
+            Retention::UntilSessionEnds { max_hours } => ("retention_session", max_hours),
+            Retention::UntilLinkExpires { max_hours } => ("retention_link", max_hours),
+            Retention::UntilSent => return self.t("retention_until_sent"),
         };
         let form = if n == 1 { "one" } else { "other" };
         self.t(&format!("{key}_{form}"))
@@ -106,7 +152,7 @@ pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
         )
         .unwrap();
         page.heading(3, "privacy_controllers");
-        page.list(&processing.controllers);
+        page.controllers(&processing.controllers);
         page.heading(3, "privacy_purposes");
         page.list(&processing.purposes);
         page.heading(3, "privacy_legal_basis");
@@ -136,7 +182,7 @@ pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
         }
         page.push("</tbody></table></div>");
         page.heading(3, "privacy_recipients");
-        page.list(&processing.recipients);
+        page.recipients(&processing.recipients);
         page.heading(3, "privacy_transfers");
         page.paragraph(if processing.transfers_outside_eu {
             "privacy_transfers_yes"
@@ -187,7 +233,22 @@ pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
         page.push(&item_html);
     }
     page.push("</ul>");
-    page.paragraph("privacy_no_banner");
+    // What the page says of a banner follows the registry: once anything needs consent, the page
+    // says the site asks for it (the consent banner's test keeps the site doing so).
+    page.paragraph(if registry.needs_consent() {
+        "privacy_consent_asked"
+    } else {
+        "privacy_no_banner"
+    });
+
+    page.heading(2, "privacy_security_heading");
+    match &registry.security.rgs_approval {
+        RgsApproval::InProgress => page.paragraph("privacy_rgs_in_progress"),
+        RgsApproval::Granted { on } => {
+            let text = page.t("privacy_rgs_granted").replace("{date}", &escape(on));
+            write!(page.html, "<p>{text}</p>").unwrap();
+        }
+    }
 
     page.heading(2, "privacy_rights_heading");
     page.paragraph("privacy_rights_intro");

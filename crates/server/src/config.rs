@@ -46,6 +46,8 @@ pub struct Config {
     pub password_reset_link_minutes: i64,
     pub mail: MailConfig,
     pub canteen: CanteenConfig,
+    /// The canteen's caterer, named on the privacy notice as joint controller.
+    pub caterer: CatererConfig,
     /// For end-to-end tests only, never in production: a file holding a number of seconds the
     /// server adds to the system clock, read each time it reads the time (a test moves a running
     /// server's days past a deadline). Unset: the system clock.
@@ -71,6 +73,17 @@ pub struct CanteenYearConfig {
     pub max_cents: Option<u64>,
     /// `YYYY-MM-DD`, the last day weekdays can be changed.
     pub weekdays_deadline: Option<String>,
+}
+
+/// The caterer the Département has chosen for the canteens. Unset parts are the privacy
+/// registry's (`caterer_default`): an administrator changes the caterer here, without a release.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CatererConfig {
+    pub name: Option<String>,
+    /// How to reach it about personal data, as one line (an address, an e-mail), the same in
+    /// both languages. Unset: through the Département's DPO, the joint controllers' contact.
+    pub contact: Option<String>,
 }
 
 /// Failed logins allowed in a sliding window, per address tried and per client.
@@ -120,6 +133,7 @@ impl Default for Config {
             password_reset_link_minutes: 60,
             mail: MailConfig::default(),
             canteen: CanteenConfig::default(),
+            caterer: CatererConfig::default(),
             test_clock_offset_file: None,
         }
     }

@@ -22,6 +22,45 @@ pub struct Registry {
     pub dpo: DataProtectionOfficer,
     /// What the service stores in the browser, cookie or not.
     pub device_storage: Vec<DeviceStorage>,
+    pub security: Security,
+    /// The caterer the Département has chosen, until the configuration names another: its
+    /// name replaces `{caterer}` in the texts above, its contact `{caterer_contact}`.
+    pub caterer_default: Caterer,
+}
+
+/// Written in a text where the configured caterer's name goes (`with_caterer`).
+pub const CATERER_MARK: &str = "{caterer}";
+/// Written in a text where the configured caterer's contact goes (`with_caterer`).
+pub const CATERER_CONTACT_MARK: &str = "{caterer_contact}";
+
+/// The canteen's caterer, joint controller of the canteen beneficiaries' data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Caterer {
+    pub name: String,
+    pub contact: Text,
+}
+
+/// `text` with the caterer's name and contact in place of their marks. The caller escapes them
+/// first if `text` is HTML.
+pub fn with_caterer(text: &str, name: &str, contact: &str) -> String {
+    text.replace(CATERER_CONTACT_MARK, contact)
+        .replace(CATERER_MARK, name)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Security {
+    pub rgs_approval: RgsApproval,
+}
+
+/// Where the teleservice stands in the RGS security approval (homologation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum RgsApproval {
+    InProgress,
+    /// Granted on this day (`YYYY-MM-DD`).
+    Granted {
+        on: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,16 +68,32 @@ pub struct Processing {
     /// Stable identifier, used by the retention job and in links (`#id`).
     pub id: String,
     pub name: Text,
-    pub controllers: Vec<Text>,
+    pub controllers: Vec<Controller>,
     pub purposes: Vec<Text>,
     pub legal_basis: Text,
     pub data_categories: Vec<DataCategory>,
-    pub recipients: Vec<Text>,
+    pub recipients: Vec<Recipient>,
     pub transfers_outside_eu: bool,
     pub rights: Vec<Right>,
     /// Anything a person should know that fits no field above (e.g. joint controllers).
     #[serde(default)]
     pub notes: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Controller {
+    pub name: Text,
+    /// What it is responsible for, when it is not the whole processing.
+    #[serde(default)]
+    pub role: Option<Text>,
+    pub contact: Text,
+}
+
+/// Who receives data of a processing, and which.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub name: Text,
+    pub receives: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,6 +103,21 @@ pub struct DataCategory {
     /// Examples of the data in this category.
     pub examples: Text,
     pub retention: Retention,
+    /// Collected only with the person's consent (audience statistics): the site must then ask.
+    pub needs_consent: bool,
+    #[serde(default)]
+    pub enforced_by: Enforcement,
+}
+
+/// Who deletes a category's data when its period is over.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Enforcement {
+    /// The server's retention job, which reads the period here.
+    #[default]
+    RetentionJob,
+    /// The host that keeps the server's standard error, by rotating it.
+    HostLogRotation,
 }
 
 /// How long a category is kept, in a form both a person and the retention job can read.
@@ -61,6 +131,21 @@ pub enum Retention {
     YearsAfterBenefitEnds { years: u32 },
     /// Kept this many years after the last exchange between the person and the Département.
     YearsAfterLastContact { years: u32 },
+    /// An account that never enrolled a pupil: kept this many school years after the school
+    /// year of its signup.
+    SchoolYearsAfterSignup { school_years: u32 },
+    /// Kept this many days after the signup (an address never confirmed).
+    DaysAfterSignup { days: u32 },
+    /// Kept this many days after what it records happened.
+    DaysAfterEvent { days: u32 },
+    /// Kept this many days after it was last used.
+    DaysAfterLastUse { days: u32 },
+    /// Kept until the session ends, which is this many hours after it opened at most.
+    UntilSessionEnds { max_hours: u32 },
+    /// Kept until the link expires, which is this many hours after it was sent at most.
+    UntilLinkExpires { max_hours: u32 },
+    /// Kept until the mail server accepts the message.
+    UntilSent,
 }
 
 /// The rights a person can exercise on a processing.
@@ -105,6 +190,27 @@ static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
 /// The registry, parsed once.
 pub fn registry() -> &'static Registry {
     &REGISTRY
+}
+
+impl Registry {
+    /// The category named `id`. Panics on an unknown one: ids are written in code, and a test
+    /// reads each of them.
+    pub fn category(&self, id: &str) -> &DataCategory {
+        self.processings
+            .iter()
+            .flat_map(|processing| &processing.data_categories)
+            .find(|category| category.id == id)
+            .unwrap_or_else(|| panic!("no privacy category {id}"))
+    }
+
+    /// Whether anything the service collects or stores needs the person's consent first.
+    pub fn needs_consent(&self) -> bool {
+        self.processings
+            .iter()
+            .flat_map(|processing| &processing.data_categories)
+            .any(|category| category.needs_consent)
+            || self.device_storage.iter().any(|item| item.needs_consent)
+    }
 }
 
 #[cfg(test)]

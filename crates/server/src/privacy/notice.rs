@@ -1,12 +1,17 @@
 //! `GET /api/privacy-notice/{lang}`: the privacy notice as an HTML fragment (`fr` or `en`),
 //! rendered from the privacy registry at build time (see `build.rs`). The app's privacy page
-//! shows it, so that the registry's text does not weigh on every first visit to the site.
+//! shows it, so that the registry's text does not weigh on every first visit to the site. The
+//! caterer's name and contact come from the configuration, written in when it is served.
 
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
+use passplus_validation::privacy::{registry, with_caterer};
+
+use crate::config::CatererConfig;
 use crate::http::error::{AppError, ErrorBody};
+use crate::startup::AppState;
 
 const FRENCH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.fr.html"));
 const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.en.html"));
@@ -27,12 +32,19 @@ const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/privacy.en.html"))
         (status = 404, description = "Another language (`not_found`)", body = ErrorBody),
     ),
 )]
-pub async fn notice(Path(lang): Path<String>) -> Result<Response, AppError> {
-    let html = match lang.as_str() {
-        "fr" => FRENCH,
-        "en" => ENGLISH,
+pub async fn notice(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+) -> Result<Response, AppError> {
+    let (html, default_contact) = match lang.as_str() {
+        "fr" => (FRENCH, &registry().caterer_default.contact.fr),
+        "en" => (ENGLISH, &registry().caterer_default.contact.en),
         _ => return Err(AppError::NotFound),
     };
+    let CatererConfig { name, contact } = &state.config.caterer;
+    let name = name.as_deref().unwrap_or(&registry().caterer_default.name);
+    let contact = contact.as_deref().unwrap_or(default_contact);
+    let html = with_caterer(html, &escape(name), &escape(contact));
     Ok((
         [
             (CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -42,4 +54,11 @@ pub async fn notice(Path(lang): Path<String>) -> Result<Response, AppError> {
         html,
     )
         .into_response())
+}
+
+/// Text escaped for HTML element content: the configuration's words are not markup.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

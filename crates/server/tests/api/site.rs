@@ -7,8 +7,8 @@ use passplus_validation::codes::refusal;
 use sha2::Digest;
 
 use crate::helpers::{
-    error_code, known_refusal, spawn_app, BROTLI_MARKER, CANTEEN_LOADER, INLINE_LOADER,
-    PRERENDERED_LOGIN,
+    error_code, known_refusal, spawn_app, spawn_app_configured, BROTLI_MARKER, CANTEEN_LOADER,
+    INLINE_LOADER, PRERENDERED_LOGIN,
 };
 
 #[tokio::test]
@@ -240,6 +240,90 @@ async fn the_privacy_notice_is_served_in_each_language_from_the_registry() {
         .unwrap();
     assert!(french.contains("Vos droits"));
     assert_eq!(app.get("/api/privacy-notice/de").await.status(), 404);
+}
+
+/// The notices' facts (privacy-notices.md) that each language's page must state, as a reader
+/// would find them: who answers for the data, who receives it, on what basis, and how to
+/// complain.
+const NOTICE_FACTS: [(&str, &[&str]); 2] = [
+    (
+        "fr",
+        &[
+            "Département des Hauts-de-Seine",
+            "Département des Yvelines",
+            "2 place André Mignot, 78000 Versailles",
+            "<strong>Elior, concessionnaire de la restauration scolaire</strong>, responsable conjoint",
+            "partenaires du Pass+ (clubs, associations sportives et lieux culturels affiliés)",
+            "Mission d'intérêt public (Code de l'action sociale et des familles, articles L121-1",
+            "mailto:dpo@hauts-de-seine.fr",
+            "92731 Nanterre Cedex",
+            "Précisez dans votre demande qu'elle concerne Pass+.",
+            "réclamation à la CNIL",
+            "Référentiel général de sécurité (RGS) ; cette homologation est en cours",
+            "Essais de connexion échoués",
+            "Compte où aucun élève n’a été inscrit",
+            "Aucun : les données restent dans l’Union européenne.",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "Département des Hauts-de-Seine",
+            "Département des Yvelines",
+            "2 place André Mignot, 78000 Versailles",
+            "<strong>Elior, the canteen caterer (concessionnaire)</strong>, joint controller",
+            "Pass+ partners (affiliated clubs, sports associations and cultural venues)",
+            "Public-interest mission (Code de l'action sociale et des familles, articles L121-1",
+            "mailto:dpo@hauts-de-seine.fr",
+            "92731 Nanterre Cedex",
+            "State in your request that it concerns Pass+.",
+            "Complaint to the CNIL",
+            "Référentiel général de sécurité (RGS); the approval is in progress",
+            "Failed login attempts",
+            "Account where no pupil was ever enrolled",
+            "None: the data stays in the European Union.",
+        ],
+    ),
+];
+
+#[tokio::test]
+async fn each_language_states_the_facts_the_notices_require() {
+    let app = spawn_app().await;
+    for (lang, facts) in NOTICE_FACTS {
+        let html = app
+            .get(&format!("/api/privacy-notice/{lang}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        for fact in facts {
+            assert!(html.contains(*fact), "{lang}: {fact}");
+        }
+        assert!(!html.contains("{caterer"), "{lang}: a caterer mark is left");
+    }
+}
+
+#[tokio::test]
+async fn the_caterer_is_the_one_the_configuration_names() {
+    let app = spawn_app_configured(|config| {
+        config.caterer.name = Some("Restauration <Collèges> & Cie".into());
+        config.caterer.contact = Some("dpo@restauration.example".into());
+    })
+    .await;
+    for lang in ["fr", "en"] {
+        let html = app
+            .get(&format!("/api/privacy-notice/{lang}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("<strong>Restauration &lt;Collèges&gt; &amp; Cie, "),
+            "{lang}"
+        );
+        assert!(html.contains("dpo@restauration.example"), "{lang}");
+        assert!(!html.contains("Elior"), "{lang}");
+    }
 }
 
 /// The version of the English texts this server was built with (its build script's file).
