@@ -30,6 +30,7 @@ const USAGE: &str = "usage: cargo xtask <run | test | e2e [playwright arguments]
   run    build the app and start the service on http://127.0.0.1:8080 (SQLite under ./data/)
   test   run every test: native, wasm in Chromium, API on SQLite and PostgreSQL, end to end
   e2e    build the app and run only the end-to-end tests (e.g. `cargo xtask e2e pupils`)
+  pg     run the API tests on a PostgreSQL of their own (e.g. `cargo xtask pg purge`)
   bench  measure first-visit sizes, Lighthouse scores and API throughput into BENCHMARKS.md
   fuzz   fuzz the API from its OpenAPI document (a long pass, or [cases] per operation)
          into BENCHMARKS.md
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         "run" => run(&root),
         "test" => test::run_all(&root),
         "e2e" => test::end_to_end_only(&root, std::env::args().skip(2).collect()),
+        "pg" => test::postgres_api_tests_only(&root, std::env::args().skip(2).collect()),
         "bench" => bench::run(&root),
         "wasm-contributors" => wasm_contributors::report(&root).map(|report| print!("{report}")),
         "fuzz" => match std::env::args().nth(2).map(|cases| cases.parse()) {

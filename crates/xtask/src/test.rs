@@ -94,11 +94,24 @@ fn native_tests(root: &Path) -> anyhow::Result<()> {
 }
 
 fn postgres_api_tests(root: &Path) -> anyhow::Result<()> {
+    postgres_api_tests_only(root, Vec::new())
+}
+
+/// `cargo xtask pg [filter…]`: the API tests whose names match, on PostgreSQL.
+pub fn postgres_api_tests_only(root: &Path, filters: Vec<String>) -> anyhow::Result<()> {
     let bin = tools::ensure_postgres()?;
     let cluster = TestCluster::start(&bin)?;
     cmd::run(
         cmd::cargo(root)
-            .args(["test", "--package", "passplus-server", "--test", "api"])
+            .args([
+                "test",
+                "--package",
+                "passplus-server",
+                "--test",
+                "api",
+                "--",
+            ])
+            .args(filters)
             .env("PASSPLUS_TEST_POSTGRES_URL", &cluster.url),
     )
 }

@@ -1,5 +1,7 @@
-//! Privacy: today the notice, rendered from the registry at build time and served per language.
+//! Privacy: the notice, rendered from the registry at build time and served per language, and
+//! the map of where the database keeps personal data.
 
+pub mod data_map;
 mod notice;
 
 use utoipa_axum::router::OpenApiRouter;

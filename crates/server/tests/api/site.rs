@@ -389,3 +389,23 @@ async fn api_answers_are_not_stored_unless_public_reference_data() {
     assert_eq!(colleges.status(), 200);
     assert_eq!(cache_control(&colleges), "public, max-age=3600");
 }
+
+#[tokio::test]
+async fn every_table_and_column_of_the_database_is_in_the_personal_data_map() {
+    use passplus_server::privacy::data_map::{mapped_columns, schema_columns};
+    let app = spawn_app().await;
+    let live = schema_columns(&app.state.pool).await.unwrap();
+    assert!(
+        live.len() > 80,
+        "the schema walk found {} columns",
+        live.len()
+    );
+    let mapped = mapped_columns();
+    let unmapped: Vec<_> = live.iter().filter(|c| !mapped.contains(c)).collect();
+    assert!(
+        unmapped.is_empty(),
+        "columns with no entry in privacy/data_map.rs: {unmapped:?}"
+    );
+    let gone: Vec<_> = mapped.iter().filter(|c| !live.contains(c)).collect();
+    assert!(gone.is_empty(), "mapped but not in the database: {gone:?}");
+}
