@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use passplus_validation::privacy::{
-    registry, Controller, Recipient, Retention, RgsApproval, Right, Text,
+    with_caterer, Controller, Recipient, Registry, Retention, RgsApproval, Right, Text,
 };
 
 /// Text escaped for HTML element content and double-quoted attributes.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -134,9 +134,10 @@ fn right_key(right: Right) -> &'static str {
     }
 }
 
-/// The page below its `h1`, in one language.
-pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
-    let registry = registry();
+/// The page below its `h1`, in one language, from `registry`, its caterer marks left for the
+/// server to fill from its configuration (`with_default_caterer` fills them for a page that is
+/// not served by it).
+pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str) -> String {
     let mut page = Page {
         table,
         lang,
@@ -275,4 +276,16 @@ pub fn render(table: &BTreeMap<String, String>, lang: &str) -> String {
     )
     .unwrap();
     page.html
+}
+
+/// `html` with the registry's default caterer in place of the marks.
+#[allow(dead_code)] // The server's build script leaves the marks to the server.
+pub fn with_default_caterer(registry: &Registry, html: &str, lang: &str) -> String {
+    let caterer = &registry.caterer_default;
+    let contact = if lang == "fr" {
+        &caterer.contact.fr
+    } else {
+        &caterer.contact.en
+    };
+    with_caterer(html, &escape(&caterer.name), &escape(contact))
 }

@@ -31,7 +31,7 @@ fn main() {
     .unwrap();
     std::fs::write(Path::new(&out_dir).join("translations.en.version"), version).unwrap();
     for (lang, table) in [("fr", &french), ("en", &english)] {
-        let html = privacy_page::render(table, lang);
+        let html = privacy_page::render(passplus_validation::privacy::registry(), table, lang);
         std::fs::write(
             Path::new(&out_dir).join(format!("privacy.{lang}.html")),
             html,

@@ -38,8 +38,6 @@ pub struct Config {
     pub login_limits: LoginLimits,
     /// Anonymous requests that cost a hash or send an e-mail, per client.
     pub anonymous_limits: AnonymousLimits,
-    /// Accounts whose address is still unverified after this many days are deleted.
-    pub unverified_account_days: i64,
     /// How long an address-verification link stays valid.
     pub verification_link_hours: i64,
     /// How long a password-reset link stays valid: short, because it opens the account.
@@ -128,7 +126,6 @@ impl Default for Config {
             session_absolute_hours: 12,
             login_limits: LoginLimits::default(),
             anonymous_limits: AnonymousLimits::default(),
-            unverified_account_days: 7,
             verification_link_hours: 24,
             password_reset_link_minutes: 60,
             mail: MailConfig::default(),

@@ -50,13 +50,7 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database, imports the reference list if needed, binds the address.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
-        let clock = match &config.test_clock_offset_file {
-            Some(path) => {
-                tracing::warn!(file = %path.display(), "the clock is shifted by a file: for tests only");
-                Clock::offset_by_file(path.clone())
-            }
-            None => Clock::System,
-        };
+        let clock = Clock::configured(config.test_clock_offset_file.as_ref());
         Application::build_with_clock(config, clock).await
     }
 
@@ -102,6 +96,7 @@ impl Application {
             index_html.push_str(&std::fs::read_to_string(&other)?);
         }
         crate::canteen::years::check(&config.canteen)?;
+        crate::privacy::periods::periods().check(config)?;
         let pool = db::connect(config.database_url.expose_secret()).await?;
         let imported = colleges::store::import_if_empty(&pool).await?;
         if imported > 0 {

@@ -21,6 +21,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 use passplus_validation::links;
+use passplus_validation::privacy::registry;
 
 /// What a page has below the frame.
 enum Body {
@@ -214,7 +215,11 @@ fn page_main(root: &Path, texts: &Texts, page: &Page) -> anyhow::Result<String> 
         Body::PrivacyNotice => format!(
             "{}{}",
             heading_html(texts.get("privacy_title")?),
-            prose(&privacy_page::render(texts.0, "fr"))
+            prose(&privacy_page::with_default_caterer(
+                registry(),
+                &privacy_page::render(registry(), texts.0, "fr"),
+                "fr"
+            ))
         ),
         Body::CollegeSearch => college_search(texts)?,
         Body::FormIntro { heading, intro } => {

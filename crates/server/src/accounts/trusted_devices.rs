@@ -9,11 +9,9 @@ use sqlx::AnyPool;
 
 use crate::accounts::sessions::cookie_value;
 use crate::platform::secrets::{random_token, token_hash};
+use crate::privacy::periods::periods;
 
 pub const COOKIE_NAME: &str = "__Host-passplus_device";
-
-/// A device not seen for this long is forgotten (the cookie expires with it).
-pub const LIFETIME_DAYS: i64 = 180;
 
 /// The stored hash of the browser's device cookie, if it names a device of the account whose
 /// address is `email`.
@@ -67,11 +65,11 @@ pub async fn remember(
     Ok(Some(cookie(&token)))
 }
 
-/// Forgets the devices unused for `LIFETIME_DAYS` (the purge).
-pub async fn purge(connection: &mut sqlx::AnyConnection, now: i64) -> anyhow::Result<u64> {
+/// Forgets the devices unused since `unused_since` (the purge, with the registry's period).
+pub async fn purge(connection: &mut sqlx::AnyConnection, unused_since: i64) -> anyhow::Result<u64> {
     Ok(
         sqlx::query("DELETE FROM trusted_devices WHERE last_used_at < $1")
-            .bind(now - LIFETIME_DAYS * 86_400)
+            .bind(unused_since)
             .execute(connection)
             .await?
             .rows_affected(),
@@ -82,7 +80,7 @@ pub async fn purge(connection: &mut sqlx::AnyConnection, now: i64) -> anyhow::Re
 fn cookie(token: &str) -> HeaderValue {
     HeaderValue::from_str(&format!(
         "{COOKIE_NAME}={token}; Path=/; Max-Age={}; HttpOnly; Secure; SameSite=Strict",
-        LIFETIME_DAYS * 86_400
+        periods().trusted_device_days * 86_400
     ))
     .expect("tokens are URL-safe base64")
 }

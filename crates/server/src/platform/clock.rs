@@ -35,6 +35,17 @@ impl Clock {
         Clock::OffsetByFile(Arc::new(path))
     }
 
+    /// The system clock, or the one shifted by the file the configuration names for tests.
+    pub fn configured(test_clock_offset_file: Option<&PathBuf>) -> Clock {
+        match test_clock_offset_file {
+            Some(path) => {
+                tracing::warn!(file = %path.display(), "the clock is shifted by a file: for tests only");
+                Clock::offset_by_file(path.clone())
+            }
+            None => Clock::System,
+        }
+    }
+
     /// Moves a fixed clock forward (no effect on the others).
     pub fn advance(&self, seconds: i64) {
         if let Clock::Fixed(now) = self {

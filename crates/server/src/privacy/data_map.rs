@@ -318,6 +318,25 @@ pub const TABLES: &[Table] = &[
             ),
         ],
     },
+    Table {
+        name: "kept_benefit_records",
+        holds: Holds::PersonalData {
+            category: "passplus_benefit_records",
+            // Kept after the account's deletion: no account's copy can hold them.
+            of_account: None,
+        },
+        columns: &[
+            copied("account_id"),
+            copied("school_year"),
+            copied("given_name"),
+            copied("family_name"),
+            copied("email"),
+            copied("reference_income_euros"),
+            copied("tax_quarters"),
+            copied("recorded_at"),
+            copied("kept_since"),
+        ],
+    },
 ];
 
 /// Every `(table, column)` of the live database but the migrations' own bookkeeping, sorted.

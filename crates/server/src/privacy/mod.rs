@@ -1,8 +1,11 @@
-//! Privacy: the notice, rendered from the registry at build time and served per language, and
-//! the map of where the database keeps personal data.
+//! Privacy: the notice, rendered from the registry at build time and served per language; the
+//! map of where the database keeps personal data; the registry's periods and the school-year
+//! rules the purge applies.
 
 pub mod data_map;
 mod notice;
+pub mod periods;
+pub mod retention;
 
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;

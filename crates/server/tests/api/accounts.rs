@@ -374,17 +374,11 @@ async fn unverified_accounts_are_deleted_after_seven_days() {
     let token = app.last_verification_token("oubli@example.org").await;
 
     app.clock.advance(7 * 86_400 - 10);
-    let purged =
-        passplus_server::platform::jobs::purge(&app.state.pool, &app.config, app.clock.now())
-            .await
-            .unwrap();
+    let purged = app.purge().await;
     assert_eq!(purged.unverified_accounts, 0);
 
     app.clock.advance(20);
-    let purged =
-        passplus_server::platform::jobs::purge(&app.state.pool, &app.config, app.clock.now())
-            .await
-            .unwrap();
+    let purged = app.purge().await;
     assert_eq!(purged.unverified_accounts, 1);
     assert_eq!(app.verify(&token).await.status(), 404);
     // The address is free again, and the verified account was kept.

@@ -66,6 +66,14 @@ impl TestApp {
         .unwrap();
     }
 
+    /// The purge, as the server runs it at this hour.
+    pub async fn purge(&self) -> passplus_server::platform::jobs::Purged {
+        passplus_server::platform::jobs::purge(&self.state.pool, &self.config, self.clock.now())
+            .await
+            .unwrap()
+            .expect("no other instance is purging")
+    }
+
     /// Rows in a table.
     pub async fn table_rows(&self, table: &str) -> i64 {
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
