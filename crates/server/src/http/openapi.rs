@@ -53,6 +53,7 @@ pub const CARD_KEY: &str = "card_key";
         (name = "pupils", description = "The family's pupils, their Pass+ and their files"),
         (name = "canteen", description = "The collège canteen: enrolments, meals, price, statements"),
         (name = "card", description = "The pupil's card: opened on a device, read with its key; parents' links and revocations"),
+        (name = "privacy", description = "The privacy notice and the family's rights over their data"),
     )
 )]
 pub struct ApiDoc;

@@ -135,7 +135,11 @@ pub const TABLES: &[Table] = &[
             copied("expires_at"),
             copied("used_at"),
             copied("new_email"),
-            copied("signup"),
+            withheld(
+                "signup",
+                "a signup waiting for its link, with the password's hash; once the link is \
+                 opened its details are the account's",
+            ),
         ],
     },
     Table {
@@ -147,7 +151,10 @@ pub const TABLES: &[Table] = &[
         columns: &[
             copied("id"),
             copied("email"),
-            copied("client_ip"),
+            withheld(
+                "client_ip",
+                "the address of whoever tried, who may be someone else than the account's holder",
+            ),
             copied("at"),
             withheld("device", FINGERPRINT),
             copied("in_flight_until"),

@@ -24,6 +24,7 @@ mod passwords;
 mod canteen;
 mod card;
 mod colleges;
+mod data_copy;
 mod pupil_files;
 mod pupils;
 mod retention;

@@ -114,6 +114,7 @@ async fn the_document_lists_every_route_with_the_answers_they_share() {
         "GET /api/account",
         "GET /api/account/contact",
         "GET /api/account/sessions",
+        "GET /api/account/data",
         "PUT /api/account/contact",
         "POST /api/account/email-change",
         "POST /api/account/email-change/verification",
