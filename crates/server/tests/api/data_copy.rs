@@ -50,7 +50,10 @@ async fn the_copy_holds_what_the_family_entered_and_nothing_of_another() {
     assert_eq!(account["email"], "famille@example.fr");
     assert_eq!(account["given_name"], "Amélie");
     assert_eq!(account["family_name"], "N’Diaye-Lefèvre");
-    assert_eq!(account["phone"], "+33612345678", "as stored, in international form");
+    assert_eq!(
+        account["phone"], "+33612345678",
+        "as stored, in international form"
+    );
     assert_eq!(account["street"], "57 rue des Longues Raies");
     assert_eq!(account["postal_code"], "92160");
     assert!(account.get("password_hash").is_none());

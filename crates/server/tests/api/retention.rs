@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use passplus_server::platform::jobs::{purge_with, PURGE_LOCK};
+use passplus_server::platform::jobs::PURGE_LOCK;
 use passplus_server::privacy::periods::{periods, Periods};
 use passplus_server::privacy::retention::Mode;
 use passplus_validation::privacy::{registry, Retention};
@@ -160,16 +160,7 @@ async fn a_dry_run_counts_what_would_go_and_deletes_nothing() {
     let app = spawn_app().await;
     canteen_family_of_2026(&app, "famille@example.fr").await;
     app.set_paris_time("2028-09-01", 12);
-    let dry = purge_with(
-        &app.state.pool,
-        &app.config,
-        periods(),
-        app.clock.now(),
-        Mode::DryRun,
-    )
-    .await
-    .unwrap()
-    .unwrap();
+    let dry = app.purge_with(periods(), Mode::DryRun).await;
     assert_eq!(dry.past_retention.accounts_not_enrolled_again, 1);
     assert!(dry.sessions >= 1);
     assert_eq!(accounts_named(&app, "famille@example.fr").await, 1);
@@ -202,19 +193,10 @@ async fn the_page_and_the_purge_read_the_same_period() {
     app.set_paris_time("2028-09-01", 12);
     let changed_periods = Periods::from_registry(&changed);
     assert_eq!(changed_periods.account_school_years, 2);
-    let purge = |periods| {
-        purge_with(
-            &app.state.pool,
-            &app.config,
-            periods,
-            app.clock.now(),
-            Mode::Delete,
-        )
-    };
-    let purged = purge(&changed_periods).await.unwrap().unwrap();
+    let purged = app.purge_with(&changed_periods, Mode::Delete).await;
     assert_eq!(purged.past_retention.accounts_not_enrolled_again, 0);
     assert_eq!(accounts_named(&app, "famille@example.fr").await, 1);
-    let purged = purge(periods()).await.unwrap().unwrap();
+    let purged = app.purge().await;
     assert_eq!(purged.past_retention.accounts_not_enrolled_again, 1);
 }
 
@@ -226,12 +208,25 @@ async fn one_instance_purges_at_a_time() {
         // One SQLite file is one server's: the lock is PostgreSQL's (`cargo xtask pg`).
         return;
     }
+    // Another instance's purge: the lock taken on a connection of its own (once the server's
+    // own first purge, at its start, has let go of it).
     let mut other_instance = app.state.pool.acquire().await.unwrap();
-    sqlx::query("SELECT pg_advisory_lock($1)")
+    let mut taken = false;
+    for _ in 0..100 {
+        taken = sqlx::query_scalar::<_, i64>(
+            "SELECT CAST(CASE WHEN pg_try_advisory_lock($1) THEN 1 ELSE 0 END AS BIGINT)",
+        )
         .bind(PURGE_LOCK)
-        .execute(&mut *other_instance)
+        .fetch_one(&mut *other_instance)
         .await
-        .unwrap();
+        .unwrap()
+            == 1;
+        if taken {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(taken);
     let skipped =
         passplus_server::platform::jobs::purge(&app.state.pool, &app.config, app.clock.now())
             .await
@@ -242,12 +237,8 @@ async fn one_instance_purges_at_a_time() {
         .execute(&mut *other_instance)
         .await
         .unwrap();
-    assert!(
-        passplus_server::platform::jobs::purge(&app.state.pool, &app.config, app.clock.now())
-            .await
-            .unwrap()
-            .is_some()
-    );
+    // Released, the purge runs again.
+    app.purge().await;
 }
 
 /// `passplus-server purge [--dry-run]` on the app's database, its clock at the app's.

@@ -68,10 +68,33 @@ impl TestApp {
 
     /// The purge, as the server runs it at this hour.
     pub async fn purge(&self) -> passplus_server::platform::jobs::Purged {
-        passplus_server::platform::jobs::purge(&self.state.pool, &self.config, self.clock.now())
+        use passplus_server::privacy::{periods::periods, retention::Mode};
+        self.purge_with(periods(), Mode::Delete).await
+    }
+
+    /// The purge with these periods, deleting or not. On PostgreSQL the server's own hourly
+    /// purge, which starts with it, may hold the lock for a moment: this waits for its turn.
+    pub async fn purge_with(
+        &self,
+        periods: &passplus_server::privacy::periods::Periods,
+        mode: passplus_server::privacy::retention::Mode,
+    ) -> passplus_server::platform::jobs::Purged {
+        for _ in 0..100 {
+            let purged = passplus_server::platform::jobs::purge_with(
+                &self.state.pool,
+                &self.config,
+                periods,
+                self.clock.now(),
+                mode,
+            )
             .await
-            .unwrap()
-            .expect("no other instance is purging")
+            .unwrap();
+            if let Some(purged) = purged {
+                return purged;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the purge lock was held for 5 s");
     }
 
     /// Rows in a table.
