@@ -8,16 +8,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use passplus_validation::privacy::{
-    with_caterer, Controller, Recipient, Registry, Retention, RgsApproval, Right, Text,
+    escape_html, with_caterer, Controller, Recipient, Registry, Retention, RgsApproval, Right, Text,
 };
-
-/// Text escaped for HTML element content and double-quoted attributes.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
 
 struct Page<'a> {
     table: &'a BTreeMap<String, String>,
@@ -31,11 +23,11 @@ impl Page<'_> {
             .table
             .get(key)
             .unwrap_or_else(|| panic!("privacy page: no text {key}"));
-        escape(text)
+        escape_html(text)
     }
 
     fn local(&self, text: &Text) -> String {
-        escape(if self.lang == "fr" {
+        escape_html(if self.lang == "fr" {
             &text.fr
         } else {
             &text.en
@@ -146,7 +138,7 @@ pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str)
     page.paragraph("privacy_intro");
     for processing in &registry.processings {
         let name = page.local(&processing.name);
-        let id = escape(&processing.id);
+        let id = escape_html(&processing.id);
         write!(
             page.html,
             "<section aria-labelledby=\"traitement-{id}\"><h2 id=\"traitement-{id}\">{name}</h2>"
@@ -226,7 +218,7 @@ pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str)
         let item_html = format!(
             "<li><strong>{kind} <code>{}</code></strong><ul><li>{}</li><li>{} {}</li>\
              <li>{consent}</li><li>{in_use}</li></ul></li>",
-            escape(&item.name),
+            escape_html(&item.name),
             page.local(&item.purpose),
             page.t("storage_lifetime"),
             page.local(&item.lifetime),
@@ -246,7 +238,9 @@ pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str)
     match &registry.security.rgs_approval {
         RgsApproval::InProgress => page.paragraph("privacy_rgs_in_progress"),
         RgsApproval::Granted { on } => {
-            let text = page.t("privacy_rgs_granted").replace("{date}", &escape(on));
+            let text = page
+                .t("privacy_rgs_granted")
+                .replace("{date}", &escape_html(on));
             write!(page.html, "<p>{text}</p>").unwrap();
         }
     }
@@ -254,7 +248,7 @@ pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str)
     page.heading(2, "privacy_rights_heading");
     page.paragraph("privacy_rights_intro");
     let dpo = &registry.dpo;
-    let email = escape(&dpo.email);
+    let email = escape_html(&dpo.email);
     let dpo_email = page.t("privacy_dpo_email");
     write!(
         page.html,
@@ -264,7 +258,7 @@ pub fn render(registry: &Registry, table: &BTreeMap<String, String>, lang: &str)
     page.paragraph("privacy_dpo_post");
     page.push("<address>");
     for line in &dpo.postal_address {
-        write!(page.html, "{}<br>", escape(line)).unwrap();
+        write!(page.html, "{}<br>", escape_html(line)).unwrap();
     }
     page.push("</address>");
     let mention = page.local(&dpo.request_must_mention);
@@ -287,5 +281,5 @@ pub fn with_default_caterer(registry: &Registry, html: &str, lang: &str) -> Stri
     } else {
         &caterer.contact.en
     };
-    with_caterer(html, &escape(&caterer.name), &escape(contact))
+    with_caterer(html, &escape_html(&caterer.name), &escape_html(contact))
 }

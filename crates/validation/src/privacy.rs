@@ -40,8 +40,17 @@ pub struct Caterer {
     pub contact: Text,
 }
 
+/// Text escaped for HTML element content and double-quoted attributes: the notice is HTML, and
+/// neither the registry's words nor the configuration's are markup.
+pub fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// `text` with the caterer's name and contact in place of their marks. The caller escapes them
-/// first if `text` is HTML.
+/// first if `text` is HTML (`escape_html`).
 pub fn with_caterer(text: &str, name: &str, contact: &str) -> String {
     text.replace(CATERER_CONTACT_MARK, contact)
         .replace(CATERER_MARK, name)

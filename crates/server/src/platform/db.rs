@@ -48,11 +48,16 @@ pub async fn connect(database_url: &str) -> anyhow::Result<AnyPool> {
 /// it read; an immediate one takes the lock first, waiting its turn (`busy_timeout`), so that
 /// concurrent requests queue instead of failing. PostgreSQL's row locks need nothing of the kind.
 pub async fn begin(pool: &AnyPool) -> sqlx::Result<Transaction<'static, Any>> {
-    if pool.connect_options().database_url.scheme() == "sqlite" {
+    if is_sqlite(pool) {
         pool.begin_with("BEGIN IMMEDIATE").await
     } else {
         pool.begin().await
     }
+}
+
+/// Whether the pool is SQLite's (otherwise PostgreSQL's), for the few statements that differ.
+pub fn is_sqlite(pool: &AnyPool) -> bool {
+    pool.connect_options().database_url.scheme() == "sqlite"
 }
 
 /// Whether the database answers, for the health check.

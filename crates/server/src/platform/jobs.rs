@@ -45,7 +45,7 @@ pub async fn purge_with(
     now: i64,
     mode: Mode,
 ) -> anyhow::Result<Option<Purged>> {
-    let postgres = pool.connect_options().database_url.scheme() != "sqlite";
+    let postgres = !db::is_sqlite(pool);
     let mut lock = pool.acquire().await?;
     if postgres {
         let taken: i64 = sqlx::query_scalar(

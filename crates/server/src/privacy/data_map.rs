@@ -6,6 +6,8 @@
 
 use sqlx::{AnyPool, Row};
 
+use crate::platform::db;
+
 /// A table and what it holds.
 pub struct Table {
     pub name: &'static str,
@@ -348,8 +350,7 @@ pub const TABLES: &[Table] = &[
 
 /// Every `(table, column)` of the live database but the migrations' own bookkeeping, sorted.
 pub async fn schema_columns(pool: &AnyPool) -> sqlx::Result<Vec<(String, String)>> {
-    let sqlite = pool.connect_options().database_url.scheme() == "sqlite";
-    let query = if sqlite {
+    let query = if db::is_sqlite(pool) {
         "SELECT m.name AS table_name, p.name AS column_name \
          FROM sqlite_master m JOIN pragma_table_info(m.name) p \
          WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx_%'"

@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use passplus_validation::privacy::{registry, with_caterer};
+use passplus_validation::privacy::{escape_html, registry, with_caterer};
 
 use crate::config::CatererConfig;
 use crate::http::error::{AppError, ErrorBody};
@@ -44,7 +44,7 @@ pub async fn notice(
     let CatererConfig { name, contact } = &state.config.caterer;
     let name = name.as_deref().unwrap_or(&registry().caterer_default.name);
     let contact = contact.as_deref().unwrap_or(default_contact);
-    let html = with_caterer(html, &escape(name), &escape(contact));
+    let html = with_caterer(html, &escape_html(name), &escape_html(contact));
     Ok((
         [
             (CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -54,11 +54,4 @@ pub async fn notice(
         html,
     )
         .into_response())
-}
-
-/// Text escaped for HTML element content: the configuration's words are not markup.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }

@@ -137,10 +137,13 @@ async fn delete_account(
     mode: Mode,
 ) -> anyhow::Result<Option<AccountRule>> {
     let mut transaction = db::begin(pool).await?;
-    let postgres = pool.connect_options().database_url.scheme() != "sqlite";
     // PostgreSQL: a pupil added meanwhile holds a key-share lock on the account, which this
     // waits for; SQLite's immediate transaction already holds the only write lock.
-    let lock = if postgres { " FOR UPDATE OF a" } else { "" };
+    let lock = if db::is_sqlite(pool) {
+        ""
+    } else {
+        " FOR UPDATE OF a"
+    };
     let row = sqlx::query(&format!("{ACCOUNT_YEARS} AND a.id = $1{lock}"))
         .bind(account_id)
         .fetch_optional(&mut *transaction)

@@ -203,8 +203,7 @@ async fn the_page_and_the_purge_read_the_same_period() {
 #[tokio::test]
 async fn one_instance_purges_at_a_time() {
     let app = spawn_app().await;
-    let postgres = app.state.pool.connect_options().database_url.scheme() != "sqlite";
-    if !postgres {
+    if passplus_server::platform::db::is_sqlite(&app.state.pool) {
         // One SQLite file is one server's: the lock is PostgreSQL's (`cargo xtask pg`).
         return;
     }

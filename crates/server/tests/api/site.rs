@@ -7,8 +7,8 @@ use passplus_validation::codes::refusal;
 use sha2::Digest;
 
 use crate::helpers::{
-    error_code, known_refusal, spawn_app, spawn_app_configured, BROTLI_MARKER, CANTEEN_LOADER,
-    INLINE_LOADER, PRERENDERED_LOGIN,
+    error_code, known_refusal, spawn_app, spawn_app_configured, TestApp, BROTLI_MARKER,
+    CANTEEN_LOADER, INLINE_LOADER, PRERENDERED_LOGIN,
 };
 
 #[tokio::test]
@@ -286,16 +286,19 @@ const NOTICE_FACTS: [(&str, &[&str]); 2] = [
     ),
 ];
 
+async fn notice_html(app: &TestApp, lang: &str) -> String {
+    app.get(&format!("/api/privacy-notice/{lang}"))
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn each_language_states_the_facts_the_notices_require() {
     let app = spawn_app().await;
     for (lang, facts) in NOTICE_FACTS {
-        let html = app
-            .get(&format!("/api/privacy-notice/{lang}"))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = notice_html(&app, lang).await;
         for fact in facts {
             assert!(html.contains(*fact), "{lang}: {fact}");
         }
@@ -311,12 +314,7 @@ async fn the_caterer_is_the_one_the_configuration_names() {
     })
     .await;
     for lang in ["fr", "en"] {
-        let html = app
-            .get(&format!("/api/privacy-notice/{lang}"))
-            .await
-            .text()
-            .await
-            .unwrap();
+        let html = notice_html(&app, lang).await;
         assert!(
             html.contains("<strong>Restauration &lt;Collèges&gt; &amp; Cie, "),
             "{lang}"
